@@ -1,0 +1,86 @@
+"""The data every stage passes on: diagnostics, their fixes and their positions.
+
+Diagnostics are immutable values. Rules create them; nothing downstream changes them (suppression
+filters, reporters format, the fixer reads their edits).
+"""
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+DOCS_URL = "https://github.com/nncheck/nncheck/blob/main/docs/rules.md"
+
+
+class Severity(str, enum.Enum):
+    """How bad a finding is: error (crashes, or cannot learn), warning (learns the wrong thing or
+    badly), info (fragile, or slow)."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+class Applicability(str, enum.Enum):
+    """Ruff's fix safety levels: a safe fix keeps behaviour that the rule did not prove wrong; an
+    unsafe one changes the model (and is applied only with --unsafe-fixes)."""
+
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+
+
+@dataclass(frozen=True, order=True)
+class Position:
+    """A place in the source: 1-based line, 1-based column (as Ruff and flake8 print them)."""
+
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace the text from `start` up to (not including) `end` with `content`."""
+
+    start: Position
+    end: Position
+    content: str
+
+
+@dataclass(frozen=True)
+class Fix:
+    title: str
+    edits: tuple[Edit, ...]
+    applicability: Applicability = Applicability.SAFE
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    code: str
+    name: str
+    message: str
+    severity: Severity
+    path: str
+    start: Position
+    end: Position
+    fix: Fix | None = None
+
+    @property
+    def url(self) -> str:
+        return f"{DOCS_URL}#{self.code.lower()}-{self.name}"
+
+    @property
+    def fixable(self) -> bool:
+        return self.fix is not None and self.fix.applicability is Applicability.SAFE
+
+
+@dataclass
+class FileResult:
+    """What checking one file produced: its diagnostics, or the reasons it could not be checked.
+
+    `errors` are problems of the checker or of the input (unreadable file, a rule that crashed),
+    not of the user's network; they make the run exit 2 without stopping the other files.
+    """
+
+    path: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    source: str | None = None

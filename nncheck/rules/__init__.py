@@ -1,0 +1,76 @@
+"""The rule registry: every rule class, in code order, and rule selection as Ruff does it."""
+from __future__ import annotations
+
+from typing import Iterable
+
+from nncheck.rules.base import Invalid, Rule, Valid
+from nncheck.rules.nn900_syntax_error import SyntaxErrorRule
+
+ALL_RULES: list[type[Rule]] = sorted(
+    [
+        SyntaxErrorRule,
+    ],
+    key=lambda rule: rule.code,
+)
+
+RULES_BY_CODE: dict[str, type[Rule]] = {rule.code: rule for rule in ALL_RULES}
+RULES_BY_NAME: dict[str, type[Rule]] = {rule.name: rule for rule in ALL_RULES}
+
+
+class UnknownRuleError(ValueError):
+    pass
+
+
+def find_rule(code_or_name: str) -> type[Rule]:
+    key = code_or_name.strip()
+    rule = RULES_BY_CODE.get(key.upper()) or RULES_BY_NAME.get(key.lower())
+    if rule is None:
+        raise UnknownRuleError(f"unknown rule {code_or_name!r} (see `nncheck --list-rules`)")
+    return rule
+
+
+def _matching(selector: str) -> list[type[Rule]]:
+    """Rules matched by one selector: ALL, a code prefix (NN, NN1, NN10, NN101) or a rule name."""
+    key = selector.strip()
+    if not key:
+        return []
+    if key.upper() == "ALL":
+        return list(ALL_RULES)
+    if key.lower() in RULES_BY_NAME:
+        return [RULES_BY_NAME[key.lower()]]
+    matched = [rule for rule in ALL_RULES if rule.code.startswith(key.upper())]
+    if not matched:
+        raise UnknownRuleError(f"unknown rule selector {selector!r} (see `nncheck --list-rules`)")
+    return matched
+
+
+def select_rules(
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+    extend_select: Iterable[str] | None = None,
+) -> list[type[Rule]]:
+    """The active rules: `select` (default: the rules that are on by default) plus
+    `extend_select`, minus `ignore`. Raises UnknownRuleError for a selector that matches nothing."""
+    if select is None:
+        chosen = [rule for rule in ALL_RULES if rule.default]
+    else:
+        chosen = [rule for selector in select for rule in _matching(selector)]
+    for selector in extend_select or ():
+        chosen.extend(_matching(selector))
+    ignored = {rule for selector in ignore or () for rule in _matching(selector)}
+    # NN900 cannot be meaningfully selected away from a file that does not parse, but it can be
+    # ignored like any other code.
+    unique = {rule.code: rule for rule in chosen if rule not in ignored}
+    return sorted(unique.values(), key=lambda rule: rule.code)
+
+
+__all__ = [
+    "ALL_RULES",
+    "Invalid",
+    "Rule",
+    "SyntaxErrorRule",
+    "UnknownRuleError",
+    "Valid",
+    "find_rule",
+    "select_rules",
+]
