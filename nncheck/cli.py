@@ -1,0 +1,185 @@
+"""The command line: parses flags into `Options` and calls the run, the reporters, the rule docs
+or the demo. No analysis happens here.
+
+    nncheck [OPTIONS] [PATHS]...     check files and folders (`-` reads stdin)
+    nncheck rule CODE                a rule's documentation (same as --explain CODE)
+    nncheck rules                    the list of rules (same as --list-rules)
+    nncheck --demo [SCRIPT]          train the network as written and as fixed
+
+Exit codes, as Ruff's: 0 no problems, 1 problems found, 2 usage error, unreadable input or
+internal error (2 wins over 1; --exit-zero turns 1 into 0 but keeps 2).
+"""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import NoReturn, Sequence
+
+import click
+
+from nncheck import __version__
+from nncheck.config import ConfigError
+from nncheck.report import FORMATS, render
+from nncheck.rules import UnknownRuleError, find_rule
+from nncheck.runner import EXIT_ERROR, DemoError, Options, exit_code, run, run_demo
+
+PROG = "nncheck"
+
+# Ruff-style subcommands, recognised only as the first argument (`./rule` is still a path).
+SUBCOMMANDS = {"rule": "--explain", "rules": "--list-rules"}
+
+
+def error(message: str) -> None:
+    click.echo(f"{PROG}: error: {message}", err=True)
+
+
+class NncheckCommand(click.Command):
+    """One command whose first argument may be `rule` or `rules`, as in `ruff rule F401`."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] in SUBCOMMANDS:
+            if args[0] == "rule" and (len(args) < 2 or args[1].startswith("-")):
+                if not any(arg in ("--help", "-h") for arg in args[1:]):
+                    raise click.UsageError("`nncheck rule` needs a rule code, e.g. `nncheck rule NN900`", ctx)
+            args = [SUBCOMMANDS[args[0]], *args[1:]]
+        return super().parse_args(ctx, args)
+
+
+@click.command(
+    cls=NncheckCommand,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+    epilog="Also: `nncheck rule CODE` explains a rule, `nncheck rules` lists them.",
+)
+@click.argument("paths", nargs=-1, type=str, metavar="[PATHS]...")
+@click.option("--select", multiple=True, metavar="CODES",
+              help="Rules to run: codes, prefixes (NN1), names or ALL, comma-separated. Replaces the config's selection.")
+@click.option("--extend-select", multiple=True, metavar="CODES", help="Rules to run in addition to the selection.")
+@click.option("--ignore", multiple=True, metavar="CODES", help="Rules not to run (added to the config's ignore).")
+@click.option("--format", "--output-format", "output_format", type=click.Choice(list(FORMATS)),
+              default="text", show_default=True, help="Output format.")
+@click.option("--statistics", is_flag=True, help="Print how often each rule fired instead of the diagnostics.")
+@click.option("-q", "--quiet", is_flag=True, help="Print the diagnostics only, without the summary.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when problems are found (2 still means a failure).")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path), metavar="PATH",
+              help="Use this config file (a pyproject.toml with [tool.nncheck], or a TOML file of the same keys).")
+@click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
+@click.option("--force-exclude", is_flag=True, help="Apply excludes to the paths given explicitly too (for pre-commit).")
+@click.option("--stdin-filename", metavar="PATH", help="The name of the file read from stdin (`-`), for config and output.")
+@click.option("--explain", metavar="CODE", help="Show a rule's documentation and examples, then exit.")
+@click.option("--list-rules", is_flag=True, help="List all rules, then exit.")
+@click.option("--demo", is_flag=True,
+              help="Train the network as written and as fixed, side by side (on SCRIPT, or the built-in example).")
+@click.version_option(__version__, "--version", prog_name=PROG)
+@click.pass_context
+def cli(ctx: click.Context, **flags) -> None:
+    """Check neural networks written by hand in NumPy."""
+    try:
+        code = dispatch(flags)
+    except BrokenPipeError:
+        # The reader went away (`nncheck | head`): stop quietly, as other command-line tools do.
+        _silence_stdout()
+        code = EXIT_ERROR
+    except Exception as exc:  # noqa: BLE001 - no traceback ever reaches the user
+        code = internal_error(exc)
+    ctx.exit(code)
+
+
+def dispatch(flags: dict) -> int:
+    if flags["list_rules"]:
+        return list_rules(flags["output_format"])
+    if flags["explain"] is not None:
+        return explain(flags["explain"], flags["output_format"])
+    if flags["demo"]:
+        return demo(flags["paths"])
+    options = Options.from_flags(
+        paths=tuple(flags["paths"]),
+        select=flags["select"] or None,
+        extend_select=flags["extend_select"],
+        ignore=flags["ignore"],
+        config=flags["config_file"],
+        isolated=flags["isolated"],
+        force_exclude=flags["force_exclude"],
+        stdin_filename=flags["stdin_filename"],
+        output_format=flags["output_format"],
+        quiet=flags["quiet"],
+        statistics=flags["statistics"],
+        exit_zero=flags["exit_zero"],
+    )
+    return check(options)
+
+
+def check(options: Options) -> int:
+    if options.config is not None and options.isolated:
+        error("--config and --isolated cannot be used together")
+        return EXIT_ERROR
+    try:
+        report = run(options, read_stdin=click.get_binary_stream("stdin").read)
+    except (ConfigError, UnknownRuleError) as problem:
+        error(str(problem))
+        return EXIT_ERROR
+    for line in report.errors:
+        error(line)
+    output = render(report, options.output_format, statistics=options.statistics, quiet=options.quiet)
+    click.echo(output, nl=False)
+    return exit_code(report, exit_zero=options.exit_zero)
+
+
+def explain(code: str, output_format: str) -> int:
+    from nncheck.report.rules import explain as explain_text, explain_json
+
+    try:
+        rule = find_rule(code)
+    except UnknownRuleError as problem:
+        error(str(problem))
+        return EXIT_ERROR
+    click.echo(explain_json(rule) if output_format == "json" else explain_text(rule), nl=False)
+    return 0
+
+
+def list_rules(output_format: str) -> int:
+    from nncheck.report.rules import list_rules as table, list_rules_json
+
+    click.echo(list_rules_json() if output_format == "json" else table(), nl=False)
+    return 0
+
+
+def demo(paths: Sequence[str]) -> int:
+    if len(paths) > 1:
+        error("--demo takes at most one script")
+        return EXIT_ERROR
+    try:
+        return run_demo(paths[0] if paths else None, click.echo)
+    except DemoError as problem:
+        error(str(problem))
+        return EXIT_ERROR
+
+
+def internal_error(exc: BaseException) -> int:
+    detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+    click.echo(f"{PROG}: internal error: {detail} (please report this)", err=True)
+    if os.environ.get("NNCHECK_DEBUG"):
+        import traceback
+
+        traceback.print_exception(exc)
+    return EXIT_ERROR
+
+
+def _silence_stdout() -> None:
+    # Point stdout at devnull so that the interpreter's final flush does not fail again.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def main(argv: Sequence[str] | None = None) -> NoReturn:
+    """The `nncheck` console script and `python -m nncheck`."""
+    try:
+        cli.main(args=list(argv) if argv is not None else None, prog_name=PROG)
+    except SystemExit:
+        raise
+    except Exception as exc:  # noqa: BLE001 - e.g. an error inside click itself
+        sys.exit(internal_error(exc))
+    sys.exit(0)  # pragma: no cover - click always exits in standalone mode

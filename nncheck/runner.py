@@ -1,0 +1,234 @@
+"""A whole run: options → discovered files → engine → suppressions → a report and an exit code.
+
+The command line (cli.py) only turns flags into `Options` and hands them here; everything that
+decides anything lives in this module and the ones it calls, so it can be used and tested without
+click. `--fix`, `--diff` and `--unsafe-fixes` will add their fields to `Options` and a step after
+checking; the report already carries each file's source for them.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterator, Sequence
+
+from nncheck.config import Overrides, Resolver, split_selectors
+from nncheck.diagnostics import Diagnostic, FileResult
+from nncheck.discover import (
+    STDIN,
+    SourceError,
+    SourceFile,
+    absolute,
+    decode_source,
+    discover,
+    display_path,
+    read_source,
+)
+from nncheck.engine import check_text
+from nncheck.suppress import remove_suppressed
+
+EXIT_CLEAN = 0
+EXIT_PROBLEMS = 1
+EXIT_ERROR = 2
+
+
+@dataclass(frozen=True)
+class Options:
+    """Everything a check run needs, as parsed from the command line."""
+
+    paths: tuple[str, ...] = ()
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    config: Path | None = None
+    isolated: bool = False
+    force_exclude: bool = False
+    stdin_filename: str | None = None
+    output_format: str = "text"
+    quiet: bool = False
+    statistics: bool = False
+    exit_zero: bool = False
+
+    @classmethod
+    def from_flags(
+        cls,
+        *,
+        select: Sequence[str] | None = None,
+        extend_select: Sequence[str] = (),
+        ignore: Sequence[str] = (),
+        **rest,
+    ) -> "Options":
+        """Build from raw flag values: repeated and comma-separated selectors are flattened."""
+        return cls(
+            select=split_selectors(select) if select else None,
+            extend_select=split_selectors(extend_select) or (),
+            ignore=split_selectors(ignore) or (),
+            **rest,
+        )
+
+    @property
+    def overrides(self) -> Overrides:
+        return Overrides(select=self.select, extend_select=self.extend_select, ignore=self.ignore)
+
+
+@dataclass
+class CheckedFile:
+    """One checked input: the path to show, the absolute path (None for anonymous stdin) and
+    what the engine found."""
+
+    display: str
+    path: Path | None
+    result: FileResult
+
+    @property
+    def filename(self) -> str:
+        """The absolute file name, as JSON/SARIF/GitHub reports give it."""
+        return str(self.path) if self.path is not None else self.display
+
+
+@dataclass
+class RunReport:
+    files: list[CheckedFile] = field(default_factory=list)
+    # Problems with the input or the checker, one line each (they make the run exit 2).
+    errors: list[str] = field(default_factory=list)
+
+    def diagnostics(self) -> Iterator[tuple[CheckedFile, Diagnostic]]:
+        for file in sorted(self.files, key=lambda file: file.display):
+            for diagnostic in file.result.diagnostics:
+                yield file, diagnostic
+
+    @property
+    def count(self) -> int:
+        return sum(len(file.result.diagnostics) for file in self.files)
+
+    @property
+    def fixable_count(self) -> int:
+        return sum(1 for _, diagnostic in self.diagnostics() if diagnostic.fixable)
+
+
+def run(options: Options, *, read_stdin: Callable[[], bytes] | None = None) -> RunReport:
+    """Check what the options name. Raises ConfigError / UnknownRuleError for a bad
+    configuration or selector (the run cannot start); everything else is in the report."""
+    cwd = Path.cwd()
+    resolver = Resolver(
+        options.overrides, config_file=options.config, isolated=options.isolated, cwd=cwd
+    )
+    report = RunReport()
+    paths = options.paths
+    if not paths:
+        # `--stdin-filename` alone means stdin, as in Ruff; otherwise the current folder.
+        paths = (STDIN,) if options.stdin_filename else (".",)
+
+    files = [path for path in paths if path != STDIN]
+    found = discover(
+        files,
+        is_excluded=resolver.is_excluded,
+        force_exclude=options.force_exclude,
+        excluded_root=resolver.project_root,
+        cwd=cwd,
+    )
+    report.errors.extend(found.errors)
+    for source in found.files:
+        checked = _check_file(source, resolver)
+        if isinstance(checked, str):
+            report.errors.append(checked)
+        else:
+            report.files.append(checked)
+            report.errors.extend(checked.result.errors)
+
+    if STDIN in paths:
+        checked = _check_stdin(options, resolver, read_stdin, cwd)
+        if isinstance(checked, str):
+            report.errors.append(checked)
+        elif checked is not None:
+            report.files.append(checked)
+            report.errors.extend(checked.result.errors)
+    return report
+
+
+def _check_file(source: SourceFile, resolver: Resolver) -> CheckedFile | str:
+    try:
+        text = read_source(source.path, source.display)
+    except SourceError as error:
+        return str(error)
+    rules = resolver.settings_for(source.path.parent).rules_for(source.path)
+    return CheckedFile(source.display, source.path, check(text, source.display, rules))
+
+
+def _check_stdin(
+    options: Options,
+    resolver: Resolver,
+    read_stdin: Callable[[], bytes] | None,
+    cwd: Path,
+) -> CheckedFile | str | None:
+    if options.stdin_filename:
+        path: Path | None = absolute(options.stdin_filename, cwd)
+        display = display_path(path, cwd)
+        if options.force_exclude and (resolver.is_excluded(path) or _parent_excluded(path, resolver)):
+            return None  # as Ruff: an excluded stdin file is not checked
+        rules = resolver.settings_for(path.parent).rules_for(path)
+    else:
+        path, display = None, "-"
+        rules = resolver.settings_for(cwd).rules
+    if read_stdin is None:
+        import sys
+
+        read_stdin = sys.stdin.buffer.read
+    try:
+        text = decode_source(read_stdin(), display)
+    except SourceError as error:
+        return str(error)
+    except OSError as error:
+        return f"{display}: cannot read standard input: {error}"
+    return CheckedFile(display, path, check(text, display, rules))
+
+
+def _parent_excluded(path: Path, resolver: Resolver) -> bool:
+    root = resolver.project_root(path)
+    folder = path.parent
+    while folder != root and folder.parent != folder:
+        try:
+            folder.relative_to(root)
+        except ValueError:
+            return False
+        if resolver.is_excluded(folder):
+            return True
+        folder = folder.parent
+    return False
+
+
+def check(text: str, display: str, rules) -> FileResult:
+    """The engine, then the `# noqa` comments once more: the engine returns a syntax error
+    (NN900) before it filters, and `# noqa: NN900` must work like any other code."""
+    result = check_text(text, display, list(rules))
+    result.diagnostics = remove_suppressed(result.diagnostics, text)
+    return result
+
+
+def exit_code(report: RunReport, *, exit_zero: bool = False) -> int:
+    """0 clean, 1 problems found, 2 when anything could not be checked (which wins, as in
+    Ruff). `--exit-zero` turns 1 into 0 but never hides a 2."""
+    if report.errors:
+        return EXIT_ERROR
+    if report.count and not exit_zero:
+        return EXIT_PROBLEMS
+    return EXIT_CLEAN
+
+
+class DemoError(Exception):
+    """The demo cannot start (not installed, or no such script): one line, exit 2."""
+
+
+def run_demo(script: str | None, echo: Callable[[str], None]) -> int:
+    """`nncheck --demo [SCRIPT]`: the runtime probe, imported only when asked for."""
+    try:
+        from nncheck.probe.demo import run_demo as probe_demo
+    except ImportError as error:
+        raise DemoError(
+            f"the demo is not available in this installation ({error})"
+        ) from None
+    target = Path(script) if script is not None else None
+    if target is not None and not target.is_file():
+        reason = "not a file" if os.path.lexists(target) else "no such file or directory"
+        raise DemoError(f"{script}: {reason}")
+    return int(probe_demo(target, echo) or 0)
