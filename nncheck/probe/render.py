@@ -1,0 +1,74 @@
+"""Plain-text rendering for the probe: sparklines and compact numbers, no colour."""
+from __future__ import annotations
+
+import math
+from typing import Sequence
+
+BLOCKS = "▁▂▃▄▅▆▇█"
+NAN_MARK = "×"
+POS_INF_MARK = "↑"
+NEG_INF_MARK = "↓"
+
+
+def _sample(values: Sequence[float], width: int) -> list[float]:
+    """At most `width` values, evenly spaced over the sequence, always keeping the first and the
+    last (so a final NaN or a final value is never dropped)."""
+    n = len(values)
+    if n <= width:
+        return list(values)
+    if width == 1:
+        return [values[-1]]
+    return [values[round(k * (n - 1) / (width - 1))] for k in range(width)]
+
+
+def sparkline(values: Sequence[float], width: int = 40, log: bool | None = None) -> str:
+    """One character per sampled value, low ▁ to high █.
+
+    NaN shows as ×, +inf as ↑ and -inf as ↓. log=None picks a log scale when every finite value
+    is positive and they span more than two orders of magnitude (a loss that falls from 1 to
+    0.0001 is then still readable). A flat series is drawn at mid height.
+    """
+    if width < 1:
+        raise ValueError("width must be at least 1")
+    sampled = [float(v) for v in _sample(list(values), width)]
+    finite = [v for v in sampled if math.isfinite(v)]
+    if log is None:
+        log = bool(finite) and min(finite) > 0 and max(finite) / min(finite) > 100
+    if log and finite and min(finite) <= 0:
+        log = False
+
+    def scale(v: float) -> float:
+        return math.log10(v) if log else v
+
+    if finite:
+        lo = min(scale(v) for v in finite)
+        hi = max(scale(v) for v in finite)
+    chars = []
+    for v in sampled:
+        if math.isnan(v):
+            chars.append(NAN_MARK)
+        elif math.isinf(v):
+            chars.append(POS_INF_MARK if v > 0 else NEG_INF_MARK)
+        elif hi == lo:
+            chars.append(BLOCKS[len(BLOCKS) // 2 - 1])
+        else:
+            level = (scale(v) - lo) / (hi - lo)
+            chars.append(BLOCKS[min(len(BLOCKS) - 1, int(level * len(BLOCKS)))])
+    return "".join(chars)
+
+
+def number(value: float | None, digits: int = 4) -> str:
+    """A short, stable rendering: 4 significant digits, 'nan'/'inf' spelled out."""
+    if value is None:
+        return "n/a"
+    if math.isnan(value):
+        return "NaN"
+    if math.isinf(value):
+        return "inf" if value > 0 else "-inf"
+    return f"{value:.{digits}g}"
+
+
+def percent(value: float | None) -> str:
+    if value is None or math.isnan(value):
+        return "n/a"
+    return f"{100 * value:.0f}%"
