@@ -124,7 +124,7 @@ def discover(
         if force_exclude and _excluded_with_parents(path, is_excluded, excluded_root, cwd):
             continue
         if path.is_dir():
-            files = list(_walk(path, is_excluded))
+            files = sorted(_walk(path, is_excluded))
             if not files:
                 found.errors.append(f"{given}: no Python files found")
             for file in files:
