@@ -11,18 +11,27 @@ NEG_INF_MARK = "↓"
 
 
 def _sample(values: Sequence[float], width: int) -> list[float]:
-    """At most `width` values, evenly spaced over the sequence, always keeping the first and the
-    last (so a final NaN or a final value is never dropped)."""
+    """At most `width` values: the first and the last exactly, and between them the mean of
+    each of `width - 2` equal runs of epochs, so an oscillating loss is not aliased into a
+    random pattern. A run holding a NaN or an infinity shows that value."""
     n = len(values)
     if n <= width:
         return list(values)
-    if width == 1:
-        return [values[-1]]
-    return [values[round(k * (n - 1) / (width - 1))] for k in range(width)]
+    if width <= 2:
+        return [values[0], values[-1]][-width:]
+    middle = values[1:-1]
+    buckets = width - 2
+    sampled = [values[0]]
+    for k in range(buckets):
+        run = middle[k * len(middle) // buckets:(k + 1) * len(middle) // buckets]
+        bad = [v for v in run if not math.isfinite(v)]
+        sampled.append(bad[0] if bad else math.fsum(run) / len(run))
+    sampled.append(values[-1])
+    return sampled
 
 
 def sparkline(values: Sequence[float], width: int = 40, log: bool | None = None) -> str:
-    """One character per sampled value, low ▁ to high █.
+    """One character per value (long series are summarised, see _sample), low ▁ to high █.
 
     NaN shows as ×, +inf as ↑ and -inf as ↓. log=None picks a log scale when every finite value
     is positive and they span more than two orders of magnitude (a loss that falls from 1 to
@@ -53,7 +62,7 @@ def sparkline(values: Sequence[float], width: int = 40, log: bool | None = None)
             chars.append(BLOCKS[len(BLOCKS) // 2 - 1])
         else:
             level = (scale(v) - lo) / (hi - lo)
-            chars.append(BLOCKS[min(len(BLOCKS) - 1, int(level * len(BLOCKS)))])
+            chars.append(BLOCKS[round(level * (len(BLOCKS) - 1))])
     return "".join(chars)
 
 

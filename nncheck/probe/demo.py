@@ -1,0 +1,373 @@
+"""`nncheck --demo [SCRIPT]`: show the findings, then prove them by training.
+
+With no script, the demo uses the network from the question (the packaged
+`nncheck/examples/question_leaky.py`, read as text and never executed): it prints what nncheck
+reports on it, trains that network as written (its bugs reproduced by the reference network's
+toggles) and as corrected, with the same seed and epochs, and prints both side by side.
+Every sentence about what a network did is derived from the numbers of the run.
+
+With a script, this version prints the findings and says that training the user's own script is
+not available yet.
+"""
+from __future__ import annotations
+
+import importlib.resources
+import pathlib
+import textwrap
+import traceback
+from typing import Callable, Sequence
+
+import numpy as np
+
+from nncheck.probe.network import ACTIVATIONS, Bug, History, NetworkSpec, train
+from nncheck.probe.render import number, percent, sparkline
+
+Echo = Callable[[str], None]
+
+WIDTH = 100
+SPARK_WIDTH = 48
+EXAMPLE = "question_leaky.py"
+
+# The data of the question's script.
+QUESTION_X = np.array([[0, 0, 1], [0, 1, 1], [1, 0, 1], [1, 1, 1]], dtype=float)
+QUESTION_Y = np.array([[0, 1, 0, 1]], dtype=float).T
+
+EPOCHS = 2000  # the script's own `train(epochs=2000)`
+SEED = 1  # the script's `np.random.seed(1)`; default_rng(1) draws other numbers
+LEARNING_RATE = 0.5
+
+# The question's network as written: one dense layer 3 -> 1 with a leaky-ReLU output, the error
+# y - out with no 1/n (so half the summed squared error), a randn bias of the weights' shape
+# added inside the product, updated with the weight gradient.
+AS_WRITTEN = NetworkSpec(
+    layers=(3, 1),
+    hidden_activation="leaky_relu",
+    output_activation="leaky_relu",
+    alpha=0.01,
+    loss="mse",
+    reduction="sum",
+    learning_rate=LEARNING_RATE,
+    epochs=EPOCHS,
+    seed=SEED,
+    bias_init="randn",
+    task="binary",
+    bugs=frozenset({
+        Bug.UNBOUNDED_OUTPUT_BINARY_LABELS,
+        Bug.BIAS_SHAPED_LIKE_WEIGHTS,
+        Bug.BIAS_INSIDE_PRODUCT,
+        Bug.BIAS_GRADIENT_LIKE_WEIGHTS,
+    }),
+)
+# The script also calls the derivative on the output (`nonlin(self.output, deriv=True)`), which
+# Bug.DERIVATIVE_INPUT_FORM_AT_POST_ACTIVATION reproduces; for leaky ReLU it gives the same
+# values (NN201 stays silent), so it is left out here rather than listed as a finding.
+
+# What the rules' fixes make of it (nncheck/examples/question_fixed.py).
+CORRECTED = NetworkSpec(
+    layers=(3, 4, 1),
+    hidden_activation="leaky_relu",
+    output_activation="sigmoid",
+    alpha=0.01,
+    loss="bce",
+    reduction="mean",
+    learning_rate=LEARNING_RATE,
+    epochs=EPOCHS,
+    seed=SEED,
+    bias_init="zeros",
+    task="binary",
+)
+
+_NAMES = {
+    "identity": "linear",
+    "relu": "ReLU",
+    "leaky_relu": "leaky ReLU",
+    "tanh": "tanh",
+    "sigmoid": "sigmoid",
+    "softmax": "softmax",
+}
+
+# How the demo says each toggle, in the question's terms.
+_BUG_LINES = {
+    Bug.UNBOUNDED_OUTPUT_BINARY_LABELS: "an unbounded output trained on 0/1 labels with the error y - out",
+    Bug.BIAS_SHAPED_LIKE_WEIGHTS: "a bias shaped like the weights, {w_shape}",
+    Bug.BIAS_INSIDE_PRODUCT: "the bias added inside the product, X @ (W + b)",
+    Bug.BIAS_GRADIENT_LIKE_WEIGHTS: "the bias updated with the weight gradient X.T @ delta",
+    Bug.DERIVATIVE_INPUT_FORM_AT_POST_ACTIVATION:
+        "the derivative taken at the output (same values for leaky ReLU)",
+    Bug.DERIVATIVE_OUTPUT_FORM_AT_PRE_ACTIVATION:
+        "an output-form derivative taken at the pre-activation",
+    Bug.DERIVATIVE_MISMATCH: "the derivative of another activation",
+    Bug.MISSING_ACTIVATION_DERIVATIVE: "no derivative factor in the delta",
+    Bug.GRADIENT_SIGN: "an update that climbs the loss",
+    Bug.RELU_MASK_ON_UPSTREAM: "a ReLU mask on the upstream gradient",
+    Bug.BIAS_GRADIENT_SUMMED_OVER_ALL: "a bias gradient summed to one scalar",
+    Bug.SOFTMAX_OVER_BATCH: "a softmax over the samples",
+    Bug.SYMMETRIC_INIT: "weights initialised to zeros",
+    Bug.ARRAY_TRUTH_VALUE: "`if x > 0` on a whole array",
+}
+
+
+def run_demo(script: pathlib.Path | None, echo: Echo) -> int:
+    """Run the demo; return the exit code: 0 no findings, 1 findings, 2 unreadable script or
+    internal error. Never raises."""
+    try:
+        if script is None:
+            return _builtin(echo)
+        return _user_script(pathlib.Path(script), echo)
+    except Exception:  # noqa: BLE001 - one clear line, never a traceback
+        last = traceback.format_exc().strip().splitlines()[-1]
+        echo(f"nncheck: internal error in --demo: {last} (please report this)")
+        return 2
+
+
+# --------------------------------------------------------------------------------------------
+
+
+def _findings(text: str, path: str, echo: Echo) -> int:
+    """Print what nncheck reports on `text`; return the exit code those findings mean."""
+    from nncheck.engine import check_text  # the rules are loaded only when needed
+
+    result = check_text(text, path)
+    for d in result.diagnostics:
+        _wrapped(echo, f"{path}:{d.start.line}:{d.start.column}: {d.code} {d.message}", "  ")
+    for problem in result.errors:
+        _wrapped(echo, problem, "  ")
+    count = len(result.diagnostics)
+    echo(f"  Found {count} problem{'s' if count != 1 else ''}." if count else "  No problems found.")
+    if result.errors:
+        return 2
+    return 1 if count else 0
+
+
+def _user_script(script: pathlib.Path, echo: Echo) -> int:
+    try:
+        text = script.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        echo(f"nncheck: cannot read {script}: {reason}")
+        return 2
+    echo(f"nncheck --demo {script}")
+    echo("")
+    echo(f"What nncheck finds in {script.name}:")
+    code = _findings(text, str(script), echo)
+    echo("")
+    echo("Training your own script is not available yet; `nncheck --demo` with no script "
+         "trains the")
+    echo("built-in example from the question, as written and corrected.")
+    return code
+
+
+def _example_text() -> str:
+    return (
+        importlib.resources.files("nncheck")
+        .joinpath("examples", EXAMPLE)
+        .read_text(encoding="utf-8")
+    )
+
+
+def _builtin(echo: Echo) -> int:
+    text = _example_text()
+    echo("nncheck --demo: the network from the question (nncheck/examples/question_leaky.py)")
+    echo("")
+    echo(f"1. What nncheck finds in {EXAMPLE}")
+    code = _findings(text, EXAMPLE, echo)
+
+    echo("")
+    crash = train(
+        NetworkSpec(**{**AS_WRITTEN.__dict__, "bugs": AS_WRITTEN.bugs | {Bug.ARRAY_TRUTH_VALUE}}),
+        QUESTION_X,
+        QUESTION_Y,
+    )
+    written = train(AS_WRITTEN, QUESTION_X, QUESTION_Y)
+    fixed = train(CORRECTED, QUESTION_X, QUESTION_Y)
+
+    echo("2. As written")
+    _describe(AS_WRITTEN, echo)
+    if crash.crashed:
+        _wrapped(echo, f"Run as written, the first forward pass raises {crash.error}",
+                 "   ", "     ")
+        _wrapped(echo, "The learner's `if x > 0` raises on arrays (NN103), so the demo trains "
+                 "the element-by-element leaky ReLU that was meant:", "   ", "   ")
+    _results(written, echo, show_probabilities=False)
+    _wrapped(echo, "Verdict: " + _verdict(written), "   ", "     ")
+
+    echo("")
+    echo("3. Corrected (nncheck/examples/question_fixed.py)")
+    _describe(CORRECTED, echo)
+    _results(fixed, echo, show_probabilities=True)
+    _wrapped(echo, "Verdict: " + _verdict(fixed), "   ", "     ")
+
+    echo("")
+    _wrapped(
+        echo,
+        f"Same data, seed {SEED}, {EPOCHS} epochs: as written {_short(written)}; "
+        f"corrected {_short(fixed)}.",
+        "",
+        "  ",
+    )
+    return code
+
+
+# --------------------------------------------------------------------------------------------
+# Describing specs and results
+# --------------------------------------------------------------------------------------------
+
+
+def _architecture(spec: NetworkSpec) -> str:
+    parts = [f"{spec.layers[0]} inputs"]
+    for units in spec.layers[1:-1]:
+        parts.append(f"{units} {_NAMES[spec.hidden_activation]}")
+    out = _NAMES[spec.output_activation]
+    if "relu" in spec.output_activation and spec.output_activation != "relu":
+        out += f" (alpha {spec.alpha:g})"
+    n_out = spec.layers[-1]
+    parts.append(f"{n_out} {out} output{'s' if n_out != 1 else ''}")
+    return " → ".join(parts)
+
+
+def _loss_label(spec: NetworkSpec) -> str:
+    if spec.loss == "mse":
+        return "½·Σ(y − out)²" if spec.reduction == "sum" else "½·mean((y − out)²)"
+    name = {"bce": "binary cross-entropy", "cce": "categorical cross-entropy"}[spec.loss]
+    return name if spec.reduction == "mean" else f"{name}, summed"
+
+
+def _describe(spec: NetworkSpec, echo: Echo) -> None:
+    echo(f"   {_architecture(spec)}")
+    shape = (spec.layers[0], spec.layers[1])
+    if spec.all_bugs:
+        listed = sorted(spec.all_bugs, key=lambda bug: (bug.code, bug.name))
+        for bug in listed:
+            line = _BUG_LINES[bug].format(w_shape=shape)
+            echo(f"   - {line} ({bug.code})")
+    else:
+        bias = ", ".join(f"(1, {n})" for n in spec.layers[1:])
+        echo(f"   biases {bias} added after the product, gradients summed over the samples")
+    echo(
+        f"   loss {_loss_label(spec)}, learning rate {spec.learning_rate:g}, "
+        f"{spec.epochs} epochs, seed {spec.seed}"
+    )
+
+
+def _results(history: History, echo: Echo, show_probabilities: bool) -> None:
+    losses = list(history.losses) + ([] if history.diverged or history.crashed
+                                     else [history.final_loss])
+    if losses:
+        echo(f"   loss      {sparkline(losses, SPARK_WIDTH)}  "
+             f"{number(history.losses[0])} → {number(losses[-1])}")
+    if history.crashed:
+        _wrapped(echo, f"stopped: {history.error}", "   ", "     ")
+    if history.diverged:
+        echo(f"   diverged  the loss became {number(history.losses[-1])} at epoch "
+             f"{history.diverged_at + 1}")
+    echo(f"   final loss {number(history.final_loss)}")
+    labels = QUESTION_Y.astype(int).ravel()
+    if history.accuracy is not None:
+        correct = int(round(history.accuracy * len(labels)))
+        echo(f"   accuracy  {percent(history.accuracy)} ({correct}/{len(labels)})")
+    else:
+        echo("   accuracy  n/a (the outputs are not finite)")
+    if history.predictions is not None:
+        predicted = history.labels_predicted.ravel()
+        echo(f"   predicted {_ints(predicted)}   labels {_ints(labels)}")
+        raw = history.predictions.ravel()
+        name = "probabilities" if show_probabilities else "raw outputs"
+        echo(f"   {name} {_floats(raw)}")
+
+
+def _ints(values: np.ndarray) -> str:
+    return "[" + " ".join(str(int(v)) for v in values) + "]"
+
+
+def _floats(values: np.ndarray) -> str:
+    return "[" + " ".join(number(float(v), 3) if not np.isfinite(v) else f"{v:.4f}"
+                          for v in values) + "]"
+
+
+def _short(history: History) -> str:
+    if history.crashed:
+        return "crashes"
+    if history.diverged:
+        return f"diverges at epoch {history.diverged_at + 1}"
+    return f"{percent(history.accuracy)} accuracy"
+
+
+def _verdict(history: History) -> str:
+    """One or two sentences about what happened, computed from the run."""
+    if history.crashed:
+        return f"training stops after {history.epochs_run} epochs: {history.error}."
+    if history.diverged:
+        finite = [s for s in history.scores if np.isfinite(s)]
+        best = f"; its best accuracy before that was {percent(max(finite))}" if finite else ""
+        return (f"the loss diverges to {number(history.losses[-1])} at epoch "
+                f"{history.diverged_at + 1}{best}.")
+    # scores[k] is the accuracy after k updates; the final accuracy comes after all of them.
+    scores = list(history.scores) + [history.accuracy]
+    accuracy = history.accuracy
+    half = len(scores) // 2
+    since = _settled_since(scores, accuracy)
+    sentences = []
+    if since is not None and since <= half:
+        if accuracy == 1.0:
+            sentences.append(f"learns the labels: 100% accuracy from epoch {since} on")
+        else:
+            sentences.append(f"stuck at {percent(accuracy)} accuracy from epoch {since} to the "
+                             f"end ({history.epochs_run} epochs)")
+    else:
+        late = sorted(set(scores[half:]))
+        if len(late) > 1:
+            top = late[-1]
+            at_top = sum(1 for score in scores[1:] if score == top)
+            sentences.append(
+                f"never settles: its accuracy flips between {percent(late[0])} and "
+                f"{percent(top)} (at {percent(top)} after {at_top} of the {len(scores) - 1} "
+                f"updates) and ends at {percent(accuracy)}"
+            )
+        else:
+            sentences.append(f"ends at {percent(accuracy)} accuracy")
+    predicted = history.labels_predicted.ravel()
+    if accuracy != 1.0 and len(set(predicted.tolist())) == 1:
+        sentences.append(f"at the end it predicts {int(predicted[0])} for every sample")
+    outputs = history.predictions.ravel()
+    act = ACTIVATIONS[history.spec.output_activation]
+    if not act.bounded and (np.any(outputs < 0) or np.any(outputs > 1)):
+        sentences.append(
+            f"its outputs end between {outputs.min():.3f} and {outputs.max():.3f}, outside "
+            "[0, 1]: not probabilities"
+        )
+    sentences.append(_loss_trend(history))
+    return "; ".join(sentences) + "."
+
+
+def _loss_trend(history: History) -> str:
+    losses = list(history.losses) + [history.final_loss]
+    late = losses[len(losses) // 2:]
+    jumps = sum(1 for a, b in zip(late, late[1:]) if b > a * 1.1 and b - a > 1e-9)
+    if jumps >= 3:
+        return (f"the loss does not settle either: in the last {len(late) - 1} epochs it jumps "
+                f"back up {jumps} times, between {number(min(late))} and {number(max(late))}")
+    start, end = losses[0], losses[-1]
+    change = "falls" if end < start else "rises" if end > start else "stays"
+    return f"the loss {change} from {number(start)} to {number(end)}"
+
+
+def _settled_since(scores: Sequence[float], value: float | None) -> int | None:
+    """The first index from which every score equals `value` (None if the last one does not)."""
+    if value is None or not scores or scores[-1] != value:
+        return None
+    k = len(scores) - 1
+    while k > 0 and scores[k - 1] == value:
+        k -= 1
+    return k
+
+
+def _wrapped(echo: Echo, text: str, indent: str, subsequent: str | None = None) -> None:
+    for line in textwrap.wrap(
+        text,
+        width=WIDTH,
+        initial_indent=indent,
+        subsequent_indent=subsequent if subsequent is not None else indent + "    ",
+        break_long_words=True,
+        break_on_hyphens=False,
+    ):
+        echo(line)
