@@ -114,7 +114,7 @@ def check(options: Options) -> int:
         error("--config and --isolated cannot be used together")
         return EXIT_ERROR
     try:
-        report = run(options, read_stdin=click.get_binary_stream("stdin").read)
+        report = run(options)
     except (ConfigError, UnknownRuleError) as problem:
         error(str(problem))
         return EXIT_ERROR

@@ -170,17 +170,22 @@ def _check_stdin(
     else:
         path, display = None, "-"
         rules = resolver.settings_for(cwd).rules
-    if read_stdin is None:
-        import sys
-
-        read_stdin = sys.stdin.buffer.read
     try:
-        text = decode_source(read_stdin(), display)
+        data = read_stdin() if read_stdin is not None else _read_stdin()
+        text = decode_source(data, display)
     except SourceError as error:
         return str(error)
     except OSError as error:
         return f"{display}: cannot read standard input: {error}"
     return CheckedFile(display, path, check(text, display, rules))
+
+
+def _read_stdin() -> bytes:
+    import sys
+
+    if sys.stdin is None:
+        raise OSError("there is no standard input")
+    return sys.stdin.buffer.read()
 
 
 def _parent_excluded(path: Path, resolver: Resolver) -> bool:
