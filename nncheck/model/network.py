@@ -1,10 +1,123 @@
-"""NetworkModel: parse tree + positions + the facts the rules read (filled in by the model modules)."""
+"""NetworkModel: the facts about a NumPy network that every rule reads, built once per file.
+
+Built from the parse tree in one pass (values.ScopeBuilder), then refined on demand:
+  functions     closed array functions, compiled and classified by behaviour
+  applications  calls (and inline expressions) that apply an activation to an array
+  layers        `inp @ W + b` products: input, weight, bias, layout (rows or columns)
+  errors        `labels - output` differences, with their sign
+  derivatives   factors multiplying a backward signal, paired with the forward activation
+"""
 from __future__ import annotations
 
+import ast
+import functools
+import itertools
+from dataclasses import dataclass
+from typing import Any, Callable, Iterator
+
 import libcst as cst
+import numpy as np
 from libcst.metadata import MetadataWrapper, PositionProvider
 
 from nncheck.diagnostics import Position
+from nncheck.model import sandbox
+from nncheck.model.behaviour import Behaviour, classify, derivative_forms, DerivativeForms
+from nncheck.model.functions import (
+    FunctionInfo,
+    Mode,
+    behaviour as function_behaviour,
+    compile_all,
+    function_text,
+    lambda_text,
+    make_info,
+    settle_closedness,
+)
+from nncheck.model.values import (
+    CREATION_FUNCTIONS,
+    RANDOM_FUNCTIONS,
+    ClassInfo,
+    Definition,
+    Key,
+    Scope,
+    ScopeBuilder,
+    Update,
+    call_name,
+    code,
+    is_transposed,
+    key_for,
+    key_name,
+    keyword_arg,
+    matrix_product,
+    numpy_attribute,
+    positional_args,
+    transposed_base,
+)
+
+MAX_DEPTH = 8
+Dim = Any  # int, or a str naming a symbolic size
+
+
+@dataclass(eq=False)
+class Application:
+    """An activation applied to an array: `f(z)`, `self.act(z, deriv=True)`, `np.tanh(z)`."""
+
+    node: cst.BaseExpression  # the call, or the inline expression
+    function: FunctionInfo | None  # None for an inline expression
+    name: str  # how the user wrote the function ('nonlin', 'np.tanh')
+    mode: Mode
+    argument: cst.BaseExpression
+    scope: Scope
+    behaviour: Behaviour
+    callable: Callable
+    target: Key | None = None  # where the result is stored
+
+    @property
+    def is_forward(self) -> bool:
+        return self.behaviour.is_activation
+
+
+@dataclass(eq=False)
+class Layer:
+    """A dense layer's pre-activation: `inp @ W + b` (rows layout) or `W @ inp + b` (columns)."""
+
+    product: cst.BaseExpression
+    whole: cst.BaseExpression
+    input: cst.BaseExpression
+    weight: cst.BaseExpression
+    weight_key: Key
+    bias: cst.BaseExpression | None
+    bias_key: Key | None
+    bias_inside: bool
+    layout: str  # "rows" (samples as rows, inp @ W) or "columns" (W @ inp)
+    scope: Scope
+
+
+@dataclass(eq=False)
+class ErrorTerm:
+    """`labels - output` (target − prediction) or `output - labels`."""
+
+    node: cst.BinaryOperation
+    labels: cst.BaseExpression
+    output: cst.BaseExpression
+    sign: str  # "target-prediction" or "prediction-target"
+    source: Any  # the Application or Layer the output comes from
+    scope: Scope
+
+
+@dataclass(eq=False)
+class DerivativeUse:
+    """A factor that multiplies a backward signal: the activation derivative of some layer."""
+
+    node: cst.BaseExpression  # the factor (a call or an inline expression)
+    argument: cst.BaseExpression
+    name: str
+    callable: Callable
+    forward: Application
+    at: str  # "output" (post-activation) or "input" (pre-activation)
+    forms: DerivativeForms | None
+    function: FunctionInfo | None
+    mode: Mode
+    scope: Scope
 
 
 class NetworkModel:
@@ -14,14 +127,960 @@ class NetworkModel:
         self.path = path
         self.source = source
         self._positions = wrapper.resolve(PositionProvider)
+        self.builder = ScopeBuilder(self.module)
+        self.module.visit(self.builder)
+        self.module_scope = self.builder.module_scope
+        self.classes = self.builder.classes
+        self.definitions = self.builder.definitions
+        self.updates: list[Update] = self.builder.updates
+        self._definition_of_value = {
+            d.value: d for defs in self.definitions.values() for d in defs if d.value is not None
+        }
+        self.module_constants = self._constants(lambda key: key[0] == "global")
+        self.self_constants: dict[ClassInfo, dict[str, Any]] = {}
+        for key, value in self._constants(lambda key: key[0] == "attr").items():
+            pass
+        for key in self.definitions:
+            if key[0] == "attr":
+                value = self._unique_number(key)
+                if value is not None:
+                    self.self_constants.setdefault(key[1], {})[key[2]] = value
+        self.functions: dict[Key, FunctionInfo] = {}
+        self._collect_functions()
+        settle_closedness(list(self.functions.values()), self.module_constants, self.self_constants)
+        self._stand_ins = compile_all(list(self.functions.values()), self.module_constants, self.self_constants)
+        self._bind_call_sites()
 
     @classmethod
     def build(cls, wrapper: MetadataWrapper, path: str, source: str) -> "NetworkModel":
         return cls(wrapper, path, source)
 
+    # -- positions --------------------------------------------------------------------------------
     def span(self, node: cst.CSTNode) -> tuple[Position, Position]:
         code_range = self._positions[node]
         return (
             Position(code_range.start.line, code_range.start.column + 1),
             Position(code_range.end.line, code_range.end.column + 1),
         )
+
+    def line(self, node: cst.CSTNode) -> int:
+        return self._positions[node].start.line
+
+    def scope_of(self, node: cst.CSTNode) -> Scope:
+        return self.builder.scope_of_node.get(node, self.module_scope)
+
+    # -- building -----------------------------------------------------------------------------------
+    def _unique_number(self, key: Key) -> Any:
+        defs = self.definitions.get(key, [])
+        if len(defs) != 1 or defs[0].value is None or defs[0].augmented is not None:
+            return None
+        try:
+            value = ast.literal_eval(code(defs[0].value))
+        except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+            return None
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return value
+        return None
+
+    def _constants(self, wanted) -> dict[str, Any]:
+        constants = {}
+        for key in self.definitions:
+            if wanted(key):
+                value = self._unique_number(key)
+                if value is not None:
+                    constants[key[-1]] = value
+        return constants
+
+    def _collect_functions(self) -> None:
+        for node, outer, cls in self.builder.function_defs:
+            scope = self.builder.scopes[node]
+            name = node.name.value
+            line = self._positions[node.name].start.line
+            text = function_text(self.module, node, line)
+            if cls is not None:
+                key = ("attr", cls, name)
+                display = f"self.{name}"
+            elif outer.is_module:
+                key = ("global", name)
+                display = name
+            else:
+                key = ("local", outer, name)
+                display = name
+            self.functions[key] = make_info(node, display, scope, cls, text, name)
+        for index, (node, outer) in enumerate(self.builder.lambdas):
+            definition = self._definition_of_value.get(node)
+            if definition is None:
+                continue
+            key = definition.key
+            display = key_name(key)
+            ident = key[-1] if key[0] == "global" else f"_nncheck_lambda_{index}"
+            line = self._positions[node].start.line
+            scope = self.builder.scopes[node]
+            cls = key[1] if key[0] == "attr" else None
+            info = make_info(node, display, scope, None, lambda_text(self.module, node, ident, line), ident)
+            if cls is not None:
+                info.cls = None  # a lambda stored on self takes no self argument
+            self.functions.setdefault(key, info)
+
+    def _bind_call_sites(self) -> None:
+        for call, scope in self.builder.calls:
+            target = self.resolve_callable(call.func, scope)
+            if isinstance(target, ClassInfo):
+                init = target.methods.get("__init__")
+                if init is None:
+                    continue
+                callee = self.builder.scopes.get(init)
+                params = [p.name.value for p in list(init.params.posonly_params) + list(init.params.params)][1:]
+            elif isinstance(target, FunctionInfo):
+                callee = target.scope
+                params = list(target.positional)
+            else:
+                continue
+            if callee is None:
+                continue
+            positional = positional_args(call)
+            for param, value in zip(params, positional):
+                self._add_binding(callee, param, value, scope, call)
+            for arg in call.args:
+                if arg.keyword is not None:
+                    self._add_binding(callee, arg.keyword.value, arg.value, scope, call)
+
+    def _add_binding(self, callee: Scope, param: str, value, scope: Scope, call) -> None:
+        if param not in callee.params:
+            return
+        key = ("local", callee, param)
+        self.definitions.setdefault(key, []).append(Definition(key, value, scope, call, from_call=True))
+
+    # -- names and values ---------------------------------------------------------------------------
+    def key(self, expr: cst.BaseExpression, scope: Scope | None = None) -> Key | None:
+        return key_for(expr, scope or self.scope_of(expr), self.module_scope)
+
+    def defs(self, key: Key | None) -> list[Definition]:
+        if key is None:
+            return []
+        return self.definitions.get(key, [])
+
+    def values(self, expr: cst.BaseExpression, scope: Scope, depth: int = 0) -> list[tuple[cst.BaseExpression, Scope]]:
+        """What an expression can hold: follows names, self attributes, dict items and parameters
+        back to the expressions that were assigned (augmented updates excluded)."""
+        key = self.key(expr, scope)
+        if key is None or depth > MAX_DEPTH:
+            return [(expr, scope)]
+        defs = [d for d in self.defs(key) if d.augmented is None]
+        if not defs:
+            return [(expr, scope)]
+        found = []
+        for definition in defs:
+            if definition.value is None:
+                continue
+            if definition.value is expr:
+                continue
+            found.extend(self.values(definition.value, definition.scope, depth + 1))
+        return found or [(expr, scope)]
+
+    def resolve_callable(self, func: cst.BaseExpression, scope: Scope, depth: int = 0):
+        """The FunctionInfo or ClassInfo a call's function expression refers to, if one."""
+        if depth > 4:
+            return None
+        key = self.key(func, scope)
+        if key is not None:
+            if key in self.functions:
+                return self.functions[key]
+            if key[0] == "global" and key[1] in self.classes and not self.defs(key):
+                return self.classes[key[1]]
+            if key[0] == "global" and key[1] in self.classes:
+                return self.classes[key[1]]
+            targets = set()
+            for definition in self.defs(key):
+                if definition.value is None or definition.augmented is not None:
+                    return None
+                target = self.resolve_callable(definition.value, definition.scope, depth + 1)
+                if target is None:
+                    return None
+                targets.add(target)
+            if len(targets) == 1:
+                return targets.pop()
+            return None
+        if isinstance(func, cst.Attribute) and isinstance(func.value, (cst.Name, cst.Attribute)):
+            # obj.method(...) where obj = SomeClass(...)
+            owners = set()
+            for value, value_scope in self.values(func.value, scope):
+                if isinstance(value, cst.Call):
+                    owner = self.resolve_callable(value.func, value_scope, depth + 1)
+                    if isinstance(owner, ClassInfo):
+                        owners.add(owner)
+            if len(owners) == 1:
+                owner = owners.pop()
+                return self.functions.get(("attr", owner, func.attr.value))
+        return None
+
+    def literal(self, expr: cst.BaseExpression, scope: Scope, depth: int = 0) -> np.ndarray | None:
+        """The value of a literal array expression (np.array([...]) with .T, .reshape, .astype)."""
+        if depth > MAX_DEPTH:
+            return None
+        key = self.key(expr, scope)
+        if key is not None:
+            defs = [d for d in self.defs(key) if d.value is not None]
+            if len(defs) != 1 or defs[0].augmented is not None or len(self.defs(key)) != 1:
+                return None
+            return self.literal(defs[0].value, defs[0].scope, depth + 1)
+        try:
+            if isinstance(expr, (cst.List, cst.Tuple)):
+                return np.asarray(ast.literal_eval(code(expr)))
+            if isinstance(expr, cst.Attribute) and expr.attr.value == "T":
+                base = self.literal(expr.value, scope, depth + 1)
+                return None if base is None else base.T
+            if isinstance(expr, cst.Call):
+                name = numpy_attribute(expr.func)
+                args = positional_args(expr)
+                if name in ("array", "asarray") and args:
+                    base = self.literal(args[0], scope, depth + 1)
+                    if base is None:
+                        return None
+                    dtype = keyword_arg(expr, "dtype")
+                    return base.astype(float) if dtype is not None and "float" in code(dtype) else base
+                if isinstance(expr.func, cst.Attribute) and name is None:
+                    method = expr.func.attr.value
+                    base = self.literal(expr.func.value, scope, depth + 1)
+                    if base is None:
+                        return None
+                    if method == "reshape":
+                        shape = [ast.literal_eval(code(a)) for a in args]
+                        if len(shape) == 1 and isinstance(shape[0], (tuple, list)):
+                            shape = list(shape[0])
+                        return base.reshape(shape)
+                    if method == "astype":
+                        return base.astype(float) if args and "float" in code(args[0]) else base
+                    if method in ("flatten", "ravel"):
+                        return base.ravel()
+                    if method == "copy":
+                        return base.copy()
+        except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+            return None
+        return None
+
+    def value_set(self, expr: cst.BaseExpression, scope: Scope) -> frozenset | None:
+        """The distinct values an array can hold, when they are few and known: {0, 1} for
+        binary labels, from literals, comparisons, randint(0, 2) or one-hot rows."""
+        found: set = set()
+        for value, value_scope in self.values(expr, scope):
+            values = self._value_set_of(value, value_scope)
+            if values is None:
+                return None
+            found |= values
+        return frozenset(found) if found else None
+
+    def _value_set_of(self, expr: cst.BaseExpression, scope: Scope) -> set | None:
+        array = self.literal(expr, scope)
+        if array is not None:
+            if array.dtype.kind not in "biuf" or array.size == 0:
+                return None
+            unique = np.unique(array)
+            return {float(v) for v in unique} if unique.size <= 10 else None
+        if isinstance(expr, cst.Comparison):
+            return {0.0, 1.0}
+        if isinstance(expr, cst.Call):
+            name = call_name(expr)
+            args = positional_args(expr)
+            if name in ("random.randint", "randint", "integers") and len(args) >= 2:
+                try:
+                    low, high = ast.literal_eval(code(args[0])), ast.literal_eval(code(args[1]))
+                except (ValueError, SyntaxError):
+                    return None
+                if isinstance(low, int) and isinstance(high, int) and 0 <= high - low <= 10:
+                    return {float(v) for v in range(low, high)}
+                return None
+            if isinstance(expr.func, cst.Attribute) and expr.func.attr.value == "astype":
+                return self._value_set_of(expr.func.value, scope)
+            if name in ("where",) and len(args) == 3:
+                try:
+                    return {float(ast.literal_eval(code(args[1]))), float(ast.literal_eval(code(args[2])))}
+                except (ValueError, SyntaxError, TypeError):
+                    return None
+        if isinstance(expr, cst.Subscript) and isinstance(expr.value, cst.Call):
+            if call_name(expr.value) in ("eye", "identity"):
+                return {0.0, 1.0}
+        return None
+
+    # -- shapes -------------------------------------------------------------------------------------
+    def shape(self, expr: cst.BaseExpression, scope: Scope, depth: int = 0) -> tuple[Dim, ...] | None:
+        """The shape of a created array: literal ints where known, else the size's source text."""
+        if depth > MAX_DEPTH:
+            return None
+        key = self.key(expr, scope)
+        if key is not None:
+            shapes = set()
+            for definition in self.defs(key):
+                if definition.value is None or definition.augmented is not None:
+                    continue
+                shape = self.shape(definition.value, definition.scope, depth + 1)
+                if shape is None:
+                    return None
+                shapes.add(shape)
+            return shapes.pop() if len(shapes) == 1 else None
+        array = self.literal(expr, scope)
+        if array is not None:
+            return tuple(int(n) for n in array.shape)
+        creation = self.creation_call(expr)
+        if creation is None:
+            return None
+        return self._creation_shape(creation, scope, depth)
+
+    def creation_call(self, expr: cst.BaseExpression) -> cst.Call | None:
+        """The np.random / np.zeros-like call that creates a parameter, through scaling:
+        `np.random.randn(3, 4) * 0.01`, `2 * np.random.random((3, 1)) - 1`."""
+        if isinstance(expr, cst.Call):
+            name = call_name(expr)
+            if name is None:
+                return None
+            last = name.split(".")[-1]
+            if last in CREATION_FUNCTIONS or last in RANDOM_FUNCTIONS:
+                return expr
+            if isinstance(expr.func, cst.Attribute) and expr.func.attr.value == "astype":
+                return self.creation_call(expr.func.value)
+            return None
+        if isinstance(expr, cst.BinaryOperation) and not isinstance(expr.operator, cst.MatrixMultiply):
+            left = self.creation_call(expr.left)
+            right = self.creation_call(expr.right)
+            if left is not None and right is None and self._is_scalar_like(expr.right):
+                return left
+            if right is not None and left is None and self._is_scalar_like(expr.left):
+                return right
+        if isinstance(expr, cst.UnaryOperation):
+            return self.creation_call(expr.expression)
+        return None
+
+    def _is_scalar_like(self, expr: cst.BaseExpression) -> bool:
+        if isinstance(expr, (cst.Integer, cst.Float, cst.Name, cst.Attribute)):
+            return True
+        if isinstance(expr, cst.UnaryOperation):
+            return self._is_scalar_like(expr.expression)
+        if isinstance(expr, cst.BinaryOperation):
+            return self._is_scalar_like(expr.left) and self._is_scalar_like(expr.right)
+        if isinstance(expr, cst.Call):
+            name = call_name(expr)
+            return name in ("sqrt", "math.sqrt", "float") or (name or "").endswith("sqrt")
+        return False
+
+    def _creation_shape(self, call: cst.Call, scope: Scope, depth: int) -> tuple[Dim, ...] | None:
+        name = (call_name(call) or "").split(".")[-1]
+        args = positional_args(call)
+        if name in ("randn", "rand", "standard_normal_args"):
+            if len(args) == 1 and isinstance(args[0], cst.Tuple):
+                return self._dims(args[0], scope, depth)
+            return tuple(self.dim(a, scope, depth) for a in args) if args else None
+        size = keyword_arg(call, "size") or keyword_arg(call, "shape")
+        if size is None:
+            if name in ("zeros", "ones", "empty", "full", "random", "random_sample", "standard_normal", "ranf", "sample"):
+                size = args[0] if args else None
+            elif name in ("normal", "uniform") and len(args) >= 3:
+                size = args[2]
+            elif name in ("randint", "integers") and len(args) >= 3:
+                size = args[2]
+            elif name.endswith("_like") and args:
+                return self.shape(args[0], scope, depth + 1)
+        if size is None:
+            return None
+        return self._dims(size, scope, depth)
+
+    def _dims(self, size: cst.BaseExpression, scope: Scope, depth: int) -> tuple[Dim, ...]:
+        if isinstance(size, (cst.Tuple, cst.List)):
+            return tuple(self.dim(e.value, scope, depth) for e in size.elements)
+        return (self.dim(size, scope, depth),)
+
+    def dim(self, expr: cst.BaseExpression, scope: Scope, depth: int = 0) -> Dim:
+        """One size: an int when it can be known, else its source text (X.shape[1], n_hidden)."""
+        try:
+            value = ast.literal_eval(code(expr))
+            if isinstance(value, int):
+                return value
+        except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+            pass
+        if depth <= MAX_DEPTH:
+            key = self.key(expr, scope)
+            if key is not None:
+                defs = [d for d in self.defs(key) if d.value is not None and d.augmented is None]
+                dims = {self.dim(d.value, d.scope, depth + 1) for d in defs}
+                if len(dims) == 1 and len(defs) == len(self.defs(key)):
+                    return dims.pop()
+            if isinstance(expr, cst.Subscript) and isinstance(expr.value, cst.Attribute) and expr.value.attr.value == "shape":
+                index = expr.slice[0].slice if len(expr.slice) == 1 else None
+                if isinstance(index, cst.Index):
+                    try:
+                        position = ast.literal_eval(code(index.value))
+                    except (ValueError, SyntaxError):
+                        position = None
+                    shape = self.shape(expr.value.value, scope, depth + 1)
+                    if shape is not None and isinstance(position, int) and -len(shape) <= position < len(shape):
+                        return shape[position]
+            if isinstance(expr, cst.Call) and isinstance(expr.func, cst.Name) and expr.func.value == "len":
+                args = positional_args(expr)
+                if args:
+                    shape = self.shape(args[0], scope, depth + 1)
+                    if shape:
+                        return shape[0]
+        return code(expr)
+
+    # -- roles --------------------------------------------------------------------------------------
+    def is_created_parameter(self, key: Key | None) -> bool:
+        """Created by np.random / np.zeros-like calls (a weight or a bias)."""
+        if key is None:
+            return False
+        for definition in self.defs(key):
+            if definition.value is None or definition.augmented is not None:
+                continue
+            for value, value_scope in self.values(definition.value, definition.scope):
+                if self.creation_call(value) is not None:
+                    return True
+        return False
+
+    def is_updated(self, key: Key | None) -> bool:
+        return key is not None and any(update.key == key for update in self.updates)
+
+    def is_array(self, expr: cst.BaseExpression, scope: Scope, depth: int = 0) -> bool:
+        """Certainly an array with more than one element, as far as the code shows."""
+        if depth > MAX_DEPTH:
+            return False
+        if matrix_product(expr) is not None:
+            return True
+        key = self.key(expr, scope)
+        if key is not None:
+            return any(
+                d.value is not None and d.augmented is None and self.is_array(d.value, d.scope, depth + 1)
+                for d in self.defs(key)
+            )
+        if isinstance(expr, cst.BinaryOperation):
+            return self.is_array(expr.left, scope, depth + 1) or self.is_array(expr.right, scope, depth + 1)
+        if isinstance(expr, cst.UnaryOperation):
+            return self.is_array(expr.expression, scope, depth + 1)
+        if isinstance(expr, cst.Attribute) and expr.attr.value == "T":
+            return self.is_array(expr.value, scope, depth + 1)
+        array = self.literal(expr, scope)
+        if array is not None:
+            return array.size > 1
+        if isinstance(expr, cst.Call):
+            if self.creation_call(expr) is not None:
+                shape = self._creation_shape(expr, scope, depth)
+                return bool(shape) and not all(d == 1 for d in shape)
+            name = numpy_attribute(expr.func)
+            if name is not None:
+                if name in ("sum", "mean", "max", "min", "prod", "std", "var") and keyword_arg(expr, "axis") is None:
+                    return False
+                return any(self.is_array(a, scope, depth + 1) for a in positional_args(expr))
+            target = self.resolve_callable(expr.func, scope)
+            if isinstance(target, FunctionInfo):
+                args = positional_args(expr)
+                if args and target.positional:
+                    return self.is_array(args[0], scope, depth + 1)
+                return any(self.is_array(r, target.scope, depth + 1) for r in target.scope.returns)
+        return False
+
+    # -- functions in use ---------------------------------------------------------------------------
+    def call_mode(self, call: cst.Call, function: FunctionInfo, scope: Scope) -> Mode | None:
+        """The values of the extra parameters at this call (literals or known constants)."""
+        mode = {}
+        positional = positional_args(call)
+        for name, value in zip(function.positional[1:], positional[1:]):
+            known = self.constant(value, scope)
+            if known is None:
+                return None
+            mode[name] = known
+        for arg in call.args:
+            if arg.star:
+                return None
+            if arg.keyword is not None:
+                if arg.keyword.value == function.array_param:
+                    continue
+                known = self.constant(arg.value, scope)
+                if known is None:
+                    return None
+                mode[arg.keyword.value] = known
+        for required in function.positional[1 + max(len(positional) - 1, 0):]:
+            if required not in function.defaults and required not in mode:
+                return None
+        return tuple(sorted(mode.items()))
+
+    def constant(self, expr: cst.BaseExpression, scope: Scope) -> Any:
+        try:
+            value = ast.literal_eval(code(expr))
+            return value if isinstance(value, (int, float, bool, str)) else None
+        except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+            pass
+        key = self.key(expr, scope)
+        if key is not None:
+            return self._unique_number(key)
+        return None
+
+    def call_argument(self, call: cst.Call, function: FunctionInfo) -> cst.BaseExpression | None:
+        positional = positional_args(call)
+        if positional:
+            return positional[0]
+        if function.array_param is not None:
+            return keyword_arg(call, function.array_param)
+        return None
+
+    def function_behaviour(self, function: FunctionInfo, mode: Mode) -> Behaviour | None:
+        return function_behaviour(function, mode, self._stand_ins.get(function.cls))
+
+    def function_callable(self, function: FunctionInfo, mode: Mode) -> Callable | None:
+        return function.bound(mode, self._stand_ins.get(function.cls))
+
+    @functools.cached_property
+    def calls_to_functions(self) -> list[tuple[cst.Call, Scope, FunctionInfo, Mode | None]]:
+        """Every call of a closed user function, with its mode."""
+        found = []
+        for call, scope in self.builder.calls:
+            target = self.resolve_callable(call.func, scope)
+            if isinstance(target, FunctionInfo) and target.closed and target.compiled is not None:
+                found.append((call, scope, target, self.call_mode(call, target, scope)))
+        return found
+
+    @functools.cached_property
+    def applications(self) -> list[Application]:
+        found: list[Application] = []
+        for call, scope, function, mode in self.calls_to_functions:
+            if mode is None:
+                continue
+            argument = self.call_argument(call, function)
+            behaviour = self.function_behaviour(function, mode)
+            callable_ = self.function_callable(function, mode)
+            if argument is None or behaviour is None or callable_ is None:
+                continue
+            found.append(
+                Application(call, function, function.name, mode, argument, scope, behaviour, callable_,
+                            self._target_of(call))
+            )
+        seen_inline: set = {application.node for application in found}
+        inside_closed = {f.scope for f in self.functions.values() if f.closed}
+        for definition in itertools.chain.from_iterable(self.definitions.values()):
+            value = definition.value
+            if value is None or definition.from_call or value in seen_inline:
+                continue
+            if definition.scope in inside_closed:
+                continue  # the body of an activation is classified with its function
+            if definition.augmented is not None:
+                continue
+            seen_inline.add(value)
+            application = self._inline_application(value, definition.scope, definition.key)
+            if application is not None:
+                found.append(application)
+        for scope in self.builder.scopes.values():
+            if scope in inside_closed:
+                continue
+            for value in scope.returns:
+                if value in seen_inline:
+                    continue
+                application = self._inline_application(value, scope, None)
+                if application is not None:
+                    found.append(application)
+        return found
+
+    def _target_of(self, value: cst.BaseExpression) -> Key | None:
+        definition = self._definition_of_value.get(value)
+        if definition is None or definition.from_call:
+            return None
+        return definition.key
+
+    def _inline_application(self, expr, scope: Scope, target: Key | None) -> Application | None:
+        if not _looks_like_activation(expr):
+            return None
+        if isinstance(expr, cst.Call) and isinstance(self.resolve_callable(expr.func, scope), FunctionInfo):
+            return None  # a call of the user's own function is an application of that function
+        abstraction = self.abstract(expr, scope)
+        if abstraction is None:
+            return None
+        callable_, argument = abstraction
+        behaviour = classify(callable_)
+        if behaviour is None or not behaviour.is_activation:
+            return None
+        return Application(expr, None, code(expr), (), argument, scope, behaviour, callable_, target)
+
+    def abstract(self, expr: cst.BaseExpression, scope: Scope) -> tuple[Callable, cst.BaseExpression] | None:
+        """Read `expr` as a closed function of one array sub-expression: `np.tanh(X @ W + b)` is
+        tanh of `X @ W + b`, `a * (1 - a)` is x*(1-x) of `a`. Returns (function, sub-expression)."""
+        candidates = [
+            node for node in _subexpressions(expr)
+            if node is not expr and _is_candidate_argument(node)
+        ]
+        candidates.sort(key=lambda node: -len(code(node)))
+        tried: set[str] = set()
+        for candidate in candidates:
+            text = code(candidate)
+            if text in tried:
+                continue
+            tried.add(text)
+            replaced = expr.visit(_Replace(candidate))
+            body = code(replaced)
+            if "_nncheck_v" not in body:
+                continue
+            function = self._compile_lambda(body, scope)
+            if function is not None:
+                return function, candidate
+        return None
+
+    def _compile_lambda(self, body: str, scope: Scope) -> Callable | None:
+        text = f"_nncheck_lambda = (lambda _nncheck_v: {body})\n"
+        try:
+            tree = ast.parse(text)
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            return None
+        lambda_node = tree.body[0].value
+        module_functions = {
+            info.ident: info.compiled for info in self.functions.values()
+            if info.compiled is not None and info.cls is None and info.scope.parent is not None and info.scope.parent.is_module
+        }
+        env = sandbox.Environment(
+            constants=self.module_constants,
+            closed_functions=frozenset(module_functions),
+        )
+        if sandbox.why_not_closed(lambda_node, env) is not None:
+            return None
+        try:
+            compiled = sandbox.compile_closed(
+                {"_nncheck_lambda": text},
+                sandbox.Environment(constants={**self.module_constants, **module_functions}),
+            )
+        except Exception:  # noqa: BLE001
+            return None
+        return compiled.get("_nncheck_lambda")
+
+    # -- layers ---------------------------------------------------------------------------------------
+    @functools.cached_property
+    def layers(self) -> list[Layer]:
+        found = []
+        for node, scope in self._all_products():
+            layer = self._layer(node, scope)
+            if layer is not None:
+                found.append(layer)
+        return found
+
+    def _all_products(self) -> Iterator[tuple[cst.BaseExpression, Scope]]:
+        for node, scope in self.builder.scope_of_node.items():
+            if matrix_product(node) is not None:
+                yield node, scope
+
+    def _layer(self, product, scope: Scope) -> Layer | None:
+        left, right = matrix_product(product)
+        if is_transposed(left) or is_transposed(right):
+            return None
+        whole, bias = self._bias_after(product)
+        for weight, other, layout in ((right, left, "rows"), (left, right, "columns")):
+            inside = self._bias_inside(weight, scope)
+            if inside is not None:
+                weight_expr, bias_expr = inside
+                return Layer(product, product, other, weight_expr, self.key(weight_expr, scope), bias_expr,
+                             self.key(bias_expr, scope), True, layout, scope)
+        right_key, left_key = self.key(right, scope), self.key(left, scope)
+        right_param = self.is_created_parameter(right_key) and self.is_updated(right_key)
+        left_param = self.is_created_parameter(left_key) and self.is_updated(left_key)
+        if right_param == left_param:
+            return None
+        weight, other, layout = (right, left, "rows") if right_param else (left, right, "columns")
+        bias_key = self.key(bias, scope) if bias is not None else None
+        return Layer(product, whole, other, weight, self.key(weight, scope), bias, bias_key, False, layout, scope)
+
+    def _bias_after(self, product) -> tuple[cst.BaseExpression, cst.BaseExpression | None]:
+        parent = self._parents.get(product)
+        if isinstance(parent, cst.BinaryOperation) and isinstance(parent.operator, cst.Add):
+            other = parent.right if parent.left is product else parent.left
+            return parent, other
+        return product, None
+
+    def _bias_inside(self, operand, scope: Scope) -> tuple[cst.BaseExpression, cst.BaseExpression] | None:
+        """`W + b` as a factor of the product, where both are trained parameters and the added
+        term is not a helper of another parameter's update (as a momentum buffer is)."""
+        if not (isinstance(operand, cst.BinaryOperation) and isinstance(operand.operator, cst.Add)):
+            return None
+        first, second = operand.left, operand.right
+        first_key, second_key = self.key(first, scope), self.key(second, scope)
+        if first_key is None or second_key is None or first_key == second_key:
+            return None
+        for key in (first_key, second_key):
+            if not (self.is_created_parameter(key) and self.is_updated(key)):
+                return None
+        for update in self.updates:
+            if update.key in (first_key, second_key) and any(
+                self.key(n, update.scope) in (first_key, second_key) and self.key(n, update.scope) != update.key
+                for n in _subexpressions(update.rhs)
+            ):
+                return None
+        return first, second
+
+    @functools.cached_property
+    def _parents(self) -> dict[cst.CSTNode, cst.CSTNode]:
+        parents: dict[cst.CSTNode, cst.CSTNode] = {}
+
+        class _Parents(cst.CSTVisitor):
+            def on_visit(self, node):
+                for child in node.children:
+                    parents[child] = node
+                return True
+
+        self.module.visit(_Parents())
+        return parents
+
+    def parent(self, node: cst.CSTNode) -> cst.CSTNode | None:
+        return self._parents.get(node)
+
+    def layer_of(self, expr: cst.BaseExpression, scope: Scope) -> Layer | None:
+        """The layer whose pre-activation this expression is (directly or through names)."""
+        for value, value_scope in self.values(expr, scope):
+            for layer in self.layers:
+                if layer.whole is value or layer.product is value:
+                    return layer
+        return None
+
+    # -- outputs, errors, backward signals ----------------------------------------------------------
+    def producer(self, expr: cst.BaseExpression, scope: Scope, depth: int = 0):
+        """The forward Application (or identity Layer) whose result this expression holds."""
+        if depth > MAX_DEPTH:
+            return None
+        for application in self.applications:
+            if application.node is expr and application.is_forward:
+                return application
+        key = self.key(expr, scope)
+        if key is not None:
+            producers = []
+            for definition in self.defs(key):
+                if definition.value is None or definition.augmented is not None:
+                    continue
+                found = self.producer(definition.value, definition.scope, depth + 1)
+                if found is not None:
+                    producers.append(found)
+            return producers[-1] if producers else None
+        if isinstance(expr, cst.Call):
+            target = self.resolve_callable(expr.func, scope)
+            if isinstance(target, FunctionInfo) and not target.closed:
+                for value in target.scope.returns:
+                    found = self.producer(value, target.scope, depth + 1)
+                    if found is not None:
+                        return found
+        for layer in self.layers:
+            if layer.whole is expr:
+                return layer
+        return None
+
+    @functools.cached_property
+    def errors(self) -> list[ErrorTerm]:
+        found = []
+        for node, scope in self.builder.scope_of_node.items():
+            if not (isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Subtract)):
+                continue
+            left = self.producer(node.left, scope)
+            right = self.producer(node.right, scope)
+            if (left is None) == (right is None):
+                continue
+            output, labels, source = (node.left, node.right, left) if left is not None else (node.right, node.left, right)
+            if not self._is_external(labels, scope):
+                continue
+            sign = "prediction-target" if left is not None else "target-prediction"
+            found.append(ErrorTerm(node, labels, output, sign, source, scope))
+        return found
+
+    def _is_external(self, expr: cst.BaseExpression, scope: Scope) -> bool:
+        """Data from outside the network (labels), not a number, parameter or activation."""
+        if isinstance(expr, (cst.Integer, cst.Float)):
+            return False
+        if self.constant(expr, scope) is not None:
+            return False
+        key = self.key(expr, scope)
+        if key is None:
+            return isinstance(expr, cst.Subscript)
+        # Random or zero arrays that are never updated are data (X, y), not parameters.
+        return not self.is_updated(key)
+
+    @functools.cached_property
+    def signal_keys(self) -> set[Key]:
+        """Keys that hold a backward signal: an error, or something computed from one."""
+        error_nodes = {error.node for error in self.errors}
+        keys: set[Key] = set()
+        changed = True
+        rounds = 0
+        while changed and rounds < 10:
+            changed = False
+            rounds += 1
+            for key, defs in self.definitions.items():
+                if key in keys:
+                    continue
+                for definition in defs:
+                    if definition.augmented is not None or self._is_update(definition):
+                        continue  # a parameter updated by the gradient is not itself a gradient
+                    if definition.value is not None and self._carries_signal(
+                        definition.value, definition.scope, error_nodes, keys
+                    ):
+                        keys.add(key)
+                        changed = True
+                        break
+        return keys
+
+    @functools.cached_property
+    def _update_statements(self) -> set:
+        return {update.statement for update in self.updates}
+
+    def _is_update(self, definition: Definition) -> bool:
+        return definition.statement in self._update_statements
+
+    def _carries_signal(self, expr, scope, error_nodes, keys) -> bool:
+        for node in _subexpressions(expr):
+            if node in error_nodes:
+                return True
+            if isinstance(node, (cst.Name, cst.Attribute, cst.Subscript)):
+                if self.key(node, scope) in keys:
+                    return True
+        return False
+
+    def is_signal(self, expr: cst.BaseExpression, scope: Scope) -> bool:
+        return self._carries_signal(expr, scope, {e.node for e in self.errors}, self.signal_keys)
+
+    @functools.cached_property
+    def derivative_uses(self) -> list[DerivativeUse]:
+        found = []
+        seen: set = set()
+        for node, scope in list(self.builder.scope_of_node.items()):
+            if not (isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Multiply)):
+                continue
+            if isinstance(self.parent(node), cst.BinaryOperation) and isinstance(self.parent(node).operator, cst.Multiply):
+                continue  # handle a chain of products once, from its top
+            factors = _product_factors(node)
+            signals = [f for f in factors if self.is_signal(f, scope)]
+            rest = [f for f in factors if not any(f is s for s in signals)]
+            if not signals or not rest:
+                continue
+            use = None
+            if len(rest) > 1:
+                use = self._derivative_of_factors(node, rest, scope)
+            uses = [use] if use is not None else [self._derivative_use(f, scope) for f in rest]
+            for use in uses:
+                if use is not None and use.node not in seen:
+                    seen.add(use.node)
+                    found.append(use)
+        return found
+
+    def _derivative_use(self, factor, scope: Scope) -> DerivativeUse | None:
+        if isinstance(factor, cst.Call):
+            target = self.resolve_callable(factor.func, scope)
+            if isinstance(target, FunctionInfo):
+                if not target.closed or target.compiled is None:
+                    return None
+                mode = self.call_mode(factor, target, scope)
+                argument = self.call_argument(factor, target)
+                if mode is None or argument is None:
+                    return None
+                callable_ = self.function_callable(target, mode)
+                return self._pair(factor, argument, target.name, callable_, target, mode, scope)
+        if isinstance(factor, (cst.Name, cst.Attribute, cst.Subscript)):
+            # a derivative computed earlier into a name: d = a * (1 - a); delta = err * d
+            key = self.key(factor, scope)
+            defs = [d for d in self.defs(key) if d.value is not None and d.augmented is None]
+            forward_nodes = {a.node for a in self.applications if a.is_forward}
+            if len(defs) == 1 and defs[0].value not in forward_nodes and not self.is_signal(defs[0].value, defs[0].scope):
+                inner = self._derivative_use(defs[0].value, defs[0].scope)
+                if inner is not None:
+                    return inner
+            return None
+        abstraction = self.abstract(factor, scope)
+        if abstraction is None:
+            return None
+        callable_, argument = abstraction
+        return self._pair(factor, argument, code(factor), callable_, None, (), scope)
+
+    def _derivative_of_factors(self, node, factors, scope) -> DerivativeUse | None:
+        """`err * a * (1 - a)`: the factors other than the signal, read as one expression."""
+        body = " * ".join(f"({code(f)})" for f in factors)
+        try:
+            expr = cst.parse_expression(body)
+        except cst.ParserSyntaxError:
+            return None
+        abstraction = self.abstract(expr, scope)
+        if abstraction is None:
+            return None
+        callable_, argument_copy = abstraction
+        argument = next((f for f in _subexpressions(node) if code(f) == code(argument_copy)), None)
+        if argument is None:
+            return None
+        use = self._pair(factors[0], argument, " * ".join(code(f) for f in factors), callable_, None, (), scope)
+        return use
+
+    def _pair(self, node, argument, name, callable_, function, mode, scope) -> DerivativeUse | None:
+        """Find the forward activation this derivative belongs to, by its argument: the stored
+        output of an activation (post-activation) or the value an activation was applied to."""
+        if callable_ is None:
+            return None
+        key = self.key(argument, scope)
+        forwards = [a for a in self.applications if a.is_forward]
+        at, forward = None, None
+        if key is not None:
+            for application in forwards:
+                if application.target == key:
+                    at, forward = "output", application
+            if forward is None:
+                for application in forwards:
+                    if self.key(application.argument, application.scope) == key:
+                        at, forward = "input", application
+        else:
+            for application in forwards:
+                if code(application.argument) == code(argument):
+                    at, forward = "input", application
+        if forward is None:
+            return None
+        if function is not None and forward.function is function and forward.mode == mode:
+            pass  # the activation itself used as the derivative: forms will say it matches neither
+        forms = derivative_forms(forward.callable, callable_)
+        return DerivativeUse(node, argument, name, callable_, forward, at, forms, function, mode, scope)
+
+
+class _Replace(cst.CSTTransformer):
+    def __init__(self, target: cst.BaseExpression) -> None:
+        self.target = target
+
+    def on_leave(self, original, updated):
+        if isinstance(original, cst.BaseExpression) and original.deep_equals(self.target):
+            return cst.Name("_nncheck_v")
+        return updated
+
+
+def _subexpressions(expr: cst.CSTNode) -> Iterator[cst.CSTNode]:
+    stack = [expr]
+    while stack:
+        node = stack.pop()
+        yield node
+        stack.extend(reversed(node.children))
+
+
+def _is_candidate_argument(node: cst.CSTNode) -> bool:
+    if isinstance(node, (cst.Name, cst.Attribute, cst.Subscript)):
+        if isinstance(node, cst.Name) and node.value in ("np", "numpy", "math", "True", "False", "None"):
+            return False
+        if isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name) and node.value.value in ("np", "numpy", "math"):
+            return False
+        return True
+    if matrix_product(node) is not None:
+        return True
+    if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Add):
+        return matrix_product(node.left) is not None or matrix_product(node.right) is not None
+    if isinstance(node, cst.Call) and not isinstance(node.func, cst.Attribute):
+        return False
+    return False
+
+
+def _looks_like_activation(expr: cst.BaseExpression) -> bool:
+    """Cheap filter before any compiling: an expression that calls np.*/math.* functions or
+    compares or divides, and is not a bare name."""
+    if isinstance(expr, (cst.Name, cst.Attribute, cst.Integer, cst.Float, cst.SimpleString)):
+        return False
+    for node in _subexpressions(expr):
+        if isinstance(node, cst.Call) and numpy_attribute(node.func) is not None:
+            return True
+        if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and isinstance(node.func.value, cst.Name) and node.func.value.value == "math":
+            return True
+        if isinstance(node, (cst.Comparison, cst.IfExp)):
+            return True
+        if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Divide):
+            return True
+    return False
+
+
+def _product_factors(node: cst.BaseExpression) -> list[cst.BaseExpression]:
+    if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Multiply):
+        return _product_factors(node.left) + _product_factors(node.right)
+    return [node]

@@ -4,10 +4,30 @@ from __future__ import annotations
 from typing import Iterable
 
 from nncheck.rules.base import Invalid, Rule, Valid
+from nncheck.rules.nn101_unbounded_output_binary_labels import UnboundedOutputBinaryLabels
+from nncheck.rules.nn102_softmax_single_unit import SoftmaxSingleUnit
+from nncheck.rules.nn103_array_truth_value import ArrayTruthValue
+from nncheck.rules.nn201_derivative_wrong_point import DerivativeWrongPoint
+from nncheck.rules.nn202_derivative_mismatch import DerivativeMismatch
+from nncheck.rules.nn204_bias_gradient_like_weights import BiasGradientLikeWeights
+from nncheck.rules.nn301_bias_shaped_like_weights import BiasShapedLikeWeights
+from nncheck.rules.nn302_bias_inside_product import BiasInsideProduct
+from nncheck.rules.nn401_signed_error_sum import SignedErrorSum
+from nncheck.rules.nn501_method_without_self import MethodWithoutSelf
 from nncheck.rules.nn900_syntax_error import SyntaxErrorRule
 
 ALL_RULES: list[type[Rule]] = sorted(
     [
+        UnboundedOutputBinaryLabels,
+        SoftmaxSingleUnit,
+        ArrayTruthValue,
+        DerivativeWrongPoint,
+        DerivativeMismatch,
+        BiasGradientLikeWeights,
+        BiasShapedLikeWeights,
+        BiasInsideProduct,
+        SignedErrorSum,
+        MethodWithoutSelf,
         SyntaxErrorRule,
     ],
     key=lambda rule: rule.code,

@@ -1,0 +1,425 @@
+"""Values: which expressions each name can hold, across scopes, methods and call sites.
+
+A *key* names a storage place:
+  ("global", name)            a module-level name
+  ("local", scope, name)      a function's local or parameter
+  ("attr", class, attr)       `self.attr`, shared by all methods of a class
+  ("item", key, "W1")         `params["W1"]`, an item of a dict held in `key`
+
+Every assignment to a key is a Definition. Parameters also get one Definition per call site
+(the argument expression, evaluated in the caller's scope), so a label array defined at module
+level and passed to `NeuralNetwork(X, y)` is known inside `self.labels`.
+"""
+from __future__ import annotations
+
+import ast
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterator, Union
+
+import libcst as cst
+import numpy as np
+
+Key = tuple
+
+
+@dataclass(eq=False)
+class ClassInfo:
+    node: cst.ClassDef
+    name: str
+    methods: dict[str, cst.FunctionDef] = field(default_factory=dict)
+
+
+@dataclass(eq=False)
+class Scope:
+    node: Union[cst.Module, cst.FunctionDef, cst.Lambda]
+    name: str
+    parent: "Scope | None" = None
+    cls: ClassInfo | None = None
+    params: list[str] = field(default_factory=list)
+    self_name: str | None = None
+    assigned: set[str] = field(default_factory=set)
+    global_names: set[str] = field(default_factory=set)
+    returns: list[cst.BaseExpression] = field(default_factory=list)
+
+    @property
+    def is_module(self) -> bool:
+        return self.parent is None
+
+    @property
+    def module_scope(self) -> "Scope":
+        scope = self
+        while scope.parent is not None:
+            scope = scope.parent
+        return scope
+
+
+@dataclass(eq=False)
+class Definition:
+    key: Key
+    value: cst.BaseExpression | None  # None: assigned, but to something unknown
+    scope: Scope  # where `value` is evaluated
+    statement: cst.CSTNode
+    augmented: cst.BaseAugOp | None = None
+    from_call: bool = False  # a parameter bound at a call site
+
+
+@dataclass(eq=False)
+class Update:
+    """`key += rhs`, `key -= rhs` or `key = key - rhs`: a parameter update."""
+
+    key: Key
+    target: cst.BaseExpression
+    rhs: cst.BaseExpression
+    sign: str  # "+" or "-"
+    statement: cst.CSTNode
+    scope: Scope
+
+
+NUMPY_ALIASES = {"np", "numpy"}
+
+CREATION_FUNCTIONS = {
+    "zeros", "ones", "full", "empty", "zeros_like", "ones_like", "full_like", "empty_like",
+}
+RANDOM_FUNCTIONS = {
+    "randn", "rand", "random", "random_sample", "normal", "uniform", "standard_normal",
+    "randint", "integers", "choice", "default_rng", "RandomState", "seed", "permutation",
+    "sample", "ranf", "truncated_normal", "glorot_uniform",
+}
+
+
+def code(node: cst.CSTNode) -> str:
+    """The node's source text, whitespace folded."""
+    text = cst.Module([]).code_for_node(node)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def numpy_attribute(node: cst.BaseExpression) -> str | None:
+    """'exp' for np.exp / numpy.exp; 'random.randn' for np.random.randn."""
+    parts = []
+    while isinstance(node, cst.Attribute):
+        parts.append(node.attr.value)
+        node = node.value
+    if isinstance(node, cst.Name) and node.value in NUMPY_ALIASES and parts:
+        return ".".join(reversed(parts))
+    return None
+
+
+def call_name(call: cst.Call) -> str | None:
+    """np.* function name, or the plain name / method name of a call."""
+    name = numpy_attribute(call.func)
+    if name is not None:
+        return name
+    if isinstance(call.func, cst.Name):
+        return call.func.value
+    if isinstance(call.func, cst.Attribute):
+        return call.func.attr.value
+    return None
+
+
+def positional_args(call: cst.Call) -> list[cst.BaseExpression]:
+    return [arg.value for arg in call.args if arg.keyword is None and not arg.star]
+
+
+def keyword_arg(call: cst.Call, name: str) -> cst.BaseExpression | None:
+    for arg in call.args:
+        if arg.keyword is not None and arg.keyword.value == name:
+            return arg.value
+    return None
+
+
+def strip_parens(node: cst.BaseExpression) -> cst.BaseExpression:
+    return node
+
+
+def transposed_base(node: cst.BaseExpression) -> cst.BaseExpression:
+    """X for X.T, X.transpose(), np.transpose(X); the node itself otherwise."""
+    if isinstance(node, cst.Attribute) and node.attr.value == "T":
+        return node.value
+    if isinstance(node, cst.Call):
+        if isinstance(node.func, cst.Attribute) and node.func.attr.value == "transpose" and not node.args:
+            return node.func.value
+        if numpy_attribute(node.func) == "transpose" and len(node.args) == 1:
+            return node.args[0].value
+    return node
+
+
+def is_transposed(node: cst.BaseExpression) -> bool:
+    return transposed_base(node) is not node
+
+
+def matrix_product(node: cst.CSTNode) -> tuple[cst.BaseExpression, cst.BaseExpression] | None:
+    """The two factors of `a @ b`, `np.dot(a, b)`, `np.matmul(a, b)` or `a.dot(b)`."""
+    if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.MatrixMultiply):
+        return node.left, node.right
+    if isinstance(node, cst.Call):
+        name = numpy_attribute(node.func)
+        args = positional_args(node)
+        if name in ("dot", "matmul") and len(args) >= 2:
+            return args[0], args[1]
+        if (
+            name is None
+            and isinstance(node.func, cst.Attribute)
+            and node.func.attr.value == "dot"
+            and len(args) == 1
+        ):
+            return node.func.value, args[0]
+    return None
+
+
+class ScopeBuilder(cst.CSTVisitor):
+    """One pass over the module: scopes, classes, definitions, updates and call sites."""
+
+    def __init__(self, module: cst.Module) -> None:
+        self.module_scope = Scope(node=module, name="<module>")
+        self.stack: list[Scope] = [self.module_scope]
+        self.class_stack: list[ClassInfo] = []
+        self.classes: dict[str, ClassInfo] = {}
+        self.scopes: dict[cst.CSTNode, Scope] = {module: self.module_scope}
+        self.scope_of_node: dict[cst.CSTNode, Scope] = {}
+        self.definitions: dict[Key, list[Definition]] = {}
+        self.updates: list[Update] = []
+        self.calls: list[tuple[cst.Call, Scope]] = []
+        self.function_defs: list[tuple[cst.FunctionDef, Scope, ClassInfo | None]] = []
+        self.lambdas: list[tuple[cst.Lambda, Scope]] = []
+        self.statement_stack: list[cst.CSTNode] = []
+        self.star_import = False
+        self.imported: set[str] = set()
+
+    # -- scopes ---------------------------------------------------------------------------------
+    @property
+    def scope(self) -> Scope:
+        return self.stack[-1]
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> bool:
+        info = ClassInfo(node=node, name=node.name.value)
+        for statement in node.body.body:
+            if isinstance(statement, cst.FunctionDef):
+                info.methods[statement.name.value] = statement
+        self.classes.setdefault(info.name, info)
+        self.class_stack.append(info)
+        self.scope.assigned.add(info.name)
+        return True
+
+    def leave_ClassDef(self, node: cst.ClassDef) -> None:
+        self.class_stack.pop()
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+        outer = self.scope
+        cls = self.class_stack[-1] if self.class_stack and node in self.class_stack[-1].methods.values() else None
+        if cls is None:  # a method's name lives in its class, not in the enclosing scope
+            outer.assigned.add(node.name.value)
+        params = _param_names(node.params)
+        is_static = any(
+            isinstance(d.decorator, cst.Name) and d.decorator.value == "staticmethod" for d in node.decorators
+        )
+        self_name = params[0] if cls is not None and params and not is_static else None
+        scope = Scope(
+            node=node,
+            name=node.name.value,
+            parent=self.module_scope if cls is not None else outer,
+            cls=cls,
+            params=params,
+            self_name=self_name,
+            assigned=set(params),
+        )
+        self.scopes[node] = scope
+        self.function_defs.append((node, outer, cls))
+        self.stack.append(scope)
+        for param in _all_params(node.params):
+            if param.default is not None:
+                self._define(("local", scope, param.name.value), param.default, outer, param)
+        return True
+
+    def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self.stack.pop()
+
+    def visit_Lambda(self, node: cst.Lambda) -> bool:
+        params = _param_names(node.params)
+        scope = Scope(node=node, name="<lambda>", parent=self.scope, params=params, assigned=set(params))
+        self.scopes[node] = scope
+        self.lambdas.append((node, self.scope))
+        self.stack.append(scope)
+        return True
+
+    def leave_Lambda(self, node: cst.Lambda) -> None:
+        self.stack.pop()
+
+    def visit_Global(self, node: cst.Global) -> None:
+        for item in node.names:
+            self.scope.global_names.add(item.name.value)
+
+    # -- statements -----------------------------------------------------------------------------
+    def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> None:
+        self.statement_stack.append(node)
+
+    def leave_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> None:
+        self.statement_stack.pop()
+
+    @property
+    def statement(self) -> cst.CSTNode:
+        return self.statement_stack[-1] if self.statement_stack else self.module_scope.node
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        for target in node.targets:
+            self._assign(target.target, node.value, node)
+
+    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+        self._assign(node.target, node.value, node)
+
+    def visit_AugAssign(self, node: cst.AugAssign) -> None:
+        key = self.key_for_target(node.target)
+        if key is None:
+            return
+        self._define(key, node.value, self.scope, node, augmented=node.operator)
+        if isinstance(node.operator, (cst.AddAssign, cst.SubtractAssign)):
+            sign = "+" if isinstance(node.operator, cst.AddAssign) else "-"
+            self.updates.append(Update(key, node.target, node.value, sign, node, self.scope))
+
+    def visit_For(self, node: cst.For) -> None:
+        self._assign(node.target, None, node)
+
+    def visit_WithItem(self, node: cst.WithItem) -> None:
+        if node.asname is not None:
+            self._assign(node.asname.name, None, node)
+
+    def visit_NamedExpr(self, node: cst.NamedExpr) -> None:
+        self._assign(node.target, node.value, node)
+
+    def visit_Import(self, node: cst.Import) -> None:
+        for alias in node.names:
+            name = alias.evaluated_alias or alias.evaluated_name.split(".")[0]
+            self.scope.assigned.add(name)
+            self.imported.add(name)
+
+    def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
+        if isinstance(node.names, cst.ImportStar):
+            self.star_import = True
+            return
+        for alias in node.names:
+            name = alias.evaluated_alias or alias.evaluated_name
+            self.scope.assigned.add(name)
+            self.imported.add(name)
+
+    def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
+        if node.name is not None:
+            self._assign(node.name.name, None, node)
+
+    def visit_Return(self, node: cst.Return) -> None:
+        if node.value is not None:
+            self.scope.returns.append(node.value)
+
+    def visit_Call(self, node: cst.Call) -> None:
+        self.calls.append((node, self.scope))
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        self.scope_of_node[node] = self.scope
+        return super().on_visit(node)
+
+    # -- helpers --------------------------------------------------------------------------------
+    def _assign(self, target: cst.BaseExpression, value: cst.BaseExpression | None, statement) -> None:
+        if isinstance(target, (cst.Tuple, cst.List)):
+            elements = [e.value for e in target.elements]
+            values: list[Any] = [None] * len(elements)
+            if isinstance(value, (cst.Tuple, cst.List)) and len(value.elements) == len(elements):
+                values = [e.value for e in value.elements]
+            for element, element_value in zip(elements, values):
+                if isinstance(element, cst.StarredElement):
+                    element = element.value
+                self._assign(element, element_value, statement)
+            return
+        if isinstance(target, cst.Name) and not self.scope.is_module:
+            if target.value not in self.scope.global_names:
+                self.scope.assigned.add(target.value)
+        key = self.key_for_target(target)
+        if key is None:
+            return
+        self._define(key, value, self.scope, statement)
+        # `W = W - lr * dW` is an update just like `W -= lr * dW`.
+        if isinstance(value, cst.BinaryOperation) and isinstance(value.operator, (cst.Add, cst.Subtract)):
+            if self.key_for_target(value.left) == key:
+                sign = "+" if isinstance(value.operator, cst.Add) else "-"
+                self.updates.append(Update(key, target, value.right, sign, statement, self.scope))
+        # A dict literal defines its constant-string items: params = {"W1": W1, ...}
+        if isinstance(value, cst.Dict):
+            for element in value.elements:
+                if isinstance(element, cst.DictElement) and isinstance(element.key, cst.SimpleString):
+                    item = element.key.evaluated_value
+                    self._define(("item", key, item), element.value, self.scope, statement)
+
+    def _define(self, key, value, scope, statement, augmented=None, from_call=False) -> None:
+        self.definitions.setdefault(key, []).append(
+            Definition(key, value, scope, statement, augmented, from_call)
+        )
+
+    def key_for_target(self, target: cst.BaseExpression) -> Key | None:
+        return key_for(target, self.scope, self.module_scope)
+
+
+def key_for(expr: cst.BaseExpression, scope: Scope, module_scope: Scope | None = None) -> Key | None:
+    """The storage key an expression reads (or writes), if it is a name, self.attr or item."""
+    if isinstance(expr, cst.Name):
+        name = expr.value
+        walker = scope
+        while walker is not None and not walker.is_module:
+            if name in walker.global_names:
+                break
+            if name in walker.assigned:
+                return ("local", walker, name)
+            if walker.cls is not None:
+                break  # methods do not see the class body's names
+            walker = walker.parent
+        return ("global", name)
+    if isinstance(expr, cst.Attribute) and isinstance(expr.value, cst.Name):
+        walker = scope
+        while walker is not None and walker.self_name is None and not walker.is_module:
+            walker = walker.parent  # a lambda inside a method still sees self
+        if walker is not None and walker.self_name == expr.value.value and walker.cls is not None:
+            return ("attr", walker.cls, expr.attr.value)
+        return None
+    if isinstance(expr, cst.Subscript) and len(expr.slice) == 1:
+        index = expr.slice[0].slice
+        if isinstance(index, cst.Index) and isinstance(index.value, cst.SimpleString):
+            base = key_for(expr.value, scope, module_scope)
+            if base is not None:
+                return ("item", base, index.value.evaluated_value)
+    return None
+
+
+def key_name(key: Key) -> str:
+    """How the user wrote the key: 'y', 'self.labels', 'params["W1"]'."""
+    if key[0] in ("global", "local"):
+        return key[-1]
+    if key[0] == "attr":
+        return f"self.{key[2]}"
+    if key[0] == "item":
+        return f'{key_name(key[1])}["{key[2]}"]'
+    return "?"
+
+
+def _all_params(params: cst.Parameters) -> list[cst.Param]:
+    every = list(params.posonly_params) + list(params.params) + list(params.kwonly_params)
+    if isinstance(params.star_arg, cst.Param):
+        every.append(params.star_arg)
+    if params.star_kwarg is not None:
+        every.append(params.star_kwarg)
+    return every
+
+
+def _param_names(params: cst.Parameters) -> list[str]:
+    return [p.name.value for p in _all_params(params)]
+
+
+def positional_param_names(params: cst.Parameters) -> list[str]:
+    return [p.name.value for p in list(params.posonly_params) + list(params.params)]
+
+
+# -- literal evaluation --------------------------------------------------------------------------
+
+def literal_python(node: cst.BaseExpression) -> Any:
+    """A Python literal (numbers, nested lists/tuples, strings, True/False/None), or raise."""
+    return ast.literal_eval(code(node))
+
+
+class LiteralError(Exception):
+    pass

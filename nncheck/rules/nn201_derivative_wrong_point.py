@@ -1,0 +1,129 @@
+from __future__ import annotations
+
+from nncheck.diagnostics import Severity
+from nncheck.model.values import code
+from nncheck.rules.base import Invalid, Rule, Valid
+from nncheck.rules.derivatives import output_name
+
+_NET = (
+    "import numpy as np\n"
+    "X = np.random.rand(8, 3)\n"
+    "y = np.random.rand(8, 1)\n"
+    "W = np.random.randn(3, 1)\n"
+    "def sigmoid(z):\n"
+    "    return 1 / (1 + np.exp(-z))\n"
+    "def sigmoid_prime(s):\n"
+    "    return s * (1 - s)\n"
+    "def sigmoid_grad(z):\n"
+    "    return sigmoid(z) * (1 - sigmoid(z))\n"
+    "for epoch in range(100):\n"
+    "    z = X @ W\n"
+    "    a = sigmoid(z)\n"
+    "    error = y - a\n"
+)
+
+
+class DerivativeWrongPoint(Rule):
+    """
+    ## What it does
+    Finds an activation derivative evaluated at the wrong point. A derivative written in
+    *output form* (`s * (1 - s)` for sigmoid, `1 - t ** 2` for tanh) expects the activation's
+    output; one written in *input form* (`sigmoid(z) * (1 - sigmoid(z))`) expects the
+    pre-activation. nncheck evaluates both functions and reports only when the two points
+    really give different factors (for ReLU and leaky ReLU they coincide: silent).
+
+    ## Why is this bad?
+    An output-form derivative fed the pre-activation `z` computes `z * (1 - z)`, which is
+    negative for `z > 1` or `z < 0`: the gradient flips sign and the weights move the wrong
+    way (error). An input-form derivative fed the output is squashed twice: the gradient is
+    scaled wrongly and learning slows (warning).
+
+    ## Example
+    ```python
+    a = sigmoid(z)
+    delta = error * sigmoid_prime(z)     # sigmoid_prime(s) = s * (1 - s)
+    ```
+
+    ## Use instead
+    ```python
+    delta = error * sigmoid_prime(a)
+    ```
+    """
+
+    code = "NN201"
+    name = "derivative-wrong-point"
+    severity = Severity.ERROR
+    summary = "activation derivative evaluated at the wrong point (pre- vs post-activation)"
+    fix_availability = "sometimes"
+
+    VALID = [
+        Valid(_NET + "    delta = error * sigmoid_prime(a)\n    W += X.T @ delta\n"),
+        Valid(_NET + "    delta = error * sigmoid_grad(z)\n    W += X.T @ delta\n"),
+        Valid(_NET + "    delta = error * a * (1 - a)\n    W += X.T @ delta\n"),
+        Valid(
+            "import numpy as np\n"
+            "X = np.random.rand(8, 3)\n"
+            "y = np.random.rand(8, 1)\n"
+            "W = np.random.randn(3, 1)\n"
+            "def lrelu(x, deriv=False):\n"
+            "    if deriv:\n"
+            "        return np.where(x > 0, 1.0, 0.01)\n"
+            "    return np.where(x > 0, x, 0.01 * x)\n"
+            "z = X @ W\n"
+            "h = lrelu(z)\n"
+            "err = y - h\n"
+            "W += X.T @ (err * lrelu(h, deriv=True))\n"
+        ),
+    ]
+    INVALID = [
+        Invalid(
+            _NET + "    delta = error * sigmoid_prime(z)\n    W += X.T @ delta\n",
+            at="delta = error * sigmoid_prime(z)",
+            says=("'sigmoid_prime'", "output form", "'z'", "pass 'a'"),
+        ),
+        Invalid(
+            _NET + "    delta = error * sigmoid_grad(a)\n    W += X.T @ delta\n",
+            at="delta = error * sigmoid_grad(a)",
+            says=("input form", "'a'", "pass 'z'"),
+        ),
+        Invalid(
+            "import numpy as np\n"
+            "X = np.random.rand(8, 3)\n"
+            "y = np.random.rand(8, 1)\n"
+            "W = np.random.randn(3, 1)\n"
+            "for epoch in range(100):\n"
+            "    net = np.dot(X, W)\n"
+            "    out = np.tanh(net)\n"
+            "    grad = (y - out) * (1 - net ** 2)\n"
+            "    W += np.dot(X.T, grad)\n",
+            at="grad = (y - out) * (1 - net ** 2)",
+            says=("'net'", "pass 'out'"),
+        ),
+    ]
+
+    def check(self):
+        for use in self.model.derivative_uses:
+            forms = use.forms
+            if forms is None or not forms.matches:
+                continue  # matches neither form: NN202's finding
+            forward = use.forward
+            if use.at == "input" and not forms.input_form:
+                output = output_name(forward)
+                hint = f"pass '{output}' (the output of '{forward.name}')" if output else \
+                    f"pass the output of '{forward.name}' instead"
+                yield self.report(
+                    use.node,
+                    f"derivative '{use.name}' is written in output form (it expects the activation's "
+                    f"output) but is evaluated at '{code(use.argument)}', the value '{forward.name}' was "
+                    f"applied to: the factor can turn negative and flip the gradient; {hint}",
+                    severity=Severity.ERROR,
+                )
+            elif use.at == "output" and not forms.output_form:
+                yield self.report(
+                    use.node,
+                    f"derivative '{use.name}' is written in input form (it applies '{forward.name}' "
+                    f"itself) but is evaluated at '{code(use.argument)}', which is already the output "
+                    f"of '{forward.name}': the activation is applied twice and the gradient is "
+                    f"scaled wrongly; pass '{code(forward.argument)}'",
+                    severity=Severity.WARNING,
+                )

@@ -1,0 +1,113 @@
+from __future__ import annotations
+
+from nncheck.diagnostics import Severity
+from nncheck.model.values import code
+from nncheck.rules.base import Invalid, Rule, Valid
+from nncheck.rules.derivatives import right_derivative
+
+_DATA = (
+    "import numpy as np\n"
+    "X = np.random.rand(8, 3)\n"
+    "y = np.random.rand(8, 1)\n"
+    "W = np.random.randn(3, 1)\n"
+)
+
+
+class DerivativeMismatch(Rule):
+    """
+    ## What it does
+    Finds an activation derivative (a `deriv=True` branch, a separate function, or an inline
+    factor in the backward pass) that is not the derivative of the activation used in the
+    forward pass: nncheck compares it numerically with the forward function's slope, both at
+    the pre-activation and at the output, and it matches at neither. Typical causes: the
+    forward function was changed (sigmoid → leaky ReLU) but the derivative was not, or the
+    activation itself was used as its derivative.
+
+    ## Why is this bad?
+    Backpropagation multiplies the error by the activation's slope. With the wrong slope the
+    weight updates point in a direction unrelated to the loss: training stalls, diverges, or
+    settles somewhere useless.
+
+    ## Example
+    ```python
+    def nonlin(x, deriv=False):
+        if deriv:
+            return x * (1 - x)               # sigmoid's derivative...
+        return np.where(x > 0, x, 0.01 * x)  # ...but the forward is now leaky ReLU
+    ```
+
+    ## Use instead
+    ```python
+    def nonlin(x, deriv=False):
+        if deriv:
+            return np.where(x > 0, 1.0, 0.01)
+        return np.where(x > 0, x, 0.01 * x)
+    ```
+    """
+
+    code = "NN202"
+    name = "derivative-mismatch"
+    severity = Severity.ERROR
+    summary = "the derivative does not match the forward activation"
+    fix_availability = "none"
+
+    VALID = [
+        Valid(
+            _DATA + "def nonlin(x, deriv=False):\n"
+            "    if deriv:\n"
+            "        return x * (1 - x)\n"
+            "    return 1 / (1 + np.exp(-x))\n"
+            "a = nonlin(X @ W)\n"
+            "W += X.T @ ((y - a) * nonlin(a, deriv=True))\n"
+        ),
+        Valid(
+            _DATA + "def relu(z):\n    return np.maximum(z, 0)\n"
+            "def relu_grad(z):\n    return (z > 0).astype(float)\n"
+            "z = X @ W\nh = relu(z)\n"
+            "W += X.T @ ((y - h) * relu_grad(z))\n"
+        ),
+        Valid(
+            _DATA + "t = np.tanh(X @ W)\n"
+            "W += X.T @ ((y - t) * (1 - t ** 2))\n"
+        ),
+    ]
+    INVALID = [
+        Invalid(
+            _DATA + "def nonlin(x, deriv=False):\n"
+            "    if deriv:\n"
+            "        return x * (1 - x)\n"
+            "    return np.where(x > 0, x, 0.01 * x)\n"
+            "a = nonlin(X @ W)\n"
+            "W += X.T @ ((y - a) * nonlin(a, deriv=True))\n",
+            at="W += X.T @ ((y - a) * nonlin(a, deriv=True))",
+            says=("'nonlin'", "leaky ReLU", "np.where(a > 0, 1, 0.01)"),
+        ),
+        Invalid(
+            _DATA + "def sigmoid(z):\n    return 1 / (1 + np.exp(-z))\n"
+            "out = sigmoid(X @ W)\n"
+            "delta = (y - out) * sigmoid(out)\n"
+            "W += X.T @ delta\n",
+            at="delta = (y - out) * sigmoid(out)",
+            says=("'sigmoid'", "out * (1 - out)"),
+        ),
+        Invalid(
+            _DATA + "out = np.tanh(X @ W)\n"
+            "delta = (y - out) * out * (1 - out)\n"
+            "W += X.T @ delta\n",
+            at="delta = (y - out) * out * (1 - out)",
+            says=("tanh", "1 - out ** 2"),
+        ),
+    ]
+
+    def check(self):
+        for use in self.model.derivative_uses:
+            forms = use.forms
+            if forms is None or forms.matches:
+                continue
+            forward = use.forward
+            yield self.report(
+                use.node,
+                f"derivative '{use.name}' is not the derivative of the forward activation "
+                f"'{forward.name}' ({forward.behaviour.description}): it matches neither at the "
+                f"pre-activation nor at the output; use {right_derivative(use)}",
+            )

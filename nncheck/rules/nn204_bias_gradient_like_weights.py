@@ -1,0 +1,152 @@
+from __future__ import annotations
+
+import libcst as cst
+
+from nncheck.diagnostics import Severity
+from nncheck.model.values import code, matrix_product, transposed_base
+from nncheck.rules.base import Invalid, Rule, Valid
+
+_NET = (
+    "import numpy as np\n"
+    "X = np.random.rand(8, 3)\n"
+    "y = np.random.rand(8, 2)\n"
+    "W = np.random.randn(3, 2)\n"
+    "b = np.zeros((1, 2))\n"
+    "for epoch in range(100):\n"
+    "    out = X @ W + b\n"
+    "    delta = out - y\n"
+    "    W -= 0.1 * X.T @ delta\n"
+)
+
+
+class BiasGradientLikeWeights(Rule):
+    """
+    ## What it does
+    Finds a bias updated with the weight gradient — the product of the layer's input and the
+    delta (`X.T @ delta`) — instead of the sum of the deltas over the samples.
+
+    ## Why is this bad?
+    The bias is added to every sample's pre-activation with a factor of 1, so its gradient is
+    the deltas summed over the samples. `X.T @ delta` has the weights' shape, weighs each
+    sample by its inputs, and (when the shapes happen to fit) trains the bias toward a value
+    that has nothing to do with the loss.
+
+    ## Example
+    ```python
+    W -= lr * X.T @ delta
+    b -= lr * X.T @ delta
+    ```
+
+    ## Use instead
+    ```python
+    W -= lr * X.T @ delta
+    b -= lr * delta.sum(axis=0, keepdims=True)
+    ```
+    """
+
+    code = "NN204"
+    name = "bias-gradient-like-weights"
+    severity = Severity.WARNING
+    summary = "the bias is updated with the weight gradient instead of the summed deltas"
+    fix_availability = "sometimes"
+
+    VALID = [
+        Valid(_NET + "    b -= 0.1 * delta.sum(axis=0, keepdims=True)\n"),
+        Valid(_NET + "    b -= 0.1 * np.sum(delta, axis=0, keepdims=True)\n"),
+        # a product with a column of ones is a sum over the samples
+        Valid(_NET + "    b -= 0.1 * np.ones((1, 8)) @ delta\n"),
+    ]
+    INVALID = [
+        Invalid(
+            _NET + "    b -= 0.1 * X.T @ delta\n",
+            at="b -= 0.1 * X.T @ delta",
+            says=("'b'", "X.T @ delta", "np.sum(delta, axis=0, keepdims=True)"),
+        ),
+        Invalid(
+            _NET.replace("    W -= 0.1 * X.T @ delta\n", "    grad = np.dot(X.T, delta)\n    W -= 0.1 * grad\n")
+            + "    b -= 0.1 * grad\n",
+            at="b -= 0.1 * grad",
+            says=("'b'",),
+        ),
+        Invalid(
+            "import numpy as np\n"
+            "A = np.random.rand(3, 10)\n"
+            "Y = np.random.rand(1, 10)\n"
+            "W1 = np.random.randn(1, 3)\n"
+            "b1 = np.zeros((1, 1))\n"
+            "for i in range(50):\n"
+            "    Z = np.dot(W1, A) + b1\n"
+            "    dZ = Z - Y\n"
+            "    dW = np.dot(dZ, A.T) / 10\n"
+            "    W1 = W1 - 0.5 * dW\n"
+            "    b1 = b1 - 0.5 * np.dot(dZ, A.T) / 10\n",
+            at="b1 = b1 - 0.5 * np.dot(dZ, A.T) / 10",
+            says=("np.sum(dZ, axis=1, keepdims=True)",),
+        ),
+    ]
+
+    def check(self):
+        model = self.model
+        reported = set()
+        for layer in model.layers:
+            if layer.bias_key is None:
+                continue
+            input_text = code(layer.input)
+            input_key = model.key(layer.input, layer.scope)
+            for update in model.updates:
+                if update.key != layer.bias_key or update.statement in reported:
+                    continue
+                product = self._weight_gradient(update.rhs, update.scope, input_text, input_key)
+                if product is None:
+                    continue
+                reported.add(update.statement)
+                delta = code(product[1])
+                axis = 0 if layer.layout == "rows" else 1
+                yield self.report(
+                    update.statement,
+                    f"bias '{code(update.target)}' is updated with the weight gradient "
+                    f"`{code(product[0])}`: a bias's gradient is the sum of the deltas over the "
+                    f"samples; use `np.sum({delta}, axis={axis}, keepdims=True)`",
+                )
+
+    def _weight_gradient(self, rhs, scope, input_text, input_key, depth=0):
+        """(product node, delta operand) when `rhs` holds a product of the layer's input and a
+        delta, directly or through a local name (grad = X.T @ delta; b -= lr * grad)."""
+        model = self.model
+        for node in _walk(rhs):
+            factors = matrix_product(node)
+            if factors is not None:
+                for mine, other in (factors, factors[::-1]):
+                    base = transposed_base(_unscaled(mine, model))
+                    if base is mine:
+                        continue
+                    if code(base) == input_text or (input_key is not None and model.key(base, scope) == input_key):
+                        return node, other
+            if depth < 2 and isinstance(node, (cst.Name, cst.Attribute)):
+                key = model.key(node, scope)
+                defs = [d for d in model.defs(key) if d.value is not None and d.augmented is None]
+                if len(defs) == 1:
+                    found = self._weight_gradient(defs[0].value, defs[0].scope, input_text, input_key, depth + 1)
+                    if found is not None:
+                        return found
+        return None
+
+
+def _unscaled(expr, model):
+    """`X.T` for `lr * X.T` (as `lr * X.T @ delta` parses: `(lr * X.T) @ delta`)."""
+    while isinstance(expr, cst.BinaryOperation) and isinstance(expr.operator, (cst.Multiply, cst.Divide)):
+        if model._is_scalar_like(expr.left) and not isinstance(expr.operator, cst.Divide):
+            expr = expr.right
+        elif model._is_scalar_like(expr.right):
+            expr = expr.left
+        else:
+            break
+    return expr
+
+
+def _walk(node):
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        yield current
+        stack.extend(reversed(current.children))

@@ -1,0 +1,164 @@
+from __future__ import annotations
+
+from nncheck.diagnostics import Severity
+from nncheck.model.values import code
+from nncheck.rules.base import Invalid, Rule, Valid
+
+_ROWS = (
+    "import numpy as np\n"
+    "X = np.random.rand(10, 3)\n"
+    "y = np.random.rand(10, 2)\n"
+    "W = np.random.randn(3, 2)\n"
+    "{bias}\n"
+    "out = X @ W + b\n"
+    "W -= 0.1 * X.T @ (out - y)\n"
+    "b -= 0.1 * np.sum(out - y, axis=0)\n"
+)
+
+
+def _rows(bias: str) -> str:
+    return _ROWS.format(bias=bias)
+
+
+def _dims(shape) -> str:
+    return "(" + ", ".join(str(d) for d in shape) + ("," if len(shape) == 1 else "") + ")"
+
+
+class BiasShapedLikeWeights(Rule):
+    """
+    ## What it does
+    Finds a bias created with the weight matrix's shape `(n_in, n_out)`, or with one row per
+    sample `(n_samples, n_out)`, instead of one value per output unit: `(1, n_out)` or
+    `(n_out,)` when samples are rows (`X @ W`), `(n_out, 1)` when samples are columns
+    (`W @ X`). When `n_in` is 1 the shapes coincide and nothing is reported.
+
+    ## Why is this bad?
+    A layer has one bias per output unit. A bias shaped like the weights either fails to
+    broadcast, or broadcasts into something else: each sample gets a different offset, or
+    the bias only works for the batch size it was made for and breaks on new data.
+
+    ## Example
+    ```python
+    W = np.random.randn(n_in, n_out)
+    b = np.random.randn(n_in, n_out)
+    ```
+
+    ## Use instead
+    ```python
+    W = np.random.randn(n_in, n_out)
+    b = np.zeros((1, n_out))
+    ```
+    """
+
+    code = "NN301"
+    name = "bias-shaped-like-weights"
+    severity = Severity.WARNING
+    summary = "the bias has the weights' shape (or one row per sample) instead of one value per unit"
+    fix_availability = "sometimes"
+
+    VALID = [
+        Valid(_rows("b = np.zeros((1, 2))")),
+        Valid(_rows("b = np.zeros(2)")),
+        Valid(
+            "import numpy as np\n"
+            "A = np.random.rand(3, 10)\n"
+            "W = np.random.randn(4, 3) * 0.01\n"
+            "b = np.zeros((4, 1))\n"
+            "Z = np.dot(W, A) + b\n"
+            "W -= 0.1 * np.dot(Z, A.T)\n"
+            "b -= 0.1 * np.sum(Z, axis=1, keepdims=True)\n"
+        ),
+        # one input: (n_in, n_out) == (1, n_out), which is right
+        Valid(
+            "import numpy as np\n"
+            "x = np.linspace(0, 1, 20).reshape(-1, 1)\n"
+            "w = np.random.randn(1, 5)\n"
+            "c = np.random.randn(1, 5)\n"
+            "h = np.tanh(x @ w + c)\n"
+            "w -= 0.1 * x.T @ h\n"
+            "c -= 0.1 * h.sum(axis=0, keepdims=True)\n"
+        ),
+    ]
+    INVALID = [
+        Invalid(
+            _rows("b = np.random.randn(3, 2)"),
+            at="b = np.random.randn(3, 2)",
+            says=("'b'", "(3, 2)", "'W'", "(1, 2)"),
+        ),
+        Invalid(
+            _rows("b = np.zeros((10, 2))"),
+            at="b = np.zeros((10, 2))",
+            says=("one row per sample", "(1, 2)"),
+        ),
+        Invalid(
+            "import numpy as np\n"
+            "class Dense:\n"
+            "    def __init__(self, n_in, n_out):\n"
+            "        self.W = np.random.randn(n_out, n_in) * 0.1\n"
+            "        self.b = np.zeros((n_out, n_in))\n"
+            "    def forward(self, A):\n"
+            "        self.A = A\n"
+            "        return self.W @ A + self.b\n"
+            "    def backward(self, dZ, lr=0.1):\n"
+            "        self.W -= lr * dZ @ self.A.T\n"
+            "        self.b -= lr * dZ.sum(axis=1, keepdims=True)\n"
+            "layer = Dense(3, 4)\n",
+            at="self.b = np.zeros((n_out, n_in))",
+            says=("'self.b'", "(4, 1)"),
+        ),
+    ]
+
+    def check(self):
+        model = self.model
+        reported = set()
+        for layer in model.layers:
+            if layer.bias_key is None or layer.bias_key in reported:
+                continue
+            weight_shape = model.shape(layer.weight, layer.scope)
+            if weight_shape is None or len(weight_shape) != 2:
+                continue
+            creation = self._creation(layer.bias_key)
+            if creation is None:
+                continue
+            bias_value, bias_scope = creation
+            bias_shape = model.shape(bias_value, bias_scope)
+            if bias_shape is None or len(bias_shape) != 2:
+                continue
+            if layer.layout == "rows":
+                n_in, n_out = weight_shape
+                right = (1, n_out)
+                samples = self._samples(layer, 0)
+                per_sample = samples is not None and bias_shape == (samples, n_out)
+            else:
+                n_out, n_in = weight_shape
+                right = (n_out, 1)
+                samples = self._samples(layer, 1)
+                per_sample = samples is not None and bias_shape == (n_out, samples)
+            like_weights = bias_shape == tuple(weight_shape) and n_in != 1
+            if bias_shape == right or not (like_weights or per_sample):
+                continue
+            if per_sample and samples == 1:
+                continue
+            reported.add(layer.bias_key)
+            bias, weight = code(layer.bias), code(layer.weight)
+            why = f"the shape of the weights '{weight}'" if like_weights else "one row per sample"
+            yield self.report(
+                bias_value,
+                f"bias '{bias}' is created with {why}, {_dims(bias_shape)}, but a layer has one bias "
+                f"per output unit: create it with shape {_dims(right)}, e.g. `np.zeros({_dims(right)})`",
+            )
+
+    def _creation(self, key):
+        for definition in self.model.defs(key):
+            if definition.value is None or definition.augmented is not None or definition.from_call:
+                continue
+            for value, scope in self.model.values(definition.value, definition.scope):
+                if self.model.creation_call(value) is not None:
+                    return value, scope
+        return None
+
+    def _samples(self, layer, axis):
+        shape = self.model.shape(layer.input, layer.scope)
+        if shape is None or len(shape) != 2:
+            return None
+        return shape[axis]

@@ -1,0 +1,171 @@
+from __future__ import annotations
+
+import libcst as cst
+
+from nncheck.diagnostics import Severity
+from nncheck.model.functions import FunctionInfo
+from nncheck.model.values import code, numpy_attribute, positional_args
+from nncheck.rules.base import Invalid, Rule, Valid
+
+_NET = (
+    "import numpy as np\n"
+    "X = np.random.rand(8, 3)\n"
+    "y = np.random.rand(8, 1)\n"
+    "W = np.random.randn(3, 1)\n"
+    "history = []\n"
+    "for epoch in range(100):\n"
+    "    out = 1 / (1 + np.exp(-(X @ W)))\n"
+    "    error = y - out\n"
+    "    W += 0.1 * X.T @ (error * out * (1 - out))\n"
+)
+
+_REDUCTIONS = {"sum", "mean", "average", "nansum", "nanmean"}
+_LOGGING = {"print", "info", "debug", "warning", "log", "write", "append", "extend", "add_scalar", "set_description", "set_postfix"}
+
+
+class SignedErrorSum(Rule):
+    """
+    ## What it does
+    Finds signed errors (target − prediction, or the reverse) summed or averaged without
+    `abs` or a square, and then printed, logged or collected as a loss or progress figure.
+
+    ## Why is this bad?
+    Positive and negative errors cancel. A network that is wrong by +0.9 on one sample and by
+    −0.9 on another shows an "error" of 0, and a figure that hovers near 0 hides whether the
+    network learns at all.
+
+    ## Example
+    ```python
+    error = y - out
+    print("error:", np.sum(error))
+    ```
+
+    ## Use instead
+    ```python
+    print("error:", np.mean(np.abs(error)))   # or the loss, np.mean(error ** 2)
+    ```
+    """
+
+    code = "NN401"
+    name = "signed-error-sum"
+    severity = Severity.WARNING
+    summary = "signed errors summed into a loss or progress figure: they cancel"
+    fix_availability = "sometimes"
+
+    VALID = [
+        Valid(_NET + "    print('error:', np.mean(np.abs(error)))\n"),
+        Valid(_NET + "    history.append(np.mean(error ** 2))\n"),
+        # the summed delta is the bias gradient: a sum over signed values is right there
+        Valid(_NET + "    b_grad = np.sum(error, axis=0)\n    W -= 0.1 * b_grad\n"),
+        Valid(_NET + "    print(f'loss {np.sum(np.square(error)):.4f}')\n"),
+    ]
+    INVALID = [
+        Invalid(
+            _NET + "    print('error:', np.sum(error))\n",
+            at="print('error:', np.sum(error))",
+            says=("'error'", "cancel", "np.mean(np.abs(error))"),
+        ),
+        Invalid(
+            _NET + "    total = error.mean()\n    history.append(total)\n",
+            at="total = error.mean()",
+            says=("'error'",),
+        ),
+        Invalid(
+            _NET + "    if epoch % 10 == 0:\n        print(f'epoch {epoch}: {np.mean(out - y):.3f}')\n",
+            at="print(f'epoch {epoch}",
+            says=("prediction − target",),
+        ),
+    ]
+
+    def check(self):
+        model = self.model
+        error_nodes = {error.node: error for error in model.errors}
+        for node, scope in model.builder.scope_of_node.items():
+            summed = _reduced(node)
+            if summed is None:
+                continue
+            error = self._signed_error(summed, scope, error_nodes)
+            if error is None:
+                continue
+            if not self._reported_as_figure(node, scope):
+                continue
+            name = code(summed)
+            sign = "target − prediction" if error.sign == "target-prediction" else "prediction − target"
+            yield self.report(
+                node,
+                f"signed errors '{name}' ({sign}) are summed into a progress figure: positive and "
+                f"negative errors cancel, so it stays near 0 even when the network is wrong; use "
+                f"`np.mean(np.abs({name}))` or the loss `np.mean({name} ** 2)`",
+            )
+
+    def _signed_error(self, expr, scope, error_nodes, depth=0):
+        """The error term this expression holds unchanged: the difference itself, a name
+        assigned from it, or the value returned by a function that returns it."""
+        if expr in error_nodes:
+            return error_nodes[expr]
+        if depth > 4:
+            return None
+        model = self.model
+        if isinstance(expr, cst.Call):
+            target = model.resolve_callable(expr.func, scope)
+            if isinstance(target, FunctionInfo) and len(target.scope.returns) == 1:
+                return self._signed_error(target.scope.returns[0], target.scope, error_nodes, depth + 1)
+            return None
+        key = model.key(expr, scope)
+        if key is None:
+            return None
+        defs = [d for d in model.defs(key) if d.value is not None]
+        if len(defs) != 1 or defs[0].augmented is not None or len(model.defs(key)) != 1:
+            return None
+        return self._signed_error(defs[0].value, defs[0].scope, error_nodes, depth + 1)
+
+    def _reported_as_figure(self, node, scope) -> bool:
+        """The value ends up printed, logged, formatted or collected: directly, or through a
+        name assigned from it."""
+        model = self.model
+        current = node
+        while True:
+            parent = model.parent(current)
+            if parent is None or isinstance(parent, (cst.SimpleStatementLine, cst.IndentedBlock)):
+                return False
+            if isinstance(parent, (cst.FormattedStringExpression,)):
+                return True
+            if isinstance(parent, cst.BinaryOperation) and isinstance(parent.operator, cst.Modulo) and isinstance(parent.left, (cst.SimpleString, cst.ConcatenatedString)):
+                return True
+            if isinstance(parent, cst.Call) and current is not parent.func:
+                name = code(parent.func).split(".")[-1]
+                if name in _LOGGING or name == "format":
+                    return True
+                return False  # passed to some other function (abs, a gradient step, ...)
+            if isinstance(parent, cst.Assign) and len(parent.targets) == 1:
+                key = model.key(parent.targets[0].target, scope)
+                return key is not None and self._name_reported(key, scope)
+            if isinstance(parent, (cst.BinaryOperation, cst.UnaryOperation)):
+                return False  # part of a larger computation, e.g. a gradient
+            current = parent
+
+    def _name_reported(self, key, scope) -> bool:
+        model = self.model
+        for other, other_scope in model.builder.scope_of_node.items():
+            if isinstance(other, (cst.Name, cst.Attribute)) and other_scope is scope:
+                parent = model.parent(other)
+                if isinstance(parent, cst.AssignTarget):
+                    continue
+                if model.key(other, other_scope) == key and self._reported_as_figure(other, scope):
+                    return True
+        return False
+
+
+def _reduced(node) -> cst.BaseExpression | None:
+    """The array a sum/mean reduces: np.sum(e), sum(e), e.sum(), e.mean()."""
+    if not isinstance(node, cst.Call):
+        return None
+    name = numpy_attribute(node.func)
+    args = positional_args(node)
+    if name in _REDUCTIONS and args:
+        return args[0]
+    if isinstance(node.func, cst.Name) and node.func.value == "sum" and len(args) == 1:
+        return args[0]
+    if isinstance(node.func, cst.Attribute) and name is None and node.func.attr.value in ("sum", "mean") and not args:
+        return node.func.value
+    return None
