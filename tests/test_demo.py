@@ -1,6 +1,8 @@
 """`run_demo`: the built-in example from the question, a user's script, and bad paths."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import re
 
 import numpy as np
@@ -105,7 +107,7 @@ def test_verdict_is_derived_from_the_run():
     history = train(spec, QUESTION_X, QUESTION_Y)
     assert history.diverged
     assert "diverges" in demo._verdict(history)
-    crashed = train(NetworkSpec(**{**spec.__dict__, "bugs": frozenset({Bug.ARRAY_TRUTH_VALUE})}),
+    crashed = train(replace(spec, bugs=frozenset({Bug.ARRAY_TRUTH_VALUE})),
                     QUESTION_X, QUESTION_Y)
     assert "ValueError" in demo._verdict(crashed)
 

@@ -3,6 +3,7 @@ and the as-written toggles doing what they say."""
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -52,7 +53,7 @@ def _data(spec: NetworkSpec, seed: int) -> tuple[np.ndarray, np.ndarray]:
 def _away_from_kinks(spec: NetworkSpec):
     """The first seed whose data and parameters keep every pre-activation away from 0."""
     for seed in range(200):
-        spec_s = NetworkSpec(**{**spec.__dict__, "seed": seed})
+        spec_s = replace(spec, seed=seed)
         X, y = _data(spec_s, seed)
         params = init_params(spec_s)
         for layer in params:  # non-zero biases, so the bias gradients are tested too
@@ -185,7 +186,7 @@ def test_same_seed_same_history_other_seed_other_history():
     a, b = train(spec, XOR_X, XOR_Y), train(spec, XOR_X, XOR_Y)
     assert a.losses == b.losses
     np.testing.assert_array_equal(a.predictions, b.predictions)
-    c = train(NetworkSpec(**{**spec.__dict__, "seed": 8}), XOR_X, XOR_Y)
+    c = train(replace(spec, seed=8), XOR_X, XOR_Y)
     assert c.losses != a.losses
 
 
@@ -230,7 +231,7 @@ def test_bias_gradient_like_weights_fails_for_a_row_bias():
 def test_gradient_sign_climbs_the_loss():
     spec = NetworkSpec((2, 4, 1), hidden_activation="tanh", epochs=200, seed=0)
     good = train(spec, XOR_X, XOR_Y)
-    bad = train(NetworkSpec(**{**spec.__dict__, "bugs": frozenset({Bug.GRADIENT_SIGN})}),
+    bad = train(replace(spec, bugs=frozenset({Bug.GRADIENT_SIGN})),
                 XOR_X, XOR_Y)
     assert good.final_loss < good.losses[0]
     assert bad.final_loss > bad.losses[0]
@@ -263,7 +264,7 @@ def test_backward_toggles_change_the_update_direction(bug):
         layer.b += 0.3
     cache = forward(spec, params, XOR_X)
     right = backward(spec, params, cache, XOR_Y)
-    buggy_spec = NetworkSpec(**{**spec.__dict__, "bugs": frozenset({bug})})
+    buggy_spec = replace(spec, bugs=frozenset({bug}))
     wrong = backward(buggy_spec, params, forward(buggy_spec, params, XOR_X), XOR_Y)
     assert any(not np.allclose(np.broadcast_to(w, r.shape), r)
                for rw, ww in zip(right, wrong) for r, w in zip(rw, ww))
@@ -276,8 +277,7 @@ def test_leaky_relu_derivative_point_does_not_matter():
     X = np.array([[0, 0, 1], [0, 1, 1], [1, 0, 1], [1, 1, 1]], dtype=float)
     y = np.array([[0, 1, 0, 1]], dtype=float).T
     right = backward(spec, params, forward(spec, params, X), y)
-    moved = NetworkSpec(**{**spec.__dict__,
-                           "bugs": frozenset({Bug.DERIVATIVE_INPUT_FORM_AT_POST_ACTIVATION})})
+    moved = replace(spec, bugs=frozenset({Bug.DERIVATIVE_INPUT_FORM_AT_POST_ACTIVATION}))
     wrong = backward(moved, params, forward(moved, params, X), y)
     for (a, b), (c, d) in zip(right, wrong):
         np.testing.assert_array_equal(a, c)

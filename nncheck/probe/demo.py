@@ -15,6 +15,7 @@ import importlib.resources
 import pathlib
 import textwrap
 import traceback
+from dataclasses import replace
 from typing import Callable, Sequence
 
 import numpy as np
@@ -174,7 +175,7 @@ def _builtin(echo: Echo) -> int:
 
     echo("")
     crash = train(
-        NetworkSpec(**{**AS_WRITTEN.__dict__, "bugs": AS_WRITTEN.bugs | {Bug.ARRAY_TRUTH_VALUE}}),
+        replace(AS_WRITTEN, bugs=AS_WRITTEN.bugs | {Bug.ARRAY_TRUTH_VALUE}),
         QUESTION_X,
         QUESTION_Y,
     )

@@ -168,13 +168,17 @@ DERIVATIVES: Mapping[str, Derivative] = {
 
 
 def _log(p: Array) -> Array:
-    # Clip only inside [0, 1] (saturation); outside it the log is honestly NaN.
-    inside = (p >= 0.0) & (p <= 1.0)
-    return np.log(np.where(inside, np.clip(p, 1e-12, 1.0 - 1e-12), p))
+    # Clip only inside [0, 1] (saturation); outside it the log is honestly NaN (or, above 1,
+    # the plain log).
+    out = np.log(np.minimum(np.maximum(p, 1e-12), 1.0 - 1e-12))
+    outside = (p < 0.0) | (p > 1.0)
+    if outside.any():
+        out[outside] = np.log(p[outside])
+    return out
 
 
 def _mse(p: Array, y: Array) -> Array:
-    return 0.5 * np.sum((p - y) ** 2, axis=1)
+    return 0.5 * ((p - y) ** 2).sum(axis=1)
 
 
 def _mse_grad(p: Array, y: Array) -> Array:
@@ -182,7 +186,7 @@ def _mse_grad(p: Array, y: Array) -> Array:
 
 
 def _bce(p: Array, y: Array) -> Array:
-    return -np.sum(y * _log(p) + (1.0 - y) * _log(1.0 - p), axis=1)
+    return -(y * _log(p) + (1.0 - y) * _log(1.0 - p)).sum(axis=1)
 
 
 def _bce_grad(p: Array, y: Array) -> Array:
@@ -191,7 +195,7 @@ def _bce_grad(p: Array, y: Array) -> Array:
 
 
 def _cce(p: Array, y: Array) -> Array:
-    return -np.sum(y * _log(p), axis=1)
+    return -(y * _log(p)).sum(axis=1)
 
 
 def _cce_grad(p: Array, y: Array) -> Array:
@@ -224,6 +228,10 @@ class Bug(enum.Enum):
     def __init__(self, code: str, summary: str) -> None:
         self.code = code
         self.summary = summary
+
+    # Members are singletons compared by identity; identity hashing keeps the many membership
+    # tests of a training loop cheap (Enum's default hashes the name in Python code).
+    __hash__ = object.__hash__
 
     # -- forward pass ---------------------------------------------------------------------
     ARRAY_TRUTH_VALUE = (
@@ -331,12 +339,21 @@ class NetworkSpec:
     bugs: frozenset[Bug] = frozenset()
     layer_bugs: tuple[frozenset[Bug], ...] = ()
     wrong_derivative: str = "sigmoid_output_form"
+    # Derived in __post_init__: the toggles in force at each layer.
+    _bugs_by_layer: tuple[frozenset[Bug], ...] = field(
+        init=False, repr=False, compare=False, default=()
+    )
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "layers", tuple(int(n) for n in self.layers))
         object.__setattr__(self, "bugs", frozenset(self.bugs))
         object.__setattr__(self, "layer_bugs", tuple(frozenset(b) for b in self.layer_bugs))
         self.validate()
+        per_layer = tuple(
+            self.bugs | (self.layer_bugs[i] if i < len(self.layer_bugs) else frozenset())
+            for i in range(self.n_layers)
+        )
+        object.__setattr__(self, "_bugs_by_layer", per_layer)
 
     @property
     def n_layers(self) -> int:
@@ -348,8 +365,8 @@ class NetworkSpec:
         return ACTIVATIONS[name]
 
     def bugs_at(self, i: int) -> frozenset[Bug]:
-        extra = self.layer_bugs[i] if i < len(self.layer_bugs) else frozenset()
-        return self.bugs | extra
+        """The toggles in force at dense layer i (0 = the first)."""
+        return self._bugs_by_layer[i]
 
     @property
     def all_bugs(self) -> frozenset[Bug]:
@@ -469,7 +486,7 @@ def _reduce(spec: NetworkSpec, n: int) -> float:
 
 def loss_value(spec: NetworkSpec, output: Array, y: Array) -> float:
     per_sample = LOSSES[spec.loss][0](output, y)
-    return float(np.sum(per_sample) * _reduce(spec, len(y)))
+    return float(per_sample.sum() * _reduce(spec, len(y)))
 
 
 def _unbroadcast(grad: Array, shape: tuple[int, ...]) -> Array:
@@ -614,15 +631,14 @@ def detect_task(y: Array) -> str:
 def _classes(task: str, output: Array) -> Array:
     if task == "multiclass":
         return np.argmax(output, axis=1)
-    with np.errstate(invalid="ignore"):
-        return (output > 0.5).astype(int)
+    return (output > 0.5).astype(int)  # NaN compares False, without a warning
 
 
 def _accuracy(task: str, output: Array, y: Array) -> float:
-    if not np.all(np.isfinite(output)):
+    if not np.isfinite(output).all():
         return float("nan")
-    truth = np.argmax(y, axis=1) if task == "multiclass" else y.astype(int)
-    return float(np.mean(_classes(task, output) == truth))
+    truth = np.argmax(y, axis=1) if task == "multiclass" else y
+    return float((_classes(task, output) == truth).mean())
 
 
 def _r2(output: Array, y: Array) -> float:
