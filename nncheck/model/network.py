@@ -719,12 +719,15 @@ class NetworkModel:
         return None
 
     def _compile_lambda(self, body: str, scope: Scope) -> Callable | None:
-        text = f"_nncheck_lambda = (lambda _nncheck_v: {body})\n"
+        text = f"_nncheck_lambda = (lambda _nncheck_v: ({body}))\n"
         try:
             tree = ast.parse(text)
         except (SyntaxError, ValueError, RecursionError, MemoryError):
             return None
-        lambda_node = tree.body[0].value
+        statement = tree.body[0] if len(tree.body) == 1 else None
+        if not (isinstance(statement, ast.Assign) and isinstance(statement.value, ast.Lambda)):
+            return None
+        lambda_node = statement.value
         module_functions = {
             info.ident: info.compiled for info in self.functions.values()
             if info.compiled is not None and info.cls is None and info.scope.parent is not None and info.scope.parent.is_module
