@@ -48,7 +48,10 @@ def test_as_written_section_says_what_the_script_does(builtin):
     section = "\n".join(_section(lines, "2. As written"))
     assert "X @ (W + b)" in section and "leaky ReLU" in section
     assert "ValueError: The truth value of an array" in section
-    assert "(NN103)" in section
+    assert "(NN103" in section
+    # Each reproduced mistake names the code that finds it, and where nncheck reported it.
+    for code in AS_WRITTEN.codes:
+        assert re.search(rf"\({code}, (lines? [\d, ]+|not reported)\)", section), code
     assert "learning rate 0.5" in section and "2000 epochs" in section
     # What the numbers show for seed 1: it ends at 50% and never settles.
     assert "accuracy  50% (2/4)" in section
@@ -89,6 +92,12 @@ def test_the_numbers_behind_the_prose():
     assert {"NN101", "NN204", "NN301", "NN302"} <= set(AS_WRITTEN.codes)
 
 
+def test_reported_lines_come_from_the_findings():
+    assert demo._reported("NN301", {"NN301": [28]}) == "NN301, line 28"
+    assert demo._reported("NN103", {"NN103": [19, 18, 19]}) == "NN103, lines 18, 19"
+    assert demo._reported("NN204", {}) == "NN204, not reported"
+
+
 def test_the_example_is_read_not_executed(monkeypatch):
     import builtins
 
@@ -110,6 +119,17 @@ def test_verdict_is_derived_from_the_run():
     crashed = train(replace(spec, bugs=frozenset({Bug.ARRAY_TRUTH_VALUE})),
                     QUESTION_X, QUESTION_Y)
     assert "ValueError" in demo._verdict(crashed)
+    # A network that cannot move is stuck, and says at what.
+    frozen = train(replace(CORRECTED, learning_rate=0.0, epochs=50), QUESTION_X, QUESTION_Y)
+    assert frozen.accuracy < 1.0
+    assert f"stuck at {round(100 * frozen.accuracy)}% accuracy from epoch 0" in demo._verdict(frozen)
+    # A regression run is described by R², not accuracy.
+    reg = train(NetworkSpec((3, 1), output_activation="identity", loss="mse", epochs=300,
+                            learning_rate=0.1), QUESTION_X, QUESTION_X @ [[1.0], [2.0], [0.5]])
+    assert "R²" in demo._verdict(reg) and "accuracy" not in demo._verdict(reg)
+    lines: list[str] = []
+    demo._results(reg, QUESTION_X @ [[1.0], [2.0], [0.5]], lines.append, False)
+    assert any(line.strip().startswith("R²") for line in lines)
 
 
 def test_user_script_prints_findings_then_says_training_is_not_available(tmp_path):

@@ -124,20 +124,31 @@ def run_demo(script: pathlib.Path | None, echo: Echo) -> int:
 # --------------------------------------------------------------------------------------------
 
 
-def _findings(text: str, path: str, echo: Echo) -> int:
-    """Print what nncheck reports on `text`; return the exit code those findings mean."""
+def _findings(text: str, path: str, echo: Echo) -> tuple[int, dict[str, list[int]]]:
+    """Print what nncheck reports on `text`. Return the exit code those findings mean, and the
+    lines each code was reported on."""
     from nncheck.engine import check_text  # the rules are loaded only when needed
 
     result = check_text(text, path)
+    lines: dict[str, list[int]] = {}
     for d in result.diagnostics:
         _wrapped(echo, f"{path}:{d.start.line}:{d.start.column}: {d.code} {d.message}", "  ")
+        lines.setdefault(d.code, []).append(d.start.line)
     for problem in result.errors:
         _wrapped(echo, problem, "  ")
     count = len(result.diagnostics)
     echo(f"  Found {count} problem{'s' if count != 1 else ''}." if count else "  No problems found.")
     if result.errors:
-        return 2
-    return 1 if count else 0
+        return 2, lines
+    return (1 if count else 0), lines
+
+
+def _reported(code: str, found: dict[str, list[int]]) -> str:
+    """'NN301, line 28' when nncheck reported the code, else 'NN301, not reported'."""
+    if code not in found:
+        return f"{code}, not reported"
+    numbers = sorted(set(found[code]))
+    return f"{code}, line{'s' if len(numbers) > 1 else ''} {', '.join(map(str, numbers))}"
 
 
 def _user_script(script: pathlib.Path, echo: Echo) -> int:
@@ -150,7 +161,7 @@ def _user_script(script: pathlib.Path, echo: Echo) -> int:
     echo(f"nncheck --demo {script}")
     echo("")
     echo(f"What nncheck finds in {script.name}:")
-    code = _findings(text, str(script), echo)
+    code, _ = _findings(text, str(script), echo)
     echo("")
     echo("Training your own script is not available yet; `nncheck --demo` with no script "
          "trains the")
@@ -171,7 +182,7 @@ def _builtin(echo: Echo) -> int:
     echo("nncheck --demo: the network from the question (nncheck/examples/question_leaky.py)")
     echo("")
     echo(f"1. What nncheck finds in {EXAMPLE}")
-    code = _findings(text, EXAMPLE, echo)
+    code, found = _findings(text, EXAMPLE, echo)
 
     echo("")
     crash = train(
@@ -183,19 +194,20 @@ def _builtin(echo: Echo) -> int:
     fixed = train(CORRECTED, QUESTION_X, QUESTION_Y)
 
     echo("2. As written")
-    _describe(AS_WRITTEN, echo)
+    _describe(AS_WRITTEN, echo, found)
     if crash.crashed:
         _wrapped(echo, f"Run as written, the first forward pass raises {crash.error}",
                  "   ", "     ")
-        _wrapped(echo, "The learner's `if x > 0` raises on arrays (NN103), so the demo trains "
+        _wrapped(echo, "The learner's `if x > 0` raises on arrays "
+                 f"({_reported('NN103', found)}), so the demo trains "
                  "the element-by-element leaky ReLU that was meant:", "   ", "   ")
-    _results(written, echo, show_probabilities=False)
+    _results(written, QUESTION_Y, echo, show_probabilities=False)
     _wrapped(echo, "Verdict: " + _verdict(written), "   ", "     ")
 
     echo("")
     echo("3. Corrected (nncheck/examples/question_fixed.py)")
-    _describe(CORRECTED, echo)
-    _results(fixed, echo, show_probabilities=True)
+    _describe(CORRECTED, echo, found)
+    _results(fixed, QUESTION_Y, echo, show_probabilities=True)
     _wrapped(echo, "Verdict: " + _verdict(fixed), "   ", "     ")
 
     echo("")
@@ -233,14 +245,14 @@ def _loss_label(spec: NetworkSpec) -> str:
     return name if spec.reduction == "mean" else f"{name}, summed"
 
 
-def _describe(spec: NetworkSpec, echo: Echo) -> None:
+def _describe(spec: NetworkSpec, echo: Echo, found: dict[str, list[int]]) -> None:
     echo(f"   {_architecture(spec)}")
     shape = (spec.layers[0], spec.layers[1])
     if spec.all_bugs:
         listed = sorted(spec.all_bugs, key=lambda bug: (bug.code, bug.name))
         for bug in listed:
             line = _BUG_LINES[bug].format(w_shape=shape)
-            echo(f"   - {line} ({bug.code})")
+            echo(f"   - {line} ({_reported(bug.code, found)})")
     else:
         bias = ", ".join(f"(1, {n})" for n in spec.layers[1:])
         echo(f"   biases {bias} added after the product, gradients summed over the samples")
@@ -250,7 +262,7 @@ def _describe(spec: NetworkSpec, echo: Echo) -> None:
     )
 
 
-def _results(history: History, echo: Echo, show_probabilities: bool) -> None:
+def _results(history: History, y: np.ndarray, echo: Echo, show_probabilities: bool) -> None:
     losses = list(history.losses) + ([] if history.diverged or history.crashed
                                      else [history.final_loss])
     if losses:
@@ -259,21 +271,23 @@ def _results(history: History, echo: Echo, show_probabilities: bool) -> None:
     if history.crashed:
         _wrapped(echo, f"stopped: {history.error}", "   ", "     ")
     if history.diverged:
-        echo(f"   diverged  the loss became {number(history.losses[-1])} at epoch "
-             f"{history.diverged_at + 1}")
+        echo(f"   diverged  the loss became {number(history.losses[-1])} "
+             f"{_when(history.diverged_at)}")
     echo(f"   final loss {number(history.final_loss)}")
-    labels = QUESTION_Y.astype(int).ravel()
-    if history.accuracy is not None:
-        correct = int(round(history.accuracy * len(labels)))
-        echo(f"   accuracy  {percent(history.accuracy)} ({correct}/{len(labels)})")
+    if history.task == "regression":
+        echo(f"   R²        {number(history.r2)}")
+    elif history.accuracy is not None:
+        correct = int(round(history.accuracy * len(y)))
+        echo(f"   accuracy  {percent(history.accuracy)} ({correct}/{len(y)})")
     else:
         echo("   accuracy  n/a (the outputs are not finite)")
-    if history.predictions is not None:
-        predicted = history.labels_predicted.ravel()
-        echo(f"   predicted {_ints(predicted)}   labels {_ints(labels)}")
-        raw = history.predictions.ravel()
-        name = "probabilities" if show_probabilities else "raw outputs"
-        echo(f"   {name} {_floats(raw)}")
+    if history.predictions is None or history.predictions.shape[1] != 1:
+        return  # one line per sample fits only a single output
+    if history.task != "regression":
+        echo(f"   predicted {_ints(history.labels_predicted.ravel())}   "
+             f"labels {_ints(y.astype(int).ravel())}")
+    name = "probabilities" if show_probabilities else "raw outputs"
+    echo(f"   {name} {_floats(history.predictions.ravel())}")
 
 
 def _ints(values: np.ndarray) -> str:
@@ -289,7 +303,7 @@ def _short(history: History) -> str:
     if history.crashed:
         return "crashes"
     if history.diverged:
-        return f"diverges at epoch {history.diverged_at + 1}"
+        return f"diverges {_when(history.diverged_at)}"
     return f"{percent(history.accuracy)} accuracy"
 
 
@@ -300,8 +314,10 @@ def _verdict(history: History) -> str:
     if history.diverged:
         finite = [s for s in history.scores if np.isfinite(s)]
         best = f"; its best accuracy before that was {percent(max(finite))}" if finite else ""
-        return (f"the loss diverges to {number(history.losses[-1])} at epoch "
-                f"{history.diverged_at + 1}{best}.")
+        return (f"the loss diverges to {number(history.losses[-1])} "
+                f"{_when(history.diverged_at)}{best}.")
+    if history.task == "regression":
+        return f"it ends with R² {number(history.r2)}; {_loss_trend(history)}."
     # scores[k] is the accuracy after k updates; the final accuracy comes after all of them.
     scores = list(history.scores) + [history.accuracy]
     accuracy = history.accuracy
@@ -310,22 +326,22 @@ def _verdict(history: History) -> str:
     sentences = []
     if since is not None and since <= half:
         if accuracy == 1.0:
-            sentences.append(f"learns the labels: 100% accuracy from epoch {since} on")
+            sentences.append(f"it learns the labels: 100% accuracy from epoch {since} on")
         else:
-            sentences.append(f"stuck at {percent(accuracy)} accuracy from epoch {since} to the "
-                             f"end ({history.epochs_run} epochs)")
+            sentences.append(f"it is stuck at {percent(accuracy)} accuracy from epoch {since} "
+                             f"to the end ({history.epochs_run} epochs)")
     else:
         late = sorted(set(scores[half:]))
         if len(late) > 1:
             top = late[-1]
             at_top = sum(1 for score in scores[1:] if score == top)
             sentences.append(
-                f"never settles: its accuracy flips between {percent(late[0])} and "
+                f"it never settles: its accuracy flips between {percent(late[0])} and "
                 f"{percent(top)} (at {percent(top)} after {at_top} of the {len(scores) - 1} "
                 f"updates) and ends at {percent(accuracy)}"
             )
         else:
-            sentences.append(f"ends at {percent(accuracy)} accuracy")
+            sentences.append(f"it ends at {percent(accuracy)} accuracy")
     predicted = history.labels_predicted.ravel()
     if accuracy != 1.0 and len(set(predicted.tolist())) == 1:
         sentences.append(f"at the end it predicts {int(predicted[0])} for every sample")
@@ -336,20 +352,26 @@ def _verdict(history: History) -> str:
             f"its outputs end between {outputs.min():.3f} and {outputs.max():.3f}, outside "
             "[0, 1]: not probabilities"
         )
-    sentences.append(_loss_trend(history))
+    sentences.append(_loss_trend(history, also=any("never settles" in s for s in sentences)))
     return "; ".join(sentences) + "."
 
 
-def _loss_trend(history: History) -> str:
+def _loss_trend(history: History, also: bool = False) -> str:
     losses = list(history.losses) + [history.final_loss]
     late = losses[len(losses) // 2:]
     jumps = sum(1 for a, b in zip(late, late[1:]) if b > a * 1.1 and b - a > 1e-9)
     if jumps >= 3:
-        return (f"the loss does not settle either: in the last {len(late) - 1} epochs it jumps "
+        either = " either" if also else ""
+        return (f"the loss does not settle{either}: in the last {len(late) - 1} epochs it jumps "
                 f"back up {jumps} times, between {number(min(late))} and {number(max(late))}")
     start, end = losses[0], losses[-1]
     change = "falls" if end < start else "rises" if end > start else "stays"
     return f"the loss {change} from {number(start)} to {number(end)}"
+
+
+def _when(updates: int) -> str:
+    """Epochs are counted by the updates done: "epoch k" is the end of the k-th epoch."""
+    return "before the first update" if updates == 0 else f"at epoch {updates}"
 
 
 def _settled_since(scores: Sequence[float], value: float | None) -> int | None:
