@@ -32,7 +32,8 @@ ALL_FIXTURES = sorted(FIXTURES.glob("*.py"))
 QUESTION_FIXTURES = ("question.py", "question_fixed.py", "question_leaky.py")
 MARKED_FIXTURES = [path for path in ALL_FIXTURES if path.name not in QUESTION_FIXTURES]
 
-MARKER = re.compile(r"#\s*expect:\s*(?P<codes>.*?)\s*$")
+MARKER = re.compile(r"#\s*expect:\s*(?P<codes>[^#]*?)\s*$")
+MENTIONS_EXPECT = re.compile(r"#\s*expect\b")
 CODE = re.compile(r"NN\d{3}")
 
 _QUESTION_BUGS = {
@@ -69,9 +70,9 @@ def markers(text: str) -> list[tuple[int, str]]:
     """The (line, code) pairs marked in a fixture, from its comments (never from strings)."""
     found: list[tuple[int, str]] = []
     for token in tokenize.generate_tokens(io.StringIO(text).readline):
-        if token.type != tokenize.COMMENT or "expect" not in token.string:
+        if token.type != tokenize.COMMENT or not MENTIONS_EXPECT.search(token.string):
             continue
-        match = MARKER.fullmatch(token.string)
+        match = MARKER.search(token.string)
         assert match, f"line {token.start[0]}: malformed marker {token.string!r}"
         codes = [code.strip() for code in match["codes"].split(",")]
         assert codes and all(CODE.fullmatch(code) for code in codes), (
