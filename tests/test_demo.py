@@ -122,7 +122,8 @@ def test_verdict_is_derived_from_the_run():
     # A network that cannot move is stuck, and says at what.
     frozen = train(replace(CORRECTED, learning_rate=0.0, epochs=50), QUESTION_X, QUESTION_Y)
     assert frozen.accuracy < 1.0
-    assert f"stuck at {round(100 * frozen.accuracy)}% accuracy from epoch 0" in demo._verdict(frozen)
+    stuck = f"stuck at {round(100 * frozen.accuracy)}% accuracy from epoch 0"
+    assert stuck in demo._verdict(frozen)
     # A regression run is described by R², not accuracy.
     reg = train(NetworkSpec((3, 1), output_activation="identity", loss="mse", epochs=300,
                             learning_rate=0.1), QUESTION_X, QUESTION_X @ [[1.0], [2.0], [0.5]])

@@ -9,7 +9,9 @@ import numpy as np
 import pytest
 
 from nncheck.probe.network import (
+    ACTIVATION_ITSELF,
     ACTIVATIONS,
+    LOSSES,
     Bug,
     NetworkSpec,
     backward,
@@ -303,3 +305,51 @@ def test_all_pairs_listed_are_known():
     for (output, loss), hidden in itertools.product(OUTPUTS, HIDDEN):
         assert output in ACTIVATIONS and hidden in ACTIVATIONS
         assert loss in {"mse", "bce", "cce"}
+
+
+@pytest.mark.parametrize("loss", ["mse", "bce", "cce"])
+@pytest.mark.parametrize("reduction", ["mean", "sum"])
+def test_loss_gradients_match_centred_differences(loss, reduction):
+    # The unfused path (used when the output layer carries a derivative toggle) on its own.
+    rng = np.random.default_rng(0)
+    p = rng.uniform(0.1, 0.9, (5, 3))
+    if loss == "cce":
+        p /= p.sum(axis=1, keepdims=True)
+    y = np.eye(3)[rng.integers(0, 3, 5)] if loss != "mse" else rng.standard_normal((5, 3))
+    spec = NetworkSpec((2, 3), output_activation="identity", loss=loss, reduction=reduction)
+    scale = 1 / 5 if reduction == "mean" else 1.0
+    numeric = np.zeros_like(p)
+    for idx in np.ndindex(p.shape):
+        up, down = p.copy(), p.copy()
+        up[idx] += H
+        down[idx] -= H
+        numeric[idx] = (loss_value(spec, up, y) - loss_value(spec, down, y)) / (2 * H)
+    assert _rel_error(LOSSES[loss][1](p, y) * scale, numeric) < 1e-7
+
+
+def test_derivative_mismatch_variants():
+    # The question's cousin: forward changed to leaky ReLU, derivative still x * (1 - x).
+    X = np.array([[0, 0, 1], [0, 1, 1], [1, 0, 1], [1, 1, 1]], dtype=float)
+    y = np.array([[0, 1, 0, 1]], dtype=float).T
+    base = NetworkSpec((3, 4, 1), hidden_activation="leaky_relu", output_activation="sigmoid",
+                       loss="bce", epochs=300, seed=1)
+    params = init_params(base)
+    cache = forward(base, params, X)
+    right = backward(base, params, cache, y)
+    for wrong_derivative in ("sigmoid_output_form", "tanh", ACTIVATION_ITSELF):
+        spec = replace(base, layer_bugs=(frozenset({Bug.DERIVATIVE_MISMATCH}),),
+                       wrong_derivative=wrong_derivative)
+        wrong = backward(spec, params, forward(spec, params, X), y)
+        # Only the hidden layer's toggle is on: the output layer's gradient is unchanged.
+        np.testing.assert_array_equal(wrong[1][0], right[1][0])
+        assert not np.allclose(wrong[0][0], right[0][0]), wrong_derivative
+        assert train(spec, X, y).epochs_run > 0
+    with pytest.raises(ValueError):
+        replace(base, wrong_derivative="swish_output_form")
+
+
+def test_layer_bugs_apply_to_their_layer_only():
+    spec = NetworkSpec((3, 4, 1), layer_bugs=(frozenset(), frozenset({Bug.BIAS_INSIDE_PRODUCT})))
+    assert spec.bugs_at(0) == frozenset() and spec.bugs_at(1) == {Bug.BIAS_INSIDE_PRODUCT}
+    assert spec.codes == ("NN302",)
+    assert spec.corrected().all_bugs == frozenset()

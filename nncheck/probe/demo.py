@@ -89,7 +89,8 @@ _NAMES = {
 
 # How the demo says each toggle, in the question's terms.
 _BUG_LINES = {
-    Bug.UNBOUNDED_OUTPUT_BINARY_LABELS: "an unbounded output trained on 0/1 labels with the error y - out",
+    Bug.UNBOUNDED_OUTPUT_BINARY_LABELS:
+        "an unbounded output trained on 0/1 labels with the error y - out",
     Bug.BIAS_SHAPED_LIKE_WEIGHTS: "a bias shaped like the weights, {w_shape}",
     Bug.BIAS_INSIDE_PRODUCT: "the bias added inside the product, X @ (W + b)",
     Bug.BIAS_GRADIENT_LIKE_WEIGHTS: "the bias updated with the weight gradient X.T @ delta",
@@ -137,7 +138,8 @@ def _findings(text: str, path: str, echo: Echo) -> tuple[int, dict[str, list[int
     for problem in result.errors:
         _wrapped(echo, problem, "  ")
     count = len(result.diagnostics)
-    echo(f"  Found {count} problem{'s' if count != 1 else ''}." if count else "  No problems found.")
+    plural = "s" if count != 1 else ""
+    echo(f"  Found {count} problem{plural}." if count else "  No problems found.")
     if result.errors:
         return 2, lines
     return (1 if count else 0), lines
@@ -163,9 +165,8 @@ def _user_script(script: pathlib.Path, echo: Echo) -> int:
     echo(f"What nncheck finds in {script.name}:")
     code, _ = _findings(text, str(script), echo)
     echo("")
-    echo("Training your own script is not available yet; `nncheck --demo` with no script "
-         "trains the")
-    echo("built-in example from the question, as written and corrected.")
+    echo("Training your own script is not available yet; `nncheck --demo` alone trains the "
+         "built-in example.")
     return code
 
 

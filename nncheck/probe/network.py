@@ -31,6 +31,7 @@ from typing import Callable, Mapping, Sequence
 import numpy as np
 
 __all__ = [
+    "ACTIVATION_ITSELF",
     "ACTIVATIONS",
     "DERIVATIVES",
     "LOSSES",
@@ -162,6 +163,10 @@ DERIVATIVES: Mapping[str, Derivative] = {
 }
 
 
+# For Bug.DERIVATIVE_MISMATCH: the layer's own activation used as its derivative.
+ACTIVATION_ITSELF = "activation_itself"
+
+
 # --------------------------------------------------------------------------------------------
 # Losses: value and gradient with respect to the output p, per the reduction
 # --------------------------------------------------------------------------------------------
@@ -274,8 +279,10 @@ class Bug(enum.Enum):
     )
     DERIVATIVE_MISMATCH = (
         "NN202",
-        "the derivative belongs to another activation (NetworkSpec.wrong_derivative, default "
-        "sigmoid's s * (1 - s)), evaluated at its own point unless an NN201 toggle moves it",
+        "the derivative belongs to another activation (NetworkSpec.wrong_derivative: a name in "
+        "DERIVATIVES, default sigmoid's s * (1 - s), or 'activation_itself' for the activation "
+        "reused as its own derivative), evaluated at its own point unless an NN201 toggle "
+        "moves it",
     )
     GRADIENT_SIGN = (
         "NN203",
@@ -400,7 +407,7 @@ class NetworkSpec:
             raise ValueError("epochs must be >= 0 and the learning rate finite")
         if len(self.layer_bugs) > self.n_layers:
             raise ValueError("layer_bugs has more entries than there are layers")
-        if self.wrong_derivative not in DERIVATIVES:
+        if self.wrong_derivative not in DERIVATIVES and self.wrong_derivative != ACTIVATION_ITSELF:
             raise ValueError(
                 f"unknown derivative {self.wrong_derivative!r}; known: {', '.join(DERIVATIVES)}"
             )
@@ -512,8 +519,11 @@ def _delta(spec: NetworkSpec, i: int, dA: Array, z: Array, a: Array) -> Array:
         slope = 0.0 if act.name == "relu" else spec.alpha
         return dA * np.where(dA > 0, 1.0, slope)
     if Bug.DERIVATIVE_MISMATCH in bugs:
-        wrong = DERIVATIVES[spec.wrong_derivative]
-        fn, at = wrong.fn, (z if wrong.form == "input" else a)
+        if spec.wrong_derivative == ACTIVATION_ITSELF:
+            fn, at = act.forward, z
+        else:
+            wrong = DERIVATIVES[spec.wrong_derivative]
+            fn, at = wrong.fn, (z if wrong.form == "input" else a)
         if Bug.DERIVATIVE_OUTPUT_FORM_AT_PRE_ACTIVATION in bugs:
             at = z
         elif Bug.DERIVATIVE_INPUT_FORM_AT_POST_ACTIVATION in bugs:
@@ -575,7 +585,7 @@ def backward(
 # --------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class History:
     """What one training run did.
 
@@ -682,7 +692,8 @@ def train(spec: NetworkSpec, X: Array, y: Array) -> History:
                 output = cache.output
                 loss = loss_value(spec, output, y)
                 losses.append(loss)
-                scores.append(_r2(output, y) if task == "regression" else _accuracy(task, output, y))
+                score = _r2(output, y) if task == "regression" else _accuracy(task, output, y)
+                scores.append(score)
                 if not np.isfinite(loss):
                     diverged_at = epoch
                     break
