@@ -25,6 +25,7 @@ from nncheck.rules import UnknownRuleError, find_rule
 from nncheck.runner import EXIT_ERROR, DemoError, Options, exit_code, run, run_demo
 
 PROG = "nncheck"
+EXIT_INTERRUPTED = 130  # as shells report a process ended by Ctrl-C
 
 # Ruff-style subcommands, recognised only as the first argument (`./rule` is still a path).
 SUBCOMMANDS = {"rule": "--explain", "rules": "--list-rules"}
@@ -76,6 +77,10 @@ def cli(ctx: click.Context, **flags) -> None:
     """Check neural networks written by hand in NumPy."""
     try:
         code = dispatch(flags)
+    except KeyboardInterrupt:
+        # Not "Aborted!" with exit 1 (click's default): 1 would read as "problems found".
+        click.echo(f"{PROG}: interrupted", err=True)
+        code = EXIT_INTERRUPTED
     except BrokenPipeError:
         # The reader went away (`nncheck | head`): stop quietly, as other command-line tools do.
         _silence_stdout()

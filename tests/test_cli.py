@@ -495,3 +495,41 @@ def test_ci_script() -> None:
     assert "pip install --quiet -e '.[test]'" in text
     assert "5)" in text  # pytest's "no tests collected" is a failure
     assert subprocess.run(["bash", "-n", str(ROOT / ".ci" / "run")]).returncode == 0
+
+
+# -- more edges ----------------------------------------------------------------------------------
+
+
+def test_force_exclude_applies_default_excludes_and_stdin_filename(project: Path) -> None:
+    write(project / ".venv" / "lib" / "bad.py", SYNTAX_ERROR)
+    assert invoke(".venv/lib/bad.py").exit_code == 1  # named explicitly: checked
+    forced = invoke("--force-exclude", ".venv/lib/bad.py")
+    assert forced.exit_code == 0 and stdout(forced) == "All checks passed!\n"
+    write(project / "pyproject.toml", '[tool.nncheck]\nexclude = ["generated"]\n')
+    piped = invoke("--force-exclude", "--stdin-filename", "generated/net.py", "-", input=SYNTAX_ERROR)
+    assert piped.exit_code == 0
+    assert invoke("--stdin-filename", "generated/net.py", "-", input=SYNTAX_ERROR).exit_code == 1
+
+
+def test_interrupt_is_not_reported_as_problems(project: Path, monkeypatch) -> None:
+    import nncheck.cli
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(nncheck.cli, "run", interrupted)
+    result = CliRunner().invoke(cli, ["."])
+    assert result.exit_code == 130
+    assert stderr(result) == "nncheck: interrupted\n"
+
+
+def test_help_and_version(project: Path) -> None:
+    help_text = stdout(invoke("--help"))
+    for flag in ("--select", "--ignore", "--extend-select", "--format", "--statistics", "--quiet",
+                 "--exit-zero", "--explain", "--list-rules", "--config", "--isolated",
+                 "--force-exclude", "--stdin-filename", "--demo"):
+        assert flag in help_text
+    assert "nncheck rule CODE" in help_text
+    from nncheck import __version__
+
+    assert __version__ in stdout(invoke("--version"))
