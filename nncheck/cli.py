@@ -115,9 +115,6 @@ def dispatch(flags: dict) -> int:
 
 
 def check(options: Options) -> int:
-    if options.config is not None and options.isolated:
-        error("--config and --isolated cannot be used together")
-        return EXIT_ERROR
     try:
         report = run(options)
     except (ConfigError, UnknownRuleError) as problem:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
-from nncheck.config import Overrides, Resolver, split_selectors
+from nncheck.config import ConfigError, Overrides, Resolver, split_selectors
 from nncheck.diagnostics import Diagnostic, FileResult
 from nncheck.discover import (
     STDIN,
@@ -109,6 +109,8 @@ class RunReport:
 def run(options: Options, *, read_stdin: Callable[[], bytes] | None = None) -> RunReport:
     """Check what the options name. Raises ConfigError / UnknownRuleError for a bad
     configuration or selector (the run cannot start); everything else is in the report."""
+    if options.config is not None and options.isolated:
+        raise ConfigError("--config and --isolated cannot be used together")
     cwd = Path.cwd()
     resolver = Resolver(
         options.overrides, config_file=options.config, isolated=options.isolated, cwd=cwd

@@ -533,3 +533,17 @@ def test_help_and_version(project: Path) -> None:
     from nncheck import __version__
 
     assert __version__ in stdout(invoke("--version"))
+
+
+def test_the_run_is_usable_without_click(project: Path) -> None:
+    from nncheck.runner import Options, exit_code, run
+
+    write(project / "bad.py", SYNTAX_ERROR)
+    report = run(Options(paths=("bad.py", "gone.py")))
+    assert [d.code for _, d in report.diagnostics()] == ["NN900"]
+    assert report.errors == ["gone.py: no such file or directory"]
+    assert exit_code(report) == 2
+    clean = run(Options.from_flags(paths=("bad.py",), ignore=["NN900"]))
+    assert clean.count == 0 and exit_code(clean) == 0
+    found = run(Options(paths=("-",)), read_stdin=lambda: SYNTAX_ERROR.encode())
+    assert exit_code(found) == 1 and exit_code(found, exit_zero=True) == 0
