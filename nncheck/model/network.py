@@ -150,6 +150,7 @@ class NetworkModel:
         settle_closedness(list(self.functions.values()), self.module_constants, self.self_constants)
         self._stand_ins = compile_all(list(self.functions.values()), self.module_constants, self.self_constants)
         self._bind_call_sites()
+        self._resolve_elements()
 
     @classmethod
     def build(cls, wrapper: MetadataWrapper, path: str, source: str) -> "NetworkModel":
@@ -206,7 +207,11 @@ class NetworkModel:
             else:
                 key = ("local", outer, name)
                 display = name
-            self.functions[key] = make_info(node, display, scope, cls, text, name)
+            info = make_info(node, display, scope, cls, text, name)
+            if any(not _is_method_decorator(d) for d in node.decorators):
+                # @np.vectorize, @lru_cache...: the name holds the wrapper, not this function
+                info.syntax, info.closed_reason = None, "is decorated"
+            self.functions[key] = info
         for index, (node, outer) in enumerate(self.builder.lambdas):
             definition = self._definition_of_value.get(node)
             if definition is None:
@@ -245,6 +250,48 @@ class NetworkModel:
                 if arg.keyword is not None:
                     self._add_binding(callee, arg.keyword.value, arg.value, scope, call)
 
+    def _resolve_elements(self) -> None:
+        """`W1, b1 = init()` and `W1, b1 = params`: give each name the matching element of the
+        tuple or list the right-hand side holds (a literal, or what a function returns)."""
+        pending = list(self.builder.pending_elements)
+        for _ in range(3):
+            unresolved = []
+            for key, value, scope, statement, index in pending:
+                found = self._element_of(value, scope, index, 0)
+                if not found:
+                    unresolved.append((key, value, scope, statement, index))
+                    continue
+                for element, element_scope in found:
+                    self.definitions.setdefault(key, []).append(
+                        Definition(key, element, element_scope, statement)
+                    )
+            if len(unresolved) == len(pending):
+                break
+            pending = unresolved
+
+    def _element_of(self, expr, scope: Scope, index: int, depth: int) -> list[tuple[cst.BaseExpression, Scope]]:
+        if depth > 4:
+            return []
+        if isinstance(expr, (cst.Tuple, cst.List)):
+            elements = expr.elements
+            if index < len(elements) and not any(isinstance(e, cst.StarredElement) for e in elements):
+                return [(elements[index].value, scope)]
+            return []
+        if isinstance(expr, cst.Call):
+            target = self.resolve_callable(expr.func, scope)
+            if isinstance(target, FunctionInfo):
+                found = []
+                for returned in target.scope.returns:
+                    found.extend(self._element_of(returned, target.scope, index, depth + 1))
+                return found
+            return []
+        key = self.key(expr, scope)
+        found = []
+        for definition in self.defs(key):
+            if definition.value is not None and definition.augmented is None:
+                found.extend(self._element_of(definition.value, definition.scope, index, depth + 1))
+        return found
+
     def _add_binding(self, callee: Scope, param: str, value, scope: Scope, call) -> None:
         if param not in callee.params:
             return
@@ -267,6 +314,19 @@ class NetworkModel:
         if key is None or depth > MAX_DEPTH:
             return [(expr, scope)]
         defs = [d for d in self.defs(key) if d.augmented is None]
+        if not defs and key[0] == "item" and isinstance(expr, cst.Subscript):
+            # cache["A2"] where cache is a parameter or name holding {"A2": A2, ...}
+            found = []
+            for base, base_scope in self.values(expr.value, scope, depth + 1):
+                if isinstance(base, cst.Dict):
+                    for element in base.elements:
+                        if (
+                            isinstance(element, cst.DictElement)
+                            and isinstance(element.key, cst.SimpleString)
+                            and element.key.evaluated_value == key[2]
+                        ):
+                            found.extend(self.values(element.value, base_scope, depth + 1))
+            return found or [(expr, scope)]
         if not defs:
             return [(expr, scope)]
         found = []
@@ -537,6 +597,31 @@ class NetworkModel:
     def is_updated(self, key: Key | None) -> bool:
         return key is not None and any(update.key == key for update in self.updates)
 
+    def origins(self, expr: cst.BaseExpression, scope: Scope) -> frozenset:
+        """The creation calls (np.random..., np.zeros...) whose array this expression holds:
+        the identity of a parameter across names, functions, tuples and dicts."""
+        found = set()
+        for value, _ in self.values(expr, scope):
+            creation = self.creation_call(value)
+            if creation is not None:
+                found.add(creation)
+        return frozenset(found)
+
+    @functools.cached_property
+    def updated_origins(self) -> frozenset:
+        found: set = set()
+        for update in self.updates:
+            found |= self.origins(update.target, update.scope)
+        return frozenset(found)
+
+    def is_trained(self, expr: cst.BaseExpression, scope: Scope) -> bool:
+        """A parameter: created by np.random/np.zeros-like calls, and updated somewhere (under
+        this name or any other that holds the same array)."""
+        key = self.key(expr, scope)
+        if key is not None and self.is_updated(key) and self.is_created_parameter(key):
+            return True
+        return bool(self.origins(expr, scope) & self.updated_origins)
+
     def is_array(self, expr: cst.BaseExpression, scope: Scope, depth: int = 0) -> bool:
         """Certainly an array with more than one element, as far as the code shows."""
         if depth > MAX_DEPTH:
@@ -773,9 +858,8 @@ class NetworkModel:
                 weight_expr, bias_expr = inside
                 return Layer(product, product, other, weight_expr, self.key(weight_expr, scope), bias_expr,
                              self.key(bias_expr, scope), True, layout, scope)
-        right_key, left_key = self.key(right, scope), self.key(left, scope)
-        right_param = self.is_created_parameter(right_key) and self.is_updated(right_key)
-        left_param = self.is_created_parameter(left_key) and self.is_updated(left_key)
+        right_param = self.is_trained(right, scope)
+        left_param = self.is_trained(left, scope)
         if right_param == left_param:
             return None
         weight, other, layout = (right, left, "rows") if right_param else (left, right, "columns")
@@ -798,8 +882,8 @@ class NetworkModel:
         first_key, second_key = self.key(first, scope), self.key(second, scope)
         if first_key is None or second_key is None or first_key == second_key:
             return None
-        for key in (first_key, second_key):
-            if not (self.is_created_parameter(key) and self.is_updated(key)):
+        for term in (first, second):
+            if not self.is_trained(term, scope):
                 return None
         for update in self.updates:
             if update.key in (first_key, second_key) and any(
@@ -838,30 +922,29 @@ class NetworkModel:
         """The forward Application (or identity Layer) whose result this expression holds."""
         if depth > MAX_DEPTH:
             return None
-        for application in self.applications:
-            if application.node is expr and application.is_forward:
-                return application
-        key = self.key(expr, scope)
-        if key is not None:
-            producers = []
-            for definition in self.defs(key):
-                if definition.value is None or definition.augmented is not None:
-                    continue
-                found = self.producer(definition.value, definition.scope, depth + 1)
-                if found is not None:
-                    producers.append(found)
-            return producers[-1] if producers else None
-        if isinstance(expr, cst.Call):
-            target = self.resolve_callable(expr.func, scope)
-            if isinstance(target, FunctionInfo) and not target.closed:
-                for value in target.scope.returns:
-                    found = self.producer(value, target.scope, depth + 1)
-                    if found is not None:
-                        return found
-        for layer in self.layers:
-            if layer.whole is expr:
-                return layer
-        return None
+        forward = self._forward_by_node
+        found = None
+        for value, value_scope in self.values(expr, scope):
+            if value in forward:
+                found = forward[value]
+            elif value in self._layer_by_whole:
+                found = self._layer_by_whole[value]
+            elif isinstance(value, cst.Call):
+                target = self.resolve_callable(value.func, value_scope)
+                if isinstance(target, FunctionInfo) and not target.closed:
+                    for returned in target.scope.returns:
+                        inner = self.producer(returned, target.scope, depth + 1)
+                        if inner is not None:
+                            found = inner
+        return found
+
+    @functools.cached_property
+    def _forward_by_node(self) -> dict:
+        return {a.node: a for a in self.applications if a.is_forward}
+
+    @functools.cached_property
+    def _layer_by_whole(self) -> dict:
+        return {layer.whole: layer for layer in self.layers}
 
     @functools.cached_property
     def errors(self) -> list[ErrorTerm]:
@@ -890,7 +973,7 @@ class NetworkModel:
         if key is None:
             return isinstance(expr, cst.Subscript)
         # Random or zero arrays that are never updated are data (X, y), not parameters.
-        return not self.is_updated(key)
+        return not self.is_updated(key) and not self.is_trained(expr, scope)
 
     @functools.cached_property
     def signal_keys(self) -> set[Key]:
@@ -1009,20 +1092,17 @@ class NetworkModel:
         output of an activation (post-activation) or the value an activation was applied to."""
         if callable_ is None:
             return None
-        key = self.key(argument, scope)
         forwards = [a for a in self.applications if a.is_forward]
+        held = {value for value, _ in self.values(argument, scope) if value is not argument}
         at, forward = None, None
-        if key is not None:
+        for application in forwards:
+            if application.node in held:
+                at, forward = "output", application
+        if forward is None:
+            text = code(argument)
             for application in forwards:
-                if application.target == key:
-                    at, forward = "output", application
-            if forward is None:
-                for application in forwards:
-                    if self.key(application.argument, application.scope) == key:
-                        at, forward = "input", application
-        else:
-            for application in forwards:
-                if code(application.argument) == code(argument):
+                applied_to = {v for v, _ in self.values(application.argument, application.scope)}
+                if held & applied_to or (not held and code(application.argument) == text):
                     at, forward = "input", application
         if forward is None:
             return None
@@ -1030,6 +1110,10 @@ class NetworkModel:
             pass  # the activation itself used as the derivative: forms will say it matches neither
         forms = derivative_forms(forward.callable, callable_)
         return DerivativeUse(node, argument, name, callable_, forward, at, forms, function, mode, scope)
+
+
+def _is_method_decorator(decorator: cst.Decorator) -> bool:
+    return isinstance(decorator.decorator, cst.Name) and decorator.decorator.value in ("staticmethod", "classmethod")
 
 
 class _Replace(cst.CSTTransformer):

@@ -185,6 +185,8 @@ class ScopeBuilder(cst.CSTVisitor):
         self.statement_stack: list[cst.CSTNode] = []
         self.star_import = False
         self.imported: set[str] = set()
+        # `a, b = f(x)` / `W1, b1 = params`: resolved once functions and call sites are known
+        self.pending_elements: list[tuple[Key, cst.BaseExpression, Scope, cst.CSTNode, int]] = []
 
     # -- scopes ---------------------------------------------------------------------------------
     @property
@@ -320,13 +322,18 @@ class ScopeBuilder(cst.CSTVisitor):
     def _assign(self, target: cst.BaseExpression, value: cst.BaseExpression | None, statement) -> None:
         if isinstance(target, (cst.Tuple, cst.List)):
             elements = [e.value for e in target.elements]
-            values: list[Any] = [None] * len(elements)
-            if isinstance(value, (cst.Tuple, cst.List)) and len(value.elements) == len(elements):
-                values = [e.value for e in value.elements]
-            for element, element_value in zip(elements, values):
+            starred = any(isinstance(e, cst.StarredElement) for e in target.elements)
+            literal = isinstance(value, (cst.Tuple, cst.List)) and len(value.elements) == len(elements)
+            for index, element in enumerate(elements):
                 if isinstance(element, cst.StarredElement):
                     element = element.value
-                self._assign(element, element_value, statement)
+                if literal and not starred:
+                    self._assign(element, value.elements[index].value, statement)
+                    continue
+                self._assign(element, None, statement)
+                key = self.key_for_target(element)
+                if key is not None and value is not None and not starred:
+                    self.pending_elements.append((key, value, self.scope, statement, index))
             return
         if isinstance(target, cst.Name) and not self.scope.is_module:
             if target.value not in self.scope.global_names:

@@ -20,6 +20,7 @@ _NET = (
 )
 
 _REDUCTIONS = {"sum", "mean", "average", "nansum", "nanmean"}
+_CONVERSIONS = {"str", "float", "round", "repr", "item"}
 _LOGGING = {"print", "info", "debug", "warning", "log", "write", "append", "extend", "add_scalar", "set_description", "set_postfix"}
 
 
@@ -132,14 +133,28 @@ class SignedErrorSum(Rule):
                 return True
             if isinstance(parent, cst.BinaryOperation) and isinstance(parent.operator, cst.Modulo) and isinstance(parent.left, (cst.SimpleString, cst.ConcatenatedString)):
                 return True
+            if isinstance(parent, cst.Arg):
+                current = parent
+                continue
             if isinstance(parent, cst.Call) and current is not parent.func:
                 name = code(parent.func).split(".")[-1]
                 if name in _LOGGING or name == "format":
                     return True
+                if name in _CONVERSIONS:
+                    current = parent
+                    continue
                 return False  # passed to some other function (abs, a gradient step, ...)
             if isinstance(parent, cst.Assign) and len(parent.targets) == 1:
                 key = model.key(parent.targets[0].target, scope)
                 return key is not None and self._name_reported(key, scope)
+            if (
+                isinstance(parent, cst.BinaryOperation)
+                and isinstance(parent.operator, cst.Add)
+                and any(isinstance(side, (cst.SimpleString, cst.FormattedString, cst.ConcatenatedString))
+                        for side in (parent.left, parent.right))
+            ):
+                current = parent  # "Error: " + str(np.mean(error))
+                continue
             if isinstance(parent, (cst.BinaryOperation, cst.UnaryOperation)):
                 return False  # part of a larger computation, e.g. a gradient
             current = parent
