@@ -166,13 +166,12 @@ def _excluded_with_parents(
     while True:
         if is_default_excluded(candidate) or is_excluded(candidate):
             return True
-        if candidate == root or candidate.parent == candidate:
+        parent = candidate.parent
+        # Never test the project folder itself or anything above it: a project may well live
+        # in a folder called `build`.
+        if parent == candidate or parent == root or not parent.is_relative_to(root):
             return False
-        try:
-            candidate.parent.relative_to(root)
-        except ValueError:
-            return False  # never test folders above the project
-        candidate = candidate.parent
+        candidate = parent
 
 
 # -- reading ---------------------------------------------------------------------------------

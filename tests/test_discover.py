@@ -215,3 +215,12 @@ def test_path_matches_name_relative_and_absolute(tmp_path: Path) -> None:
     assert not path_matches("legacy/*.py", file, tmp_path)
     assert path_matches(str(tmp_path / "pkg" / "**"), file, tmp_path)  # absolute
     assert path_matches("pkg/legacy/", file.parent, tmp_path)  # a trailing slash is allowed
+
+
+def test_force_exclude_never_tests_the_project_folder_itself(tmp_path: Path) -> None:
+    project = tmp_path / "build"  # a name the default excludes skip when walking
+    write(project / "net.py")
+    write(project / "dist" / "old.py")
+    found = discover(["net.py", "dist/old.py"], force_exclude=True, cwd=project)
+    assert shown(found) == ["net.py"]
+    assert shown(discover(["."], cwd=project)) == ["net.py"]
