@@ -2,7 +2,8 @@
 
 Found as Ruff finds its own: for each checked file, the nearest `pyproject.toml` above it that
 has a `[tool.nncheck]` table (a pyproject.toml without one is passed over). `--config PATH`
-names the file for the whole run instead, and `--isolated` reads none.
+names the file for the whole run instead (its patterns are then relative to the working
+folder, as in Ruff), and `--isolated` reads none.
 
 ```toml
 [tool.nncheck]
@@ -22,7 +23,7 @@ layer below and removes its `ignore`. So `--select` replaces the config's select
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
@@ -246,7 +247,8 @@ class Resolver:
         self._by_file: dict[Path | None, Settings] = {}
         self._file_for_folder: dict[Path, Path | None] = {}
         if config_file is not None:
-            self._fixed = self._settings(load_config(config_file))
+            # As Ruff: patterns in a file named by --config are relative to the working folder.
+            self._fixed = self._settings(replace(load_config(config_file), root=self.cwd))
         elif isolated:
             self._fixed = self._settings(Config(root=self.cwd))
         else:

@@ -194,5 +194,10 @@ def test_config_file_option_and_isolated(tmp_path: Path, flagme) -> None:
     write(tmp_path / "pyproject.toml", "[tool.nncheck]\nselect = ['NN998']\n")
     other = write(tmp_path / "ci" / "strict.toml", "select = ['NN9']\nignore = ['NN998']\n")
     assert codes(Resolver(config_file=other).settings_for(tmp_path).rules) == ["NN900"]
+    # patterns in a --config file are relative to the working folder, as in Ruff
+    write(other, "exclude = ['src/gen']\n")
+    resolver = Resolver(config_file=other, cwd=tmp_path)
+    assert resolver.is_excluded(tmp_path / "src" / "gen")
+    assert resolver.project_root(tmp_path / "src" / "gen" / "x.py") == tmp_path
     isolated = Resolver(isolated=True, cwd=tmp_path).settings_for(tmp_path)
     assert "NN900" in codes(isolated.rules) and isolated.config.source is None
