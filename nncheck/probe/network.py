@@ -426,7 +426,7 @@ class NetworkSpec:
 # --------------------------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(eq=False)
 class Layer:
     W: Array
     b: Array
@@ -542,8 +542,9 @@ def backward(
     """(dW, db) per layer: the direction the learner's update follows.
 
     With no backward-pass toggles (derivative, bias-gradient, sign) this is the exact gradient
-    of `loss_value(forward(...))`, including forward toggles such as BIAS_INSIDE_PRODUCT.
-    GRADIENT_SIGN is applied in the update, not here.
+    of `loss_value(forward(...))`, including forward toggles such as BIAS_INSIDE_PRODUCT. The
+    one exception is SOFTMAX_OVER_BATCH with "cce", which keeps the fused p - y the learner
+    writes. GRADIENT_SIGN is applied in the update, not here.
     """
     n = len(y)
     scale = _reduce(spec, n)
