@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from nncheck.report.rules import markdown_table
+from nncheck.diagnostics import DOCS_URL
+from nncheck.report.rules import docs_page, markdown_table
 from nncheck.rules import ALL_RULES, find_rule
 from nncheck.rules.base import Rule
 
@@ -78,3 +79,12 @@ def test_rule_table_script_prints_the_table() -> None:
     assert done.returncode == 0, done.stderr
     assert done.stdout == markdown_table()
     assert done.stdout.startswith("| code | name | severity | default | fix | summary |\n")
+
+
+def test_docs_page_matches_the_rules_and_their_urls() -> None:
+    page = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert page == docs_page(), "docs/rules.md is out of date: run `python scripts/rule_table.py --write`"
+    assert DOCS_URL.endswith("docs/rules.md")
+    for rule in ALL_RULES:
+        # GitHub's anchor for "## NN101 name" is "#nn101-name", the fragment of Diagnostic.url.
+        assert f"\n## {rule.code} {rule.name}\n" in page
