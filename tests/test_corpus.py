@@ -58,3 +58,19 @@ def test_corpus_has_no_findings(name: str) -> None:
         f"nncheck reported {len(result.findings)} finding(s) and {len(result.errors)} error(s) "
         f"on correct code in corpus {name!r} ({result.files} files):\n" + "\n".join(problems)
     )
+
+
+@pytest.mark.parametrize("name", sorted(CORPORA))
+def test_checking_the_corpus_is_quiet(name: str) -> None:
+    """Checking a file must not print Python warnings about the user's code (e.g. the invalid
+    escape sequences in numpy-ml's docstrings, which are SyntaxWarnings shown by default from
+    Python 3.12 on): nncheck's own output is the only report."""
+    import warnings
+
+    corpus = CORPORA[name]
+    _files(corpus)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        corpus_report.check_corpus(corpus)
+    shown = sorted({f"{w.category.__name__}: {w.message} (from {w.filename}:{w.lineno})" for w in caught})
+    assert not shown, f"checking corpus {name!r} emitted {len(shown)} warning(s):\n" + "\n".join(shown)
