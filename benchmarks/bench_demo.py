@@ -27,16 +27,25 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def _subprocess_times(runs: int) -> tuple[list[float], list[float]] | str:
+DEMO_COMMAND = [sys.executable, "-m", "nncheck", "--demo"]
+
+
+def _subprocess_times(
+    runs: int, command: list[str] = DEMO_COMMAND
+) -> tuple[list[float], list[float]] | str:
     """(wall times, CPU times) of the runs after the warm-up, or why the command failed."""
-    command = [sys.executable, "-m", "nncheck", "--demo"]
     walls, cpus = [], []
     for i in range(runs + 1):  # the first run warms the file cache and the .pyc files
         cpu = _children_cpu()
         start = time.perf_counter()
-        done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=120)
+        try:
+            done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True,
+                                  timeout=120)
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            return f"{type(exc).__name__}: {exc}"
         elapsed = time.perf_counter() - start
-        if done.returncode not in (0, 1):
+        # Exit 1 means "findings"; a traceback (an ImportError also exits 1) is a failure.
+        if done.returncode not in (0, 1) or "Traceback (most recent call last)" in done.stderr:
             last = (done.stderr.strip() or done.stdout.strip() or "no output").splitlines()[-1]
             return f"exit {done.returncode}: {last}"
         if i:
