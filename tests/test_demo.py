@@ -173,3 +173,62 @@ def test_sparkline_handles_non_finite_values_and_long_series():
     long = sparkline(list(np.linspace(1.0, 0.0, 5000)) + [float("nan")], width=40)
     assert len(long) == 40 and long[0] == "█" and long[-1] == "×"
     assert sparkline([2.0, 2.0, 2.0]) == "▄▄▄"
+
+
+def test_as_written_spec_reproduces_the_scripts_own_arithmetic():
+    """question_leaky.py transcribed, with `nonlin` applied element by element (np.where) and
+    started from the spec's own initial parameters: the reference network must follow the
+    script's updates exactly, epoch by epoch."""
+    from nncheck.probe.network import init_params
+
+    def nonlin(x, deriv=False):
+        if deriv:
+            return np.where(x > 0, 1, 1 / 100)
+        return np.where(x > 0, x, x / 100)
+
+    layer = init_params(AS_WRITTEN)[0]
+    weights, bias = layer.W.copy(), layer.b.copy()
+    assert bias.shape == weights.shape == (3, 1)
+    outputs = []
+    for _ in range(AS_WRITTEN.epochs):
+        output = nonlin(np.dot(QUESTION_X, weights + bias))  # feedforward
+        outputs.append(output)
+        error = QUESTION_Y - output  # backprop
+        delta = error * nonlin(output, deriv=True)
+        weights += 0.5 * np.dot(QUESTION_X.T, delta)
+        bias += 0.5 * np.dot(QUESTION_X.T, delta)
+    final = nonlin(np.dot(QUESTION_X, weights + bias))
+
+    history = train(AS_WRITTEN, QUESTION_X, QUESTION_Y)
+    np.testing.assert_allclose(history.predictions, final, rtol=1e-9, atol=1e-12)
+    losses = [0.5 * float(np.sum((QUESTION_Y - out) ** 2)) for out in outputs]
+    np.testing.assert_allclose(history.losses, losses, rtol=1e-9, atol=1e-12)
+
+
+def test_corrected_spec_reproduces_question_fixed_arithmetic():
+    """question_fixed.py's updates transcribed, from the spec's initial parameters."""
+    from nncheck.probe.network import init_params
+
+    def leaky_relu(x, deriv=False):
+        if deriv:
+            return np.where(x > 0, 1.0, 0.01)
+        return np.where(x > 0, x, x / 100)
+
+    first, second = init_params(CORRECTED)
+    w1, b1, w2, b2 = first.W.copy(), first.b.copy(), second.W.copy(), second.b.copy()
+    lr, n = CORRECTED.learning_rate, len(QUESTION_X)
+    for _ in range(CORRECTED.epochs):
+        hidden_input = np.dot(QUESTION_X, w1) + b1
+        hidden = leaky_relu(hidden_input)
+        output = 1 / (1 + np.exp(-(np.dot(hidden, w2) + b2)))
+        output_delta = QUESTION_Y - output
+        hidden_delta = np.dot(output_delta, w2.T) * leaky_relu(hidden_input, deriv=True)
+        w2 += lr * np.dot(hidden.T, output_delta) / n
+        b2 += lr * np.sum(output_delta, axis=0, keepdims=True) / n
+        w1 += lr * np.dot(QUESTION_X.T, hidden_delta) / n
+        b1 += lr * np.sum(hidden_delta, axis=0, keepdims=True) / n
+    output = 1 / (1 + np.exp(-(np.dot(leaky_relu(np.dot(QUESTION_X, w1) + b1), w2) + b2)))
+
+    history = train(CORRECTED, QUESTION_X, QUESTION_Y)
+    np.testing.assert_allclose(history.predictions, output, rtol=1e-9, atol=1e-12)
+    np.testing.assert_array_equal((output > 0.5).astype(int).ravel(), [0, 1, 0, 1])
