@@ -113,7 +113,7 @@ def make_info(
         has_self=has_self,
     )
     try:
-        tree = ast.parse(text)
+        tree = sandbox.quiet_parse(text)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         info.closed_reason = "does not compile alone"
         return info

@@ -806,7 +806,7 @@ class NetworkModel:
     def _compile_lambda(self, body: str, scope: Scope) -> Callable | None:
         text = f"_nncheck_lambda = (lambda _nncheck_v: ({body}))\n"
         try:
-            tree = ast.parse(text)
+            tree = sandbox.quiet_parse(text)
         except (SyntaxError, ValueError, RecursionError, MemoryError):
             return None
         statement = tree.body[0] if len(tree.body) == 1 else None

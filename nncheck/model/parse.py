@@ -1,6 +1,7 @@
 """Parse stage: text → libcst Module with the metadata the model needs, resolved once per file."""
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
 
 import libcst as cst
@@ -31,7 +32,9 @@ def _syntax_problem(text: str, error: cst.ParserSyntaxError) -> SyntaxProblem:
     # Python's own parser words its reasons the way learners have already seen them
     # ("'(' was never closed", "expected ':'"), so prefer its message where it has one.
     try:
-        compile(text, "<nncheck>", "exec", dont_inherit=True)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            compile(text, "<nncheck>", "exec", dont_inherit=True)
     except SyntaxError as py_error:
         line = py_error.lineno or error.raw_line
         column = py_error.offset or (error.raw_column + 1)

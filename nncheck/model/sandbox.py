@@ -16,6 +16,7 @@ import math
 import signal
 import threading
 import types
+import warnings
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Callable
@@ -87,6 +88,14 @@ class Environment:
     # names of other closed functions that may be called (module functions, or self.methods)
     closed_functions: frozenset[str] = frozenset()
     closed_methods: frozenset[str] = frozenset()
+
+
+def quiet_parse(text: str) -> ast.Module:
+    """ast.parse without the SyntaxWarnings/DeprecationWarnings that the user's own code may
+    trigger (an invalid escape in a string): those are not ours to print."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return ast.parse(text)
 
 
 def free_names(function: ast.FunctionDef | ast.Lambda) -> set[str]:
@@ -262,7 +271,9 @@ def compile_closed(
     compiled: dict[str, Callable] = {}
     for name, text in sources.items():
         local_ns: dict[str, Any] = {}
-        code = compile(text, filename, "exec", dont_inherit=True)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            code = compile(text, filename, "exec", dont_inherit=True)
         exec(code, namespace, local_ns)  # noqa: S102 - closed code only, see module docstring
         function = local_ns.get(name) or next(iter(local_ns.values()), None)
         if callable(function):
