@@ -1,0 +1,270 @@
+"""The network model: closed functions, behaviour classification, values, shapes."""
+from __future__ import annotations
+
+import textwrap
+
+import numpy as np
+import pytest
+
+from nncheck.engine import check_text
+from nncheck.model import NetworkModel
+from nncheck.model.behaviour import classify, derivative_forms
+from nncheck.model.parse import parse
+from nncheck.model.values import code, key_name
+
+
+def build(source: str) -> NetworkModel:
+    source = textwrap.dedent(source)
+    return NetworkModel.build(parse(source), "<test>", source)
+
+
+# -- code that is not closed never runs --------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "open({marker!r}, 'w').write('ran')\n    return 1 / (1 + np.exp(-x))",
+        "__import__('pathlib').Path({marker!r}).write_text('ran')\n    return np.tanh(x)",
+        "with open({marker!r}, 'w') as f:\n        f.write('ran')\n    return np.maximum(x, 0)",
+        "for _ in range(1):\n        open({marker!r}, 'w').close()\n    return x",
+        "return np.where(x > 0, x, 0.01 * x) + len(open({marker!r}, 'w').name) * 0",
+    ],
+)
+def test_code_that_is_not_closed_is_never_executed(tmp_path, body):
+    marker = tmp_path / "activation-ran.txt"
+    source = textwrap.dedent(
+        """\
+        import numpy as np
+        X = np.array([[0, 0, 1], [0, 1, 1], [1, 0, 1], [1, 1, 1]])
+        y = np.array([[0, 1, 0, 1]]).T
+        W = np.random.randn(3, 1)
+        def activation(x):
+            {body}
+        for epoch in range(100):
+            out = activation(X @ W)
+            error = y - out
+            W += X.T @ (error * out * (1 - out))
+            print(np.sum(error))
+        """
+    ).format(body=body.format(marker=str(marker)))
+    result = check_text(source, "writes_a_file.py")
+    assert not result.errors
+    assert not marker.exists(), "nncheck executed code that is not closed"
+    model = NetworkModel.build(parse(source), "x.py", source)
+    activation = model.functions[("global", "activation")]
+    assert not activation.closed and activation.compiled is None
+
+
+def test_closed_function_runs_with_no_builtins_beyond_the_allow_list():
+    model = build(
+        """\
+        import numpy as np
+        def f(x):
+            return np.exp(x) * len(x)
+        def g(x):
+            return print(x)
+        """
+    )
+    assert model.functions[("global", "f")].closed
+    assert not model.functions[("global", "g")].closed
+    assert "print" in model.functions[("global", "g")].closed_reason
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "return x * 10 ** 100000",
+        "return np.zeros((100000000,))",
+        "return x ** 1000",
+        "return np.random.randn(*x.shape)",
+        "return x * 'a' * 100000000",
+    ],
+)
+def test_unbounded_work_is_not_closed(body):
+    model = build(f"import numpy as np\ndef f(x):\n    {body}\n")
+    assert not model.functions[("global", "f")].closed
+
+
+# -- behaviour, never names ------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "definition, kind",
+    [
+        ("def nonlin(x):\n    return 1 / (1 + np.exp(-x))", "sigmoid"),
+        ("def f(v):\n    return np.exp(v) / (1 + np.exp(v))", "sigmoid"),
+        ("def g(z):\n    return np.tanh(z)", "tanh"),
+        ("def g(z):\n    return (np.exp(z) - np.exp(-z)) / (np.exp(z) + np.exp(-z))", "tanh"),
+        ("def act(z):\n    return np.maximum(0, z)", "relu"),
+        ("def act(z):\n    return z * (z > 0)", "relu"),
+        ("def act(z):\n    z = z.copy()\n    z[z < 0] = 0\n    return z", "relu"),
+        ("def squash(x):\n    return np.where(x > 0, x, x / 100)", "leaky_relu"),
+        ("def squash(x, alpha=0.2):\n    return np.maximum(alpha * x, x)", "leaky_relu"),
+        ("def ident(x):\n    return x", "identity"),
+        ("def e(x):\n    return np.where(x > 0, x, np.exp(x) - 1)", "elu"),
+        ("def sp(x):\n    return np.log1p(np.exp(-np.abs(x))) + np.maximum(x, 0)", "softplus"),
+    ],
+)
+def test_functions_are_classified_by_what_they_compute(definition, kind):
+    model = build("import numpy as np\n" + definition + "\n")
+    (info,) = model.functions.values()
+    assert info.closed, info.closed_reason
+    assert model.function_behaviour(info, ()).kind == kind
+
+
+def test_scalar_only_function_is_classified_element_by_element_with_the_error_kept():
+    model = build("def f(x):\n    return x if x > 0 else x / 100\n")
+    behaviour = model.function_behaviour(model.functions[("global", "f")], ())
+    assert behaviour.kind == "leaky_relu" and behaviour.alpha == pytest.approx(0.01)
+    assert isinstance(behaviour.array_error.error, ValueError)
+
+
+@pytest.mark.parametrize("axis", [0, 1])
+def test_softmax_records_the_axis_it_normalises(axis):
+    model = build(
+        f"import numpy as np\ndef sm(z):\n    e = np.exp(z - z.max(axis={axis}, keepdims=True))\n"
+        f"    return e / e.sum(axis={axis}, keepdims=True)\n"
+    )
+    behaviour = model.function_behaviour(model.functions[("global", "sm")], ())
+    assert behaviour.kind == "softmax" and behaviour.normalised_axis == axis
+
+
+def test_flag_modes_are_classified_separately():
+    model = build(
+        "import numpy as np\n"
+        "def nonlin(x, deriv=False):\n"
+        "    if deriv:\n"
+        "        return x * (1 - x)\n"
+        "    return 1 / (1 + np.exp(-x))\n"
+    )
+    info = model.functions[("global", "nonlin")]
+    assert model.function_behaviour(info, ()).kind == "sigmoid"
+    assert not model.function_behaviour(info, (("deriv", True),)).is_activation
+
+
+def test_methods_lambdas_and_self_constants_are_array_functions():
+    model = build(
+        """\
+        import numpy as np
+        sig = lambda z: 1 / (1 + np.exp(-z))
+        class Net:
+            def __init__(self):
+                self.alpha = 0.05
+            def leaky(self, z):
+                return np.where(z > 0, z, self.alpha * z)
+        """
+    )
+    lam = next(f for f in model.functions.values() if f.name == "sig")
+    assert model.function_behaviour(lam, ()).kind == "sigmoid"
+    method = next(f for f in model.functions.values() if f.name == "self.leaky")
+    behaviour = model.function_behaviour(method, ())
+    assert behaviour.kind == "leaky_relu" and behaviour.alpha == pytest.approx(0.05)
+
+
+@pytest.mark.parametrize(
+    "expression, kind",
+    [
+        ("np.maximum(0, X @ W)", "relu"),
+        ("1 / (1 + np.exp(-np.dot(X, W)))", "sigmoid"),
+        ("np.tanh(X.dot(W) + b)", "tanh"),
+        ("np.where(z > 0, z, 0.01 * z)", "leaky_relu"),
+    ],
+)
+def test_inline_expressions_are_applications(expression, kind):
+    model = build(
+        f"""\
+        import numpy as np
+        X = np.random.rand(5, 3)
+        W = np.random.randn(3, 2)
+        b = np.zeros((1, 2))
+        z = X @ W
+        a = {expression}
+        W -= 0.1 * X.T @ a
+        """
+    )
+    kinds = {a.behaviour.kind for a in model.applications if code(a.node) == expression}
+    assert kinds == {kind}
+
+
+def test_derivative_forms():
+    sigmoid = lambda x: 1 / (1 + np.exp(-x))  # noqa: E731
+    output_form = derivative_forms(sigmoid, lambda s: s * (1 - s))
+    input_form = derivative_forms(sigmoid, lambda z: sigmoid(z) * (1 - sigmoid(z)))
+    leaky = derivative_forms(lambda x: np.where(x > 0, x, 0.01 * x), lambda x: np.where(x > 0, 1, 0.01))
+    wrong = derivative_forms(np.tanh, lambda s: s * (1 - s))
+    assert (output_form.input_form, output_form.output_form) == (False, True)
+    assert (input_form.input_form, input_form.output_form) == (True, False)
+    assert leaky.input_form and leaky.output_form
+    assert not wrong.matches
+
+
+def test_classify_rejects_non_activations():
+    assert classify(lambda x: np.clip(x, 0, 1)).kind != "sigmoid"
+    assert classify(lambda x: x * (1 - x)).is_activation is False
+
+
+# -- values, literals, shapes ------------------------------------------------------------------
+
+QUESTION = """\
+import numpy as np
+X = np.array([[0, 0, 1], [0, 1, 1], [1, 0, 1], [1, 1, 1]])
+y = np.array([[0, 1, 0, 1]]).T
+class Net:
+    def __init__(self, inputs, labels, hidden=4):
+        self.inputs = inputs
+        self.labels = labels
+        self.W = np.random.randn(inputs.shape[1], hidden)
+        self.b = np.zeros((1, hidden))
+    def train(self):
+        self.z = self.inputs @ self.W + self.b
+        self.W += self.inputs.T @ (self.labels - self.z)
+        self.b += np.sum(self.labels - self.z, axis=0, keepdims=True)
+net = Net(X, y)
+"""
+
+
+def test_labels_flow_from_module_literals_through_the_constructor():
+    model = build(QUESTION)
+    (error, *_) = model.errors
+    assert code(error.labels) == "self.labels" and error.sign == "target-prediction"
+    assert model.value_set(error.labels, error.scope) == {0.0, 1.0}
+
+
+def test_shapes_are_resolved_through_parameters_and_literals():
+    model = build(QUESTION)
+    (layer,) = model.layers
+    assert layer.layout == "rows" and code(layer.weight) == "self.W" and code(layer.bias) == "self.b"
+    assert model.shape(layer.weight, layer.scope) == (3, 4)
+    assert model.shape(layer.bias, layer.scope) == (1, 4)
+    assert model.shape(layer.input, layer.scope) == (4, 3)
+
+
+def test_symbolic_shapes_keep_the_users_names():
+    model = build(
+        """\
+        import numpy as np
+        def init(n_in, n_out):
+            W = np.random.randn(n_in, n_out) * 0.01
+            return W
+        """
+    )
+    (definition,) = model.definitions[next(k for k in model.definitions if k[-1] == "W")]
+    assert model.shape(definition.value, definition.scope) == ("n_in", "n_out")
+
+
+def test_columns_layout_and_tuple_unpacking():
+    model = build(
+        """\
+        import numpy as np
+        def init():
+            return np.random.randn(4, 3), np.zeros((4, 1))
+        W1, b1 = init()
+        A0 = np.random.rand(3, 20)
+        for i in range(10):
+            Z1 = np.dot(W1, A0) + b1
+            W1 -= 0.1 * np.dot(Z1, A0.T)
+            b1 -= 0.1 * np.sum(Z1, axis=1, keepdims=True)
+        """
+    )
+    (layer,) = model.layers
+    assert layer.layout == "columns" and key_name(layer.weight_key) == "W1"
+    assert model.shape(layer.weight, layer.scope) == (4, 3)
