@@ -163,7 +163,7 @@ def test_unreadable_script_is_one_line_and_exit_2(tmp_path, kind):
         path.write_bytes(b"\xff\xfe\x00\x81")
     lines: list[str] = []
     assert run_demo(path, lines.append) == 2
-    assert len(lines) == 1 and lines[0].startswith("nncheck: cannot read")
+    assert len(lines) == 1 and lines[0].startswith(f"nncheck: cannot read {path}")
 
 
 def test_sparkline_handles_non_finite_values_and_long_series():

@@ -154,11 +154,14 @@ def _reported(code: str, found: dict[str, list[int]]) -> str:
 
 
 def _user_script(script: pathlib.Path, echo: Echo) -> int:
+    # Read as the checker reads every file (UTF-8, byte order mark, notebooks), so --demo and
+    # `nncheck SCRIPT` agree on what the script says and on why it cannot be read.
+    from nncheck.discover import SourceError, read_source
+
     try:
-        text = script.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        echo(f"nncheck: cannot read {script}: {reason}")
+        text = read_source(script, str(script))
+    except SourceError as problem:
+        echo(f"nncheck: cannot read {problem}")
         return 2
     echo(f"nncheck --demo {script}")
     echo("")
