@@ -92,6 +92,14 @@ def test_the_numbers_behind_the_prose():
     assert {"NN101", "NN204", "NN301", "NN302"} <= set(AS_WRITTEN.codes)
 
 
+def test_wrapping_keeps_code_spans_whole():
+    lines: list[str] = []
+    text = "word " * 15 + "use `np.where(x > 0, 1, 1 / 100)` instead " + "word " * 10
+    demo._wrapped(lines.append, text, "  ")
+    assert any("`np.where(x > 0, 1, 1 / 100)`" in line for line in lines)
+    assert all(len(line) <= 100 for line in lines)
+
+
 def test_reported_lines_come_from_the_findings():
     assert demo._reported("NN301", {"NN301": [28]}) == "NN301, line 28"
     assert demo._reported("NN103", {"NN103": [19, 18, 19]}) == "NN103, lines 18, 19"

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import importlib.resources
 import pathlib
+import re
 import textwrap
 import traceback
 from dataclasses import replace
@@ -388,7 +389,13 @@ def _settled_since(scores: Sequence[float], value: float | None) -> int | None:
     return k
 
 
+_CODE_SPAN = re.compile(r"`[^`]*`")
+_KEEP = "\x00"  # stands for a space inside `code` while wrapping: textwrap never breaks there
+
+
 def _wrapped(echo: Echo, text: str, indent: str, subsequent: str | None = None) -> None:
+    """Wrap to WIDTH columns, never inside a `code span` that fits on a line."""
+    text = _CODE_SPAN.sub(lambda m: m.group().replace(" ", _KEEP), text)
     for line in textwrap.wrap(
         text,
         width=WIDTH,
@@ -397,4 +404,4 @@ def _wrapped(echo: Echo, text: str, indent: str, subsequent: str | None = None) 
         break_long_words=True,
         break_on_hyphens=False,
     ):
-        echo(line)
+        echo(line.replace(_KEEP, " "))
