@@ -790,7 +790,7 @@ class NetworkModel:
         candidates.sort(key=lambda node: -len(code(node)))
         tried: set[str] = set()
         for candidate in candidates:
-            text = code(candidate)
+            text = code(_bare(candidate))
             if text in tried:
                 continue
             tried.add(text)
@@ -1081,7 +1081,8 @@ class NetworkModel:
         if abstraction is None:
             return None
         callable_, argument_copy = abstraction
-        argument = next((f for f in _subexpressions(node) if code(f) == code(argument_copy)), None)
+        wanted = code(_bare(argument_copy))
+        argument = next((f for f in _subexpressions(node) if code(_bare(f)) == wanted), None)
         if argument is None:
             return None
         use = self._pair(factors[0], argument, " * ".join(code(f) for f in factors), callable_, None, (), scope)
@@ -1116,13 +1117,22 @@ def _is_method_decorator(decorator: cst.Decorator) -> bool:
     return isinstance(decorator.decorator, cst.Name) and decorator.decorator.value in ("staticmethod", "classmethod")
 
 
+def _bare(node: cst.BaseExpression) -> cst.BaseExpression:
+    """The node without its own parentheses: `(a)` and `a` are the same value."""
+    if getattr(node, "lpar", None):
+        return node.with_changes(lpar=[], rpar=[])
+    return node
+
+
 class _Replace(cst.CSTTransformer):
+    """Replace every occurrence of one sub-expression (parenthesised or not) by a variable."""
+
     def __init__(self, target: cst.BaseExpression) -> None:
-        self.target = target
+        self.target = _bare(target)
 
     def on_leave(self, original, updated):
-        if isinstance(original, cst.BaseExpression) and original.deep_equals(self.target):
-            return cst.Name("_nncheck_v")
+        if isinstance(original, cst.BaseExpression) and _bare(original).deep_equals(self.target):
+            return cst.Name("_nncheck_v", lpar=[cst.LeftParen()], rpar=[cst.RightParen()])
         return updated
 
 

@@ -150,8 +150,7 @@ class SignedErrorSum(Rule):
             if (
                 isinstance(parent, cst.BinaryOperation)
                 and isinstance(parent.operator, cst.Add)
-                and any(isinstance(side, (cst.SimpleString, cst.FormattedString, cst.ConcatenatedString))
-                        for side in (parent.left, parent.right))
+                and any(_stringy(side) for side in (parent.left, parent.right))
             ):
                 current = parent  # "Error: " + str(np.mean(error))
                 continue
@@ -169,6 +168,17 @@ class SignedErrorSum(Rule):
                 if model.key(other, other_scope) == key and self._reported_as_figure(other, scope):
                     return True
         return False
+
+
+def _stringy(node) -> bool:
+    """A string being built: a literal, str(...), or a concatenation that contains one."""
+    if isinstance(node, (cst.SimpleString, cst.FormattedString, cst.ConcatenatedString)):
+        return True
+    if isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and node.func.value in ("str", "repr"):
+        return True
+    if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Add):
+        return _stringy(node.left) or _stringy(node.right)
+    return False
 
 
 def _reduced(node) -> cst.BaseExpression | None:
