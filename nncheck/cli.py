@@ -40,10 +40,12 @@ class NncheckCommand(click.Command):
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         if args and args[0] in SUBCOMMANDS:
-            if args[0] == "rule" and (len(args) < 2 or args[1].startswith("-")):
-                if not any(arg in ("--help", "-h") for arg in args[1:]):
-                    raise click.UsageError("`nncheck rule` needs a rule code, e.g. `nncheck rule NN900`", ctx)
-            args = [SUBCOMMANDS[args[0]], *args[1:]]
+            if any(arg in ("-h", "--help") for arg in args[1:]):
+                args = ["--help"]
+            elif args[0] == "rule" and (len(args) < 2 or args[1].startswith("-")):
+                raise click.UsageError("`nncheck rule` needs a rule code, e.g. `nncheck rule NN900`", ctx)
+            else:
+                args = [SUBCOMMANDS[args[0]], *args[1:]]
         return super().parse_args(ctx, args)
 
 

@@ -547,3 +547,10 @@ def test_the_run_is_usable_without_click(project: Path) -> None:
     assert clean.count == 0 and exit_code(clean) == 0
     found = run(Options(paths=("-",)), read_stdin=lambda: SYNTAX_ERROR.encode())
     assert exit_code(found) == 1 and exit_code(found, exit_zero=True) == 0
+
+
+def test_rule_and_rules_help(project: Path) -> None:
+    for args in (["rule", "--help"], ["rule", "-h"], ["rules", "--help"], ["rule", "NN900", "-h"]):
+        result = invoke(*args)
+        assert result.exit_code == 0, args
+        assert stdout(result).startswith("Usage: nncheck"), args
