@@ -50,6 +50,7 @@ class NncheckCommand(click.Command):
 
 
 @click.command(
+    PROG,
     cls=NncheckCommand,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
     epilog="Also: `nncheck rule CODE` explains a rule, `nncheck rules` lists them.",
