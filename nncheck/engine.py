@@ -26,7 +26,7 @@ def check_text(
     parsed = parse(text)
     if isinstance(parsed, SyntaxProblem):
         if SyntaxErrorRule in rules:
-            result.diagnostics.append(SyntaxErrorRule.diagnostic(path, parsed))
+            result.diagnostics = remove_suppressed([SyntaxErrorRule.diagnostic(path, parsed)], text)
         return result
     try:
         model = NetworkModel.build(parsed, path=path, source=text)

@@ -1023,24 +1023,52 @@ class NetworkModel:
         found = []
         seen: set = set()
         for node, scope in list(self.builder.scope_of_node.items()):
-            if not (isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Multiply)):
+            if not _is_product_chain(node):
                 continue
-            if isinstance(self.parent(node), cst.BinaryOperation) and isinstance(self.parent(node).operator, cst.Multiply):
+            if _is_product_chain(self.parent(node)):
                 continue  # handle a chain of products once, from its top
             factors = _product_factors(node)
-            signals = [f for f in factors if self.is_signal(f, scope)]
-            rest = [f for f in factors if not any(f is s for s in signals)]
-            if not signals or not rest:
+            signals = [f for f, inverted in factors if not inverted and self.is_signal(f, scope)]
+            if not signals:
                 continue
-            use = None
-            if len(rest) > 1:
+            # 1/n, lr, 2: scale factors do not change which function the derivative is
+            rest = [
+                (f, inverted) for f, inverted in factors
+                if not any(f is s for s in signals) and not self._is_scale(f, scope)
+            ]
+            if not rest:
+                continue
+            if len(rest) == 1 and not rest[0][1]:
+                uses = [self._derivative_use(rest[0][0], scope)]
+            else:
                 use = self._derivative_of_factors(node, rest, scope)
-            uses = [use] if use is not None else [self._derivative_use(f, scope) for f in rest]
+                # When the other factors cannot be read as one function, only an explicit
+                # derivative call is safe to take alone: a bare `(1 - a)` next to an unknown
+                # factor is not a derivative of anything.
+                uses = [use] if use is not None else [
+                    self._derivative_use(f, scope) for f, inverted in rest
+                    if not inverted and isinstance(f, cst.Call)
+                    and isinstance(self.resolve_callable(f.func, scope), FunctionInfo)
+                ]
             for use in uses:
                 if use is not None and use.node not in seen:
                     seen.add(use.node)
                     found.append(use)
         return found
+
+    def _is_scale(self, expr: cst.BaseExpression, scope: Scope) -> bool:
+        if isinstance(expr, (cst.Integer, cst.Float)):
+            return True
+        if self.constant(expr, scope) is not None:
+            return True
+        if isinstance(expr, (cst.Name, cst.Attribute)) or (
+            isinstance(expr, cst.Call) and code(expr.func) in ("len", "float", "int")
+        ) or (isinstance(expr, cst.Subscript) and isinstance(expr.value, cst.Attribute) and expr.value.attr.value == "shape"):
+            return not self.is_array(expr, scope) and not any(
+                value is not expr and (self.producer(value, s) is not None or self.is_array(value, s))
+                for value, s in self.values(expr, scope)
+            )
+        return False
 
     def _derivative_use(self, factor, scope: Scope) -> DerivativeUse | None:
         if isinstance(factor, cst.Call):
@@ -1072,7 +1100,7 @@ class NetworkModel:
 
     def _derivative_of_factors(self, node, factors, scope) -> DerivativeUse | None:
         """`err * a * (1 - a)`: the factors other than the signal, read as one expression."""
-        body = " * ".join(f"({code(f)})" for f in factors)
+        body = " * ".join(f"(1 / ({code(f)}))" if inverted else f"({code(f)})" for f, inverted in factors)
         try:
             expr = cst.parse_expression(body)
         except cst.ParserSyntaxError:
@@ -1085,8 +1113,8 @@ class NetworkModel:
         argument = next((f for f in _subexpressions(node) if code(_bare(f)) == wanted), None)
         if argument is None:
             return None
-        use = self._pair(factors[0], argument, " * ".join(code(f) for f in factors), callable_, None, (), scope)
-        return use
+        first = factors[0][0]
+        return self._pair(first, argument, code(_bare(cst.parse_expression(body))), callable_, None, (), scope)
 
     def _pair(self, node, argument, name, callable_, function, mode, scope) -> DerivativeUse | None:
         """Find the forward activation this derivative belongs to, by its argument: the stored
@@ -1177,7 +1205,14 @@ def _looks_like_activation(expr: cst.BaseExpression) -> bool:
     return False
 
 
-def _product_factors(node: cst.BaseExpression) -> list[cst.BaseExpression]:
+def _is_product_chain(node) -> bool:
+    return isinstance(node, cst.BinaryOperation) and isinstance(node.operator, (cst.Multiply, cst.Divide))
+
+
+def _product_factors(node: cst.BaseExpression, inverted: bool = False) -> list[tuple[cst.BaseExpression, bool]]:
+    """The factors of a chain of * and /, each with whether it divides: a * b / c → a, b, 1/c."""
     if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Multiply):
-        return _product_factors(node.left) + _product_factors(node.right)
-    return [node]
+        return _product_factors(node.left, inverted) + _product_factors(node.right, inverted)
+    if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Divide):
+        return _product_factors(node.left, inverted) + _product_factors(node.right, not inverted)
+    return [(node, inverted)]

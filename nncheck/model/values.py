@@ -335,9 +335,8 @@ class ScopeBuilder(cst.CSTVisitor):
                 if key is not None and value is not None and not starred:
                     self.pending_elements.append((key, value, self.scope, statement, index))
             return
-        if isinstance(target, cst.Name) and not self.scope.is_module:
-            if target.value not in self.scope.global_names:
-                self.scope.assigned.add(target.value)
+        if isinstance(target, cst.Name) and target.value not in self.scope.global_names:
+            self.scope.assigned.add(target.value)
         key = self.key_for_target(target)
         if key is None:
             return

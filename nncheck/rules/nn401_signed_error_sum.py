@@ -91,12 +91,13 @@ class SignedErrorSum(Rule):
             if not self._reported_as_figure(node, scope):
                 continue
             name = code(summed)
+            squared = f"({name})" if isinstance(summed, cst.BinaryOperation) else name
             sign = "target − prediction" if error.sign == "target-prediction" else "prediction − target"
             yield self.report(
                 node,
                 f"signed errors '{name}' ({sign}) are summed into a progress figure: positive and "
                 f"negative errors cancel, so it stays near 0 even when the network is wrong; use "
-                f"`np.mean(np.abs({name}))` or the loss `np.mean({name} ** 2)`",
+                f"`np.mean(np.abs({name}))` or the loss `np.mean({squared} ** 2)`",
             )
 
     def _signed_error(self, expr, scope, error_nodes, depth=0):
@@ -120,7 +121,7 @@ class SignedErrorSum(Rule):
             return None
         return self._signed_error(defs[0].value, defs[0].scope, error_nodes, depth + 1)
 
-    def _reported_as_figure(self, node, scope) -> bool:
+    def _reported_as_figure(self, node, scope, depth: int = 0) -> bool:
         """The value ends up printed, logged, formatted or collected: directly, or through a
         name assigned from it."""
         model = self.model
@@ -146,7 +147,11 @@ class SignedErrorSum(Rule):
                 return False  # passed to some other function (abs, a gradient step, ...)
             if isinstance(parent, cst.Assign) and len(parent.targets) == 1:
                 key = model.key(parent.targets[0].target, scope)
-                return key is not None and self._name_reported(key, scope)
+                return key is not None and depth < 3 and self._name_reported(key, scope, depth + 1)
+            if isinstance(parent, cst.AugAssign) and isinstance(parent.operator, cst.AddAssign):
+                # total_error += np.sum(err); ... print(total_error)
+                key = model.key(parent.target, scope)
+                return key is not None and depth < 3 and self._name_reported(key, scope, depth + 1)
             if (
                 isinstance(parent, cst.BinaryOperation)
                 and isinstance(parent.operator, cst.Add)
@@ -158,14 +163,16 @@ class SignedErrorSum(Rule):
                 return False  # part of a larger computation, e.g. a gradient
             current = parent
 
-    def _name_reported(self, key, scope) -> bool:
+    def _name_reported(self, key, scope, depth: int) -> bool:
         model = self.model
         for other, other_scope in model.builder.scope_of_node.items():
             if isinstance(other, (cst.Name, cst.Attribute)) and other_scope is scope:
                 parent = model.parent(other)
                 if isinstance(parent, cst.AssignTarget):
                     continue
-                if model.key(other, other_scope) == key and self._reported_as_figure(other, scope):
+                if isinstance(parent, cst.AugAssign) and parent.target is other:
+                    continue
+                if model.key(other, other_scope) == key and self._reported_as_figure(other, scope, depth):
                     return True
         return False
 
