@@ -866,6 +866,13 @@ class NetworkModel:
         bias_key = self.key(bias, scope) if bias is not None else None
         return Layer(product, whole, other, weight, self.key(weight, scope), bias, bias_key, False, layout, scope)
 
+    @functools.cached_property
+    def layout(self) -> str | None:
+        """The file's data layout when all its layers agree: "rows" (samples as rows, X @ W) or
+        "columns" (samples as columns, W @ X); None when unknown or mixed."""
+        layouts = {layer.layout for layer in self.layers}
+        return layouts.pop() if len(layouts) == 1 else None
+
     def _bias_after(self, product) -> tuple[cst.BaseExpression, cst.BaseExpression | None]:
         parent = self._parents.get(product)
         if isinstance(parent, cst.BinaryOperation) and isinstance(parent.operator, cst.Add):
