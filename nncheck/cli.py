@@ -22,6 +22,7 @@ from nncheck import __version__
 from nncheck.config import ConfigError
 from nncheck.report import FORMATS, render
 from nncheck.rules import UnknownRuleError, find_rule
+from nncheck.fix import fix_summary
 from nncheck.runner import EXIT_ERROR, DemoError, Options, exit_code, run, run_demo
 
 PROG = "nncheck"
@@ -64,6 +65,9 @@ class NncheckCommand(click.Command):
               default="text", show_default=True, help="Output format.")
 @click.option("--statistics", is_flag=True, help="Print how often each rule fired instead of the diagnostics.")
 @click.option("-q", "--quiet", is_flag=True, help="Print the diagnostics only, without the summary.")
+@click.option("--fix", is_flag=True, help="Apply the safe fixes (and the unsafe ones with --unsafe-fixes); report what remains.")
+@click.option("--diff", is_flag=True, help="Print the fixes as a unified diff and write nothing (exit 1 when there is a diff).")
+@click.option("--unsafe-fixes", is_flag=True, help="Include the fixes that change the model (applied with --fix, shown with --diff).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when problems are found (2 still means a failure).")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path), metavar="PATH",
               help="Use this config file (a pyproject.toml with [tool.nncheck], or a TOML file of the same keys).")
@@ -113,6 +117,9 @@ def dispatch(flags: dict) -> int:
         quiet=flags["quiet"],
         statistics=flags["statistics"],
         exit_zero=flags["exit_zero"],
+        fix=flags["fix"],
+        diff=flags["diff"],
+        unsafe_fixes=flags["unsafe_fixes"],
     )
     return check(options)
 
@@ -125,8 +132,19 @@ def check(options: Options) -> int:
         return EXIT_ERROR
     for line in report.errors:
         error(line)
+    if options.diff:
+        # As Ruff: the diff on stdout, a count on stderr, nothing written.
+        click.echo("".join(report.fix.diffs), nl=False)
+        if not options.quiet:
+            click.echo(fix_summary(report.fix), err=True)
+        return exit_code(report, exit_zero=options.exit_zero)
     output = render(report, options.output_format, statistics=options.statistics, quiet=options.quiet)
-    click.echo(output, nl=False)
+    if report.fix is not None and report.fix.stdout is not None:
+        # Stdin with --fix: the fixed code is the output; the report goes to stderr.
+        click.echo(report.fix.stdout, nl=False)
+        click.echo(output, nl=False, err=True)
+    else:
+        click.echo(output, nl=False)
     return exit_code(report, exit_zero=options.exit_zero)
 
 

@@ -2,8 +2,8 @@
 
 The command line (cli.py) only turns flags into `Options` and hands them here; everything that
 decides anything lives in this module and the ones it calls, so it can be used and tested without
-click. `--fix`, `--diff` and `--unsafe-fixes` will add their fields to `Options` and a step after
-checking; the report already carries each file's source for them.
+click. `--fix`, `--diff` and `--unsafe-fixes` add their fields to `Options` and one step after
+checking (nncheck/fix.py), which re-checks each file with the rules it was checked with.
 """
 from __future__ import annotations
 
@@ -48,6 +48,10 @@ class Options:
     quiet: bool = False
     statistics: bool = False
     exit_zero: bool = False
+    # Fix mode (nncheck/fix.py): apply the safe fixes, only show them as a diff, add unsafe ones.
+    fix: bool = False
+    diff: bool = False
+    unsafe_fixes: bool = False
 
     @classmethod
     def from_flags(
@@ -79,6 +83,8 @@ class CheckedFile:
     display: str
     path: Path | None
     result: FileResult
+    rules: tuple | None = None  # the rules it was checked with (the fixer checks again with them)
+    stdin: bool = False  # read from stdin (even with --stdin-filename): never written back
 
     @property
     def filename(self) -> str:
@@ -91,6 +97,10 @@ class RunReport:
     files: list[CheckedFile] = field(default_factory=list)
     # Problems with the input or the checker, one line each (they make the run exit 2).
     errors: list[str] = field(default_factory=list)
+    # --unsafe-fixes: unsafe fixes count as fixable (and are applied with --fix).
+    unsafe_fixes: bool = False
+    # What --fix / --diff did (a nncheck.fix.FixSummary), None when not fixing.
+    fix: object | None = None
 
     def diagnostics(self) -> Iterator[tuple[CheckedFile, Diagnostic]]:
         for file in sorted(self.files, key=lambda file: file.display):
@@ -103,7 +113,22 @@ class RunReport:
 
     @property
     def fixable_count(self) -> int:
-        return sum(1 for _, diagnostic in self.diagnostics() if diagnostic.fixable)
+        return sum(1 for _, diagnostic in self.diagnostics() if self.is_fixable(diagnostic))
+
+    def is_fixable(self, diagnostic: Diagnostic) -> bool:
+        """Would `--fix` (with this run's --unsafe-fixes setting) fix it?"""
+        from nncheck.fix import applicable
+
+        return applicable(diagnostic, self.unsafe_fixes)
+
+    @property
+    def hidden_fix_count(self) -> int:
+        """Unsafe fixes that only --unsafe-fixes enables."""
+        if self.unsafe_fixes:
+            return 0
+        from nncheck.fix import applicable
+
+        return sum(1 for _, d in self.diagnostics() if applicable(d, True) and not applicable(d, False))
 
 
 def run(options: Options, *, read_stdin: Callable[[], bytes] | None = None) -> RunReport:
@@ -115,7 +140,7 @@ def run(options: Options, *, read_stdin: Callable[[], bytes] | None = None) -> R
     resolver = Resolver(
         options.overrides, config_file=options.config, isolated=options.isolated, cwd=cwd
     )
-    report = RunReport()
+    report = RunReport(unsafe_fixes=options.unsafe_fixes)
     paths = options.paths
     if not paths:
         # `--stdin-filename` alone means stdin, as in Ruff; otherwise the current folder.
@@ -145,6 +170,10 @@ def run(options: Options, *, read_stdin: Callable[[], bytes] | None = None) -> R
         elif checked is not None:
             report.files.append(checked)
             report.errors.extend(checked.result.errors)
+    if options.fix or options.diff:
+        from nncheck.fix import fix_files
+
+        report.fix = fix_files(report, options)
     return report
 
 
@@ -154,7 +183,8 @@ def _check_file(source: SourceFile, resolver: Resolver) -> CheckedFile | str:
     except SourceError as error:
         return str(error)
     rules = resolver.settings_for(source.path.parent).rules_for(source.path)
-    return CheckedFile(source.display, source.path, check(text, source.display, rules))
+    rules = tuple(rules)
+    return CheckedFile(source.display, source.path, check(text, source.display, rules), rules)
 
 
 def _check_stdin(
@@ -179,7 +209,8 @@ def _check_stdin(
         return str(error)
     except OSError as error:
         return f"{display}: cannot read standard input: {error}"
-    return CheckedFile(display, path, check(text, display, rules))
+    rules = tuple(rules)
+    return CheckedFile(display, path, check(text, display, rules), rules, stdin=True)
 
 
 def _read_stdin() -> bytes:
@@ -217,6 +248,9 @@ def exit_code(report: RunReport, *, exit_zero: bool = False) -> int:
     Ruff). `--exit-zero` turns 1 into 0 but never hides a 2."""
     if report.errors:
         return EXIT_ERROR
+    if getattr(report.fix, "diff", False):
+        # --diff, as Ruff: 1 when there is something to change, 0 when not.
+        return EXIT_PROBLEMS if report.fix.diffs and not exit_zero else EXIT_CLEAN
     if report.count and not exit_zero:
         return EXIT_PROBLEMS
     return EXIT_CLEAN

@@ -45,11 +45,19 @@ def test_text_lines_sorted_by_file_with_fix_marker_and_summary(report: RunReport
         "pkg/net.py:3:5: NN302 [*] message of NN302",
         "pkg/net.py:9:1: NN302 [*] message of NN302",
         "pkg/net.py:12:8: NN101 message of NN101",
-        # an unsafe fix is not applied by --fix, so no [*]
+        # an unsafe fix is not applied by --fix, so no [*] (the summary counts it as hidden)
         "pkg/net.py:14:2: NN105 message of NN105",
         "Found 5 problems.",
-        "[*] 2 fixable with the --fix option.",
+        "[*] 2 fixable with the --fix option (1 hidden fix can be enabled with the --unsafe-fixes option).",
     ]
+
+
+def test_text_with_unsafe_fixes_marks_them_fixable(report: RunReport) -> None:
+    # As Ruff: with --unsafe-fixes an unsafe fix is shown as fixable, and nothing is hidden.
+    report.unsafe_fixes = True
+    lines = render(report).splitlines()
+    assert "pkg/net.py:14:2: NN105 [*] message of NN105" in lines
+    assert lines[-1] == "[*] 3 fixable with the --fix --unsafe-fixes options."
 
 
 def test_text_quiet_and_clean(report: RunReport) -> None:
@@ -73,7 +81,7 @@ def test_text_statistics_like_ruff(report: RunReport) -> None:
         "1\tNN105\t[ ] unstable-exp",
         "1\tNN900\t[ ] syntax-error",
         "Found 5 problems.",
-        "[*] 2 fixable with the --fix option.",
+        "[*] 2 fixable with the --fix option (1 hidden fix can be enabled with the --unsafe-fixes option).",
     ]
 
 

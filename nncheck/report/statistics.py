@@ -25,7 +25,7 @@ def statistics(report: "RunReport") -> list[Statistic]:
     for _, diagnostic in report.diagnostics():
         counts[diagnostic.code] += 1
         names[diagnostic.code] = diagnostic.name
-        fixable[diagnostic.code] = fixable.get(diagnostic.code, False) or diagnostic.fixable
+        fixable[diagnostic.code] = fixable.get(diagnostic.code, False) or report.is_fixable(diagnostic)
     return [
         Statistic(code, names[code], count, fixable[code])
         for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))

@@ -1,0 +1,395 @@
+"""Fix mode: apply the rules' fixes to a file's text, to a fixed point, and write it back safely.
+
+The pieces, from the inside out:
+
+- `apply_edits(text, edits)`: text edits given by 1-based line and column (as the rules report
+  them) applied to the text. Edits in one call never overlap; an inserted newline takes the
+  file's own newline style.
+- `fix_text(text, check, unsafe=...)`: Ruff's loop. Check, apply every applicable fix that does
+  not overlap one already chosen, check again, ... until no fix applies or nothing changes, at
+  most `MAX_PASSES` times. A pass that breaks the syntax, or a loop that does not converge,
+  gives back the original text with the reason: a fix never leaves a file half-done.
+- `write_atomic(path, data)`: a temporary file in the same folder, fsync, `os.replace`: a reader
+  (or a crash) sees the old file or the new one, never a mix. The file keeps its mode.
+- `fix_files(report, options)`: the step a run takes after checking when --fix or --diff is on.
+  A file is written only when it was read, parsed and did not change meanwhile; its byte order
+  mark, newline style, trailing newline and coding line are kept (edits only touch the code the
+  rules name).
+"""
+from __future__ import annotations
+
+import ast
+import codecs
+import difflib
+import os
+import re
+import stat
+import tempfile
+import warnings
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable, Iterable, Sequence
+
+import libcst as cst
+
+from nncheck.diagnostics import Applicability, Diagnostic, Edit, FileResult, Fix
+
+if TYPE_CHECKING:
+    from nncheck.runner import CheckedFile, Options, RunReport
+
+# As Ruff's linter.rs: a fix loop that has not settled after this many passes is a bug.
+MAX_PASSES = 100
+
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+
+
+class FixError(Exception):
+    """Fixing one file failed; the file is left exactly as it was."""
+
+
+# -- edits on text ---------------------------------------------------------------------------
+
+
+def newline_of(text: str) -> str:
+    """The file's newline style: the first line ending it uses (\\n when it has none)."""
+    match = _NEWLINE.search(text)
+    return match.group() if match else "\n"
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    starts.extend(match.end() for match in _NEWLINE.finditer(text))
+    return starts
+
+
+def _offset(starts: list[int], text: str, line: int, column: int) -> int:
+    if not 1 <= line <= len(starts) or column < 1:
+        raise FixError(f"an edit points outside the file (line {line}, column {column})")
+    offset = starts[line - 1] + column - 1
+    end = starts[line] if line < len(starts) else len(text)
+    if offset > end:
+        raise FixError(f"an edit points past the end of line {line} (column {column})")
+    return offset
+
+
+def _spans(text: str, edits: Iterable[Edit]) -> list[tuple[int, int, str]]:
+    starts = _line_starts(text)
+    spans = []
+    for edit in edits:
+        start = _offset(starts, text, edit.start.line, edit.start.column)
+        end = _offset(starts, text, edit.end.line, edit.end.column)
+        if end < start:
+            raise FixError(f"an edit ends before it starts (line {edit.start.line})")
+        spans.append((start, end, edit.content))
+    return spans
+
+
+def _overlap(a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
+    # Edits that only touch (one ends where the next starts) are fine; two insertions at the
+    # same place are not (their order would be a guess).
+    if a[0] == a[1] == b[0] == b[1]:
+        return True
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def apply_edits(text: str, edits: Iterable[Edit]) -> str:
+    """Apply non-overlapping edits. Newlines in an edit's content follow the file's style."""
+    spans = sorted(_spans(text, edits), key=lambda span: (span[0], span[1]))
+    for before, after in zip(spans, spans[1:]):
+        if _overlap(before, after):
+            raise FixError("two edits overlap")
+    newline = newline_of(text)
+    out, position = [], 0
+    for start, end, content in spans:
+        out.append(text[position:start])
+        out.append(content.replace("\n", newline) if newline != "\n" else content)
+        position = end
+    out.append(text[position:])
+    return "".join(out)
+
+
+# -- the fix loop ----------------------------------------------------------------------------
+
+
+def applicable(diagnostic: Diagnostic, unsafe: bool) -> bool:
+    """Would --fix (with --unsafe-fixes when `unsafe`) apply this diagnostic's fix?"""
+    fix = diagnostic.fix
+    if fix is None or not fix.edits:
+        return False
+    return fix.applicability is Applicability.SAFE or (unsafe and fix.applicability is Applicability.UNSAFE)
+
+
+def choose_fixes(text: str, diagnostics: Sequence[Diagnostic], unsafe: bool) -> list[Diagnostic]:
+    """The diagnostics whose fixes one pass applies: in source order, each fix whole, and none
+    overlapping an edit already chosen (the rest wait for the next pass, as in Ruff)."""
+    chosen: list[Diagnostic] = []
+    taken: list[tuple[int, int, str]] = []
+    seen_fixes: set[Fix] = set()
+    candidates = [d for d in diagnostics if applicable(d, unsafe)]
+    for diagnostic in sorted(candidates, key=lambda d: (min(e.start for e in d.fix.edits), d.code)):
+        if diagnostic.fix in seen_fixes:
+            continue  # two diagnostics offering the very same fix: apply it once
+        try:
+            spans = _spans(text, diagnostic.fix.edits)
+        except FixError:
+            continue
+        ordered = sorted(spans, key=lambda span: (span[0], span[1]))
+        if any(_overlap(a, b) for a, b in zip(ordered, ordered[1:])):
+            continue
+        if any(_overlap(span, other) for span in spans for other in taken):
+            continue
+        if all(text[start:end] == content for start, end, content in spans):
+            continue  # a fix that changes nothing
+        chosen.append(diagnostic)
+        taken.extend(spans)
+        seen_fixes.add(diagnostic.fix)
+    return chosen
+
+
+def parses(text: str) -> bool:
+    """Does the text parse, both for Python and for libcst (which nncheck reads it with)?"""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            ast.parse(text)
+        cst.parse_module(text)
+    except (SyntaxError, ValueError, OverflowError, cst.ParserSyntaxError, RecursionError):
+        return False
+    return True
+
+
+@dataclass
+class FixOutcome:
+    """What fixing one text did: the fixed text (the original one on failure), how many fixes
+    each rule applied, the check of the final text, and why it failed, if it did."""
+
+    text: str
+    fixed: Counter = field(default_factory=Counter)
+    result: FileResult | None = None
+    error: str | None = None
+    passes: int = 0
+
+    @property
+    def fixed_count(self) -> int:
+        return sum(self.fixed.values())
+
+
+def fix_text(
+    text: str,
+    check: Callable[[str], FileResult],
+    *,
+    unsafe: bool = False,
+    first: FileResult | None = None,
+    max_passes: int = MAX_PASSES,
+) -> FixOutcome:
+    """Apply fixes until none applies. `check` lints a text; `first` is the check of `text`
+    when it has already been made. A text that does not parse is returned untouched."""
+    result = first if first is not None else check(text)
+    if not parses(text):
+        return FixOutcome(text, result=result)
+    current, fixed = text, Counter()
+    for passes in range(1, max_passes + 1):
+        if result.errors:
+            # A rule crashed on the text as it is now: stop here rather than fix blind.
+            break
+        chosen = choose_fixes(current, result.diagnostics, unsafe)
+        if not chosen:
+            return FixOutcome(current, fixed, result, passes=passes - 1)
+        try:
+            updated = apply_edits(current, [edit for d in chosen for edit in d.fix.edits])
+        except FixError as problem:
+            return FixOutcome(text, Counter(), first, error=f"a fix could not be applied ({problem}); no changes made")
+        if updated == current:
+            return FixOutcome(current, fixed, result, passes=passes - 1)
+        if not parses(updated):
+            codes = ", ".join(sorted({d.code for d in chosen}))
+            return FixOutcome(
+                text,
+                Counter(),
+                first,
+                error=f"a fix ({codes}) introduced a syntax error; reverting all changes to this file "
+                "(please report this)",
+            )
+        fixed.update(d.code for d in chosen)
+        current = updated
+        result = check(current)
+    else:
+        return FixOutcome(
+            text,
+            Counter(),
+            first,
+            error=f"the fixes did not converge after {max_passes} passes; no changes made (please report this)",
+        )
+    return FixOutcome(current, fixed, result, passes=passes)
+
+
+# -- diffs -----------------------------------------------------------------------------------
+
+
+def unified_diff(before: str, after: str, name: str) -> str:
+    """A unified diff as `diff -u` and Ruff print it ('\\ No newline at end of file' included)."""
+    if before == after:
+        return ""
+    lines = []
+    for line in difflib.unified_diff(
+        before.splitlines(keepends=True), after.splitlines(keepends=True), fromfile=name, tofile=name
+    ):
+        if line.endswith(("\n", "\r")):
+            lines.append(line)
+        else:
+            lines.append(line + "\n\\ No newline at end of file\n")
+    return "".join(lines)
+
+
+# -- writing ---------------------------------------------------------------------------------
+
+
+def _writable(path: Path) -> bool:
+    # os.access alone says yes to root for a file without any write bit; the mode decides too.
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return os.access(path, os.W_OK) and bool(mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace the file's content with `data` in one step: a temporary file in the same folder,
+    flushed to disk, given the file's mode, then renamed over it. Raises FixError (the file
+    unchanged) when the file or its folder cannot be written."""
+    target = Path(os.path.realpath(path))  # write through a symlink, never over it
+    folder = target.parent
+    if not _writable(target):
+        raise FixError("the file is read-only; not fixed")
+    if not _writable(folder):
+        raise FixError(f"the folder {folder} is read-only (nncheck writes a temporary file next to the file); not fixed")
+    mode = stat.S_IMODE(target.stat().st_mode)
+    try:
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".nncheck")
+    except OSError as error:
+        raise FixError(f"cannot write in {folder}: {error.strerror or error}; not fixed") from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, target)
+    except BaseException as error:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        if isinstance(error, OSError):
+            raise FixError(f"cannot write the fixes: {error.strerror or error}; not fixed") from None
+        raise
+    _sync_folder(folder)
+
+
+def _sync_folder(folder: Path) -> None:
+    # Make the rename itself durable; not every platform lets a folder be opened for this.
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)
+
+
+# -- a run's fix step ------------------------------------------------------------------------
+
+
+@dataclass
+class FixSummary:
+    """What the fix step of a run did, for the reporters and the command line."""
+
+    fixed: Counter = field(default_factory=Counter)  # applied fixes, by code
+    diffs: list[str] = field(default_factory=list)  # --diff: one unified diff per changed file
+    stdout: str | None = None  # stdin with --fix: the fixed code
+    changed_files: int = 0
+    diff: bool = False  # only shown, nothing written
+
+    @property
+    def fixed_count(self) -> int:
+        return sum(self.fixed.values())
+
+
+def fix_files(report: "RunReport", options: "Options") -> FixSummary:
+    """Fix (or, with --diff, only show) every checked file of the report. Each file's
+    diagnostics become those that remain; problems become the report's errors (exit 2)."""
+    from nncheck.runner import check
+
+    summary = FixSummary(diff=options.diff)
+    unsafe = options.unsafe_fixes
+    for file in sorted(report.files, key=lambda file: file.display):
+        original = file.result.source
+        if original is None or file.result.errors:
+            if file.stdin and not options.diff:
+                summary.stdout = original or ""
+            continue
+        rules = list(file.rules) if file.rules is not None else None
+        display = file.display
+
+        def relint(text: str, rules=rules, display=display) -> FileResult:
+            if rules is None:
+                from nncheck.engine import check_text
+
+                return check_text(text, display)
+            return check(text, display, rules)
+
+        outcome = fix_text(original, relint, unsafe=unsafe, first=file.result)
+        if outcome.error is not None:
+            report.errors.append(f"{display}: {outcome.error}")
+            if file.stdin and not options.diff:
+                summary.stdout = original
+            continue
+        if options.diff:
+            diff = unified_diff(original, outcome.text, display)
+            if diff:
+                summary.diffs.append(diff)
+                summary.changed_files += 1
+                summary.fixed.update(outcome.fixed)
+            continue
+        if file.stdin or file.path is None:
+            summary.stdout = outcome.text
+        elif outcome.text != original:
+            try:
+                _write_fixed(file, original, outcome.text)
+            except FixError as problem:
+                report.errors.append(f"{display}: {problem}")
+                continue
+            summary.changed_files += 1
+        summary.fixed.update(outcome.fixed)
+        if outcome.result is not None:
+            file.result = outcome.result
+    return summary
+
+
+def _write_fixed(file: "CheckedFile", original: str, fixed: str) -> None:
+    """Write the fixed text, in the file's own encoding details: a UTF-8 byte order mark when it
+    had one. The file must still hold what was checked (no edit made meanwhile is lost)."""
+    from nncheck.discover import SourceError, decode_source
+
+    path = file.path
+    try:
+        data = path.read_bytes()
+        current = decode_source(data, file.display)
+    except (OSError, SourceError) as error:
+        raise FixError(f"cannot read it again before writing ({error}); not fixed") from None
+    if current != original:
+        raise FixError("the file changed while it was being checked; not fixed")
+    bom = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""
+    write_atomic(path, bom + fixed.encode("utf-8"))
+
+
+def fix_summary(summary: FixSummary) -> str:
+    """The one line --diff prints on stderr, as Ruff's `Would fix N errors.`"""
+    count = summary.fixed_count
+    if not count:
+        return "No problems would be fixed."
+    return f"Would fix {count} {'problem' if count == 1 else 'problems'} in {summary.changed_files} {'file' if summary.changed_files == 1 else 'files'}."
