@@ -767,7 +767,7 @@ class NetworkModel:
         return definition.key
 
     def _inline_application(self, expr, scope: Scope, target: Key | None) -> Application | None:
-        if not _looks_like_activation(expr):
+        if not _looks_like_activation(expr, self.walk):
             return None
         if isinstance(expr, cst.Call) and isinstance(self.resolve_callable(expr.func, scope), FunctionInfo):
             return None  # a call of the user's own function is an application of that function
@@ -784,12 +784,17 @@ class NetworkModel:
         """Read `expr` as a closed function of one array sub-expression: `np.tanh(X @ W + b)` is
         tanh of `X @ W + b`, `a * (1 - a)` is x*(1-x) of `a`. Returns (function, sub-expression)."""
         candidates = [
-            node for node in _subexpressions(expr)
+            node for node in _subexpressions(expr, self.builder)
             if node is not expr and _is_candidate_argument(node)
         ]
         candidates.sort(key=lambda node: -len(code(node)))
+        # Only a sub-expression that holds every outside name can leave a closed function
+        # behind: checking that first spares compiling most candidates.
+        free = self._references(expr) - self._closed_names
         tried: set[str] = set()
         for candidate in candidates:
+            if not free <= self._references(candidate):
+                continue
             text = code(_bare(candidate))
             if text in tried:
                 continue
@@ -802,6 +807,26 @@ class NetworkModel:
             if function is not None:
                 return function, candidate
         return None
+
+    def _references(self, node: cst.CSTNode) -> set[str]:
+        """The plain names an expression reads (for `self.W @ x`: self, x)."""
+        if isinstance(node, cst.Name):
+            return {node.value}
+        if isinstance(node, cst.Attribute):
+            return self._references(node.value)
+        found: set[str] = set()
+        children = self.builder.children.get(node)
+        if children is None:
+            children = node.children if node not in self.builder.parents else []
+        for child in children:
+            found |= self._references(child)
+        return found
+
+    @functools.cached_property
+    def _closed_names(self) -> set[str]:
+        names = {"np", "numpy", "math", "True", "False", "None"} | set(self.module_constants)
+        names |= {info.ident for info in self.functions.values() if info.compiled is not None and info.cls is None}
+        return names
 
     def _compile_lambda(self, body: str, scope: Scope) -> Callable | None:
         text = f"_nncheck_lambda = (lambda _nncheck_v: ({body}))\n"
@@ -874,7 +899,7 @@ class NetworkModel:
         return layouts.pop() if len(layouts) == 1 else None
 
     def _bias_after(self, product) -> tuple[cst.BaseExpression, cst.BaseExpression | None]:
-        parent = self._parents.get(product)
+        parent = self.builder.parents.get(product)
         if isinstance(parent, cst.BinaryOperation) and isinstance(parent.operator, cst.Add):
             other = parent.right if parent.left is product else parent.left
             return parent, other
@@ -895,26 +920,17 @@ class NetworkModel:
         for update in self.updates:
             if update.key in (first_key, second_key) and any(
                 self.key(n, update.scope) in (first_key, second_key) and self.key(n, update.scope) != update.key
-                for n in _subexpressions(update.rhs)
+                for n in self.walk(update.rhs)
             ):
                 return None
         return first, second
 
-    @functools.cached_property
-    def _parents(self) -> dict[cst.CSTNode, cst.CSTNode]:
-        parents: dict[cst.CSTNode, cst.CSTNode] = {}
-
-        class _Parents(cst.CSTVisitor):
-            def on_visit(self, node):
-                for child in node.children:
-                    parents[child] = node
-                return True
-
-        self.module.visit(_Parents())
-        return parents
-
     def parent(self, node: cst.CSTNode) -> cst.CSTNode | None:
-        return self._parents.get(node)
+        return self.builder.parents.get(node)
+
+    def walk(self, node: cst.CSTNode) -> Iterator[cst.CSTNode]:
+        """The node and everything below it, in source order."""
+        return _subexpressions(node, self.builder)
 
     def layer_of(self, expr: cst.BaseExpression, scope: Scope) -> Layer | None:
         """The layer whose pre-activation this expression is (directly or through names)."""
@@ -1014,7 +1030,7 @@ class NetworkModel:
         return definition.statement in self._update_statements
 
     def _carries_signal(self, expr, scope, error_nodes, keys) -> bool:
-        for node in _subexpressions(expr):
+        for node in self.walk(expr):
             if node in error_nodes:
                 return True
             if isinstance(node, (cst.Name, cst.Attribute, cst.Subscript)):
@@ -1117,7 +1133,7 @@ class NetworkModel:
             return None
         callable_, argument_copy = abstraction
         wanted = code(_bare(argument_copy))
-        argument = next((f for f in _subexpressions(node) if code(_bare(f)) == wanted), None)
+        argument = next((f for f in self.walk(node) if code(_bare(f)) == wanted), None)
         if argument is None:
             return None
         first = factors[0][0]
@@ -1171,12 +1187,17 @@ class _Replace(cst.CSTTransformer):
         return updated
 
 
-def _subexpressions(expr: cst.CSTNode) -> Iterator[cst.CSTNode]:
+def _subexpressions(expr: cst.CSTNode, builder: ScopeBuilder | None = None) -> Iterator[cst.CSTNode]:
+    """Walk a subtree. Nodes of the parsed file use the child links recorded while building;
+    libcst's own (slow) `children` serves only nodes built on the fly."""
     stack = [expr]
     while stack:
         node = stack.pop()
         yield node
-        stack.extend(reversed(node.children))
+        if builder is not None and (node in builder.children or node in builder.parents):
+            stack.extend(reversed(builder.children.get(node, ())))
+        else:
+            stack.extend(reversed(node.children))
 
 
 def _is_candidate_argument(node: cst.CSTNode) -> bool:
@@ -1195,12 +1216,12 @@ def _is_candidate_argument(node: cst.CSTNode) -> bool:
     return False
 
 
-def _looks_like_activation(expr: cst.BaseExpression) -> bool:
+def _looks_like_activation(expr: cst.BaseExpression, walk) -> bool:
     """Cheap filter before any compiling: an expression that calls np.*/math.* functions or
     compares or divides, and is not a bare name."""
     if isinstance(expr, (cst.Name, cst.Attribute, cst.Integer, cst.Float, cst.SimpleString)):
         return False
-    for node in _subexpressions(expr):
+    for node in walk(expr):
         if isinstance(node, cst.Call) and numpy_attribute(node.func) is not None:
             return True
         if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and isinstance(node.func.value, cst.Name) and node.func.value.value == "math":

@@ -88,10 +88,20 @@ RANDOM_FUNCTIONS = {
 }
 
 
+_EMPTY_MODULE = cst.Module([])
+_CODE_CACHE: dict[int, tuple[cst.CSTNode, str]] = {}
+
+
 def code(node: cst.CSTNode) -> str:
-    """The node's source text, whitespace folded."""
-    text = cst.Module([]).code_for_node(node)
-    return re.sub(r"\s+", " ", text).strip()
+    """The node's source text, whitespace folded (cached: the model asks for it often)."""
+    cached = _CODE_CACHE.get(id(node))
+    if cached is not None and cached[0] is node:
+        return cached[1]
+    text = re.sub(r"\s+", " ", _EMPTY_MODULE.code_for_node(node)).strip()
+    if len(_CODE_CACHE) > 200_000:
+        _CODE_CACHE.clear()
+    _CODE_CACHE[id(node)] = (node, text)
+    return text
 
 
 def numpy_attribute(node: cst.BaseExpression) -> str | None:
@@ -183,6 +193,9 @@ class ScopeBuilder(cst.CSTVisitor):
         self.function_defs: list[tuple[cst.FunctionDef, Scope, ClassInfo | None]] = []
         self.lambdas: list[tuple[cst.Lambda, Scope]] = []
         self.statement_stack: list[cst.CSTNode] = []
+        self.node_stack: list[cst.CSTNode] = []
+        self.parents: dict[cst.CSTNode, cst.CSTNode] = {}
+        self.children: dict[cst.CSTNode, list[cst.CSTNode]] = {}
         self.star_import = False
         self.imported: set[str] = set()
         # `a, b = f(x)` / `W1, b1 = params`: resolved once functions and call sites are known
@@ -316,7 +329,18 @@ class ScopeBuilder(cst.CSTVisitor):
 
     def on_visit(self, node: cst.CSTNode) -> bool:
         self.scope_of_node[node] = self.scope
+        # Parent and child links, recorded once here: libcst's own `children` re-visits the
+        # subtree on every call, which is far too slow to use in the model's queries.
+        if self.node_stack:
+            parent = self.node_stack[-1]
+            self.parents[node] = parent
+            self.children.setdefault(parent, []).append(node)
+        self.node_stack.append(node)
         return super().on_visit(node)
+
+    def on_leave(self, original_node: cst.CSTNode) -> None:
+        super().on_leave(original_node)
+        self.node_stack.pop()
 
     # -- helpers --------------------------------------------------------------------------------
     def _assign(self, target: cst.BaseExpression, value: cst.BaseExpression | None, statement) -> None:
