@@ -778,7 +778,7 @@ class NetworkModel:
         behaviour = classify(callable_)
         if behaviour is None or not behaviour.is_activation:
             return None
-        return Application(expr, None, code(expr), (), argument, scope, behaviour, callable_, target)
+        return Application(expr, None, brief(expr), (), argument, scope, behaviour, callable_, target)
 
     def abstract(self, expr: cst.BaseExpression, scope: Scope) -> tuple[Callable, cst.BaseExpression] | None:
         """Read `expr` as a closed function of one array sub-expression: `np.tanh(X @ W + b)` is
@@ -1166,6 +1166,12 @@ class NetworkModel:
 
 def _is_method_decorator(decorator: cst.Decorator) -> bool:
     return isinstance(decorator.decorator, cst.Name) and decorator.decorator.value in ("staticmethod", "classmethod")
+
+
+def brief(node: cst.CSTNode, limit: int = 40) -> str:
+    """The node's source, shortened for a one-line message."""
+    text = code(node)
+    return text if len(text) <= limit else text[: limit - 3].rstrip() + "..."
 
 
 def _bare(node: cst.BaseExpression) -> cst.BaseExpression:
