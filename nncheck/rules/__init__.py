@@ -12,8 +12,11 @@ from nncheck.rules.nn202_derivative_mismatch import DerivativeMismatch
 from nncheck.rules.nn204_bias_gradient_like_weights import BiasGradientLikeWeights
 from nncheck.rules.nn301_bias_shaped_like_weights import BiasShapedLikeWeights
 from nncheck.rules.nn302_bias_inside_product import BiasInsideProduct
+from nncheck.rules.nn307_dot_third_argument import DotThirdArgument
 from nncheck.rules.nn401_signed_error_sum import SignedErrorSum
 from nncheck.rules.nn501_method_without_self import MethodWithoutSelf
+from nncheck.rules.nn502_shuffle_ndarray import ShuffleNdarray
+from nncheck.rules.nn503_aliased_accumulators import AliasedAccumulators
 from nncheck.rules.nn900_syntax_error import SyntaxErrorRule
 
 ALL_RULES: list[type[Rule]] = sorted(
@@ -28,6 +31,9 @@ ALL_RULES: list[type[Rule]] = sorted(
         BiasInsideProduct,
         SignedErrorSum,
         MethodWithoutSelf,
+        DotThirdArgument,
+        ShuffleNdarray,
+        AliasedAccumulators,
         SyntaxErrorRule,
     ],
     key=lambda rule: rule.code,

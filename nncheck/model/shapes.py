@@ -1,0 +1,601 @@
+"""Shapes, dtypes and aliases of arrays, read statically from the code.
+
+The network model knows the shapes of *created* arrays (`NetworkModel.shape`: `np.zeros`,
+`np.random.*`, literals). This module carries them through what the code then does with them:
+
+  shape_of(expr)   `@` / `np.dot` / `.dot`, `.T`, `reshape`/`ravel`, broadcasting of elementwise
+                   operators and functions, reductions (`sum(axis=k, keepdims=...)`), basic
+                   slicing, activations (which keep their argument's shape)
+  dtype_of(expr)   "int", "float" or "bool" for created arrays and arithmetic on them
+  chains           `a = b = np.zeros(...)`: one array bound to several names
+
+A shape is a tuple of dims. A dim is an int when it is known, the canonical source text of a
+size when it is symbolic (`'n_hidden'`, `'X.shape[1]'`, `len(X)` reads as `'X.shape[0]'`), or
+None when it is not known at all. Two dims are the same only when equal ints or equal texts;
+they certainly differ only when they are different ints. Whatever cannot be read is None:
+rules stay silent on it.
+"""
+from __future__ import annotations
+
+import ast
+import weakref
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import libcst as cst
+
+from nncheck.model.values import (
+    CREATION_FUNCTIONS,
+    Key,
+    Scope,
+    call_name,
+    code,
+    keyword_arg,
+    matrix_product,
+    numpy_attribute,
+    positional_args,
+    transposed_base,
+)
+
+if TYPE_CHECKING:
+    from nncheck.model.network import NetworkModel
+
+Dim = Any  # int | str | None
+Shape = tuple
+
+MAX_DEPTH = 24
+
+ELEMENTWISE_FUNCTIONS = frozenset({
+    "exp", "log", "log2", "log10", "log1p", "expm1", "tanh", "sinh", "cosh", "arctan", "sin",
+    "cos", "abs", "absolute", "fabs", "sqrt", "square", "sign", "negative", "reciprocal", "floor",
+    "ceil", "round", "around", "rint", "clip", "nan_to_num", "isnan", "isfinite", "logical_not",
+    "copy", "array", "asarray", "asfarray", "ascontiguousarray", "float32", "float64",
+    "special.expit", "heaviside",
+})
+BROADCASTING_FUNCTIONS = frozenset({
+    "maximum", "minimum", "fmax", "fmin", "add", "subtract", "multiply", "divide", "true_divide",
+    "power", "where", "greater", "less", "equal", "not_equal", "logical_and", "logical_or",
+})
+REDUCTIONS = frozenset({
+    "sum", "mean", "max", "min", "prod", "std", "var", "argmax", "argmin", "all", "any", "amax",
+    "amin", "nansum", "nanmean", "average",
+})
+SHAPE_KEEPING_METHODS = frozenset({"copy", "astype", "clip", "round"})
+
+_INT_DTYPES = frozenset({
+    "int", "int8", "int16", "int32", "int64", "intc", "intp", "int_", "uint", "uint8", "uint16",
+    "uint32", "uint64", "integer", "long", "short", "longlong",
+})
+_FLOAT_DTYPES = frozenset({
+    "float", "float16", "float32", "float64", "float_", "double", "single", "half", "longdouble",
+    "floating", "complex", "complex64", "complex128",
+})
+_BOOL_DTYPES = frozenset({"bool", "bool_", "bool8"})
+
+
+# -- dims ---------------------------------------------------------------------------------------
+
+def same(first: Dim, second: Dim) -> bool:
+    """Certainly the same size: equal ints or the same symbolic text."""
+    return first is not None and second is not None and first == second
+
+
+def differ(first: Dim, second: Dim) -> bool:
+    """Certainly different sizes: two different ints."""
+    return isinstance(first, int) and isinstance(second, int) and first != second
+
+
+def known(shape: Shape | None) -> bool:
+    """A shape whose every dim is an int."""
+    return shape is not None and all(isinstance(d, int) for d in shape)
+
+
+def show(shape: Shape) -> str:
+    """`(3, 4)`, `(n,)`, `(n_hidden, ?)`."""
+    parts = ["?" if d is None else str(d) for d in shape]
+    return "(" + ", ".join(parts) + ("," if len(parts) == 1 else "") + ")"
+
+
+def broadcast(first: Shape | None, second: Shape | None) -> Shape | None:
+    """NumPy broadcasting of two shapes; None when either is unknown or they cannot broadcast."""
+    if first is None or second is None:
+        return None
+    result = []
+    for index in range(1, max(len(first), len(second)) + 1):
+        a = first[-index] if index <= len(first) else 1
+        b = second[-index] if index <= len(second) else 1
+        if a == 1:
+            result.append(b)
+        elif b == 1:
+            result.append(a)
+        elif same(a, b):
+            result.append(a)
+        elif differ(a, b):
+            return None
+        else:
+            result.append(None)
+    return tuple(reversed(result))
+
+
+def broadcast_fails(first: Shape | None, second: Shape | None) -> bool:
+    """Certainly cannot broadcast: some aligned pair of known ints differs and neither is 1."""
+    if first is None or second is None:
+        return False
+    for a, b in zip(reversed(first), reversed(second)):
+        if a != 1 and b != 1 and differ(a, b):
+            return True
+    return False
+
+
+def _join(shapes: list[Shape]) -> Shape | None:
+    """The shape several possible values share: dims that agree are kept, others unknown."""
+    if not shapes or any(shape is None for shape in shapes):
+        return None
+    if len({len(shape) for shape in shapes}) != 1:
+        return None
+    return tuple(
+        dims[0] if all(same(dims[0], d) for d in dims[1:]) else None
+        for dims in zip(*shapes)
+    )
+
+
+def _int_literal(node: cst.BaseExpression) -> Any:
+    try:
+        value = ast.literal_eval(code(node))
+    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+        return None
+    return value
+
+
+def _dtype_name(node: cst.BaseExpression | None) -> str | None:
+    """'int', 'float' or 'bool' for a dtype expression: int, np.int32, 'float64', np.float_."""
+    if node is None:
+        return None
+    if isinstance(node, cst.SimpleString):
+        text = str(node.evaluated_value)
+    else:
+        text = code(node).split(".")[-1]
+    if text in _INT_DTYPES:
+        return "int"
+    if text in _FLOAT_DTYPES:
+        return "float"
+    if text in _BOOL_DTYPES:
+        return "bool"
+    return None
+
+
+# -- the analysis -------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Chain:
+    """`a = b = value`: one array bound to several names in one statement."""
+
+    statement: cst.Assign
+    keys: tuple[Key, ...]
+    targets: tuple[cst.BaseExpression, ...]
+    value: cst.BaseExpression
+    scope: Scope
+
+
+class Shapes:
+    """Shape, dtype and alias queries over one NetworkModel (cached per model: use `shapes()`)."""
+
+    def __init__(self, model: "NetworkModel") -> None:
+        self.model = model
+        self._shape_cache: dict[int, Shape | None] = {}
+        self._dtype_cache: dict[int, str | None] = {}
+        self._active: set[int] = set()
+        self._applications = {a.node: a for a in model.applications}
+
+    # -- shapes ------------------------------------------------------------------------------
+    def shape_of(self, expr: cst.BaseExpression, scope: Scope, depth: int = 0) -> Shape | None:
+        """The shape an expression's value has, as far as the code shows (see the module doc)."""
+        ident = id(expr)
+        if ident in self._shape_cache:
+            return self._shape_cache[ident]
+        if ident in self._active or depth > MAX_DEPTH:
+            return None  # a value defined through itself (a = f(a)): unknown
+        self._active.add(ident)
+        try:
+            shape = self._shape(expr, scope, depth + 1)
+        finally:
+            self._active.discard(ident)
+        if depth == 0 or shape is not None:
+            self._shape_cache[ident] = shape
+        return shape
+
+    def _shape(self, expr: cst.BaseExpression, scope: Scope, depth: int) -> Shape | None:
+        model = self.model
+        if isinstance(expr, (cst.Integer, cst.Float)):
+            return ()
+        key = model.key(expr, scope)
+        if key is not None:
+            return self._shape_of_key(expr, key, scope, depth)
+        if isinstance(expr, cst.UnaryOperation):
+            if isinstance(expr.operator, cst.Not):
+                return None
+            return self.shape_of(expr.expression, scope, depth)
+        if isinstance(expr, cst.Attribute) and expr.attr.value == "T":
+            base = self.shape_of(expr.value, scope, depth)
+            return None if base is None else tuple(reversed(base))
+        factors = matrix_product(expr)
+        if factors is not None:
+            if isinstance(expr, cst.Call) and numpy_attribute(expr.func) is not None and len(positional_args(expr)) > 2:
+                return None  # np.dot(a, b, out): what it computes depends on `out`
+            return matmul_shape(self.shape_of(factors[0], scope, depth), self.shape_of(factors[1], scope, depth))
+        if isinstance(expr, cst.BinaryOperation):
+            return broadcast(self.shape_of(expr.left, scope, depth), self.shape_of(expr.right, scope, depth))
+        if isinstance(expr, cst.Comparison):
+            if len(expr.comparisons) != 1 or isinstance(
+                expr.comparisons[0].operator, (cst.In, cst.NotIn, cst.Is, cst.IsNot)
+            ):
+                return None
+            return broadcast(self.shape_of(expr.left, scope, depth),
+                             self.shape_of(expr.comparisons[0].comparator, scope, depth))
+        if isinstance(expr, cst.Subscript):
+            return self._subscript(expr, scope, depth)
+        if isinstance(expr, cst.Call):
+            return self._call(expr, scope, depth)
+        if isinstance(expr, (cst.List, cst.Tuple)):
+            array = model.literal(expr, scope)
+            return None if array is None else tuple(int(n) for n in array.shape)
+        return None
+
+    def _shape_of_key(self, expr, key: Key, scope: Scope, depth: int) -> Shape | None:
+        model = self.model
+        if model.constant(expr, scope) is not None:
+            return ()
+        defs = [d for d in model.defs(key) if d.augmented is None]
+        if not defs:
+            found = [(v, s) for v, s in model.values(expr, scope) if v is not expr]
+            if not found:
+                return None
+            return _join([self.shape_of(v, s, depth) for v, s in found])
+        if any(d.value is None for d in defs):
+            return None  # a loop variable, an unpacked element, a `with ... as`: unknown
+        return _join([self.shape_of(d.value, d.scope, depth) for d in defs])
+
+    def _subscript(self, expr: cst.Subscript, scope: Scope, depth: int) -> Shape | None:
+        base = self.shape_of(expr.value, scope, depth)
+        if base is None:
+            return None
+        result: list[Dim] = []
+        position = 0
+        for element in expr.slice:
+            index = element.slice
+            if isinstance(index, cst.Slice):
+                if position >= len(base):
+                    return None
+                whole = index.lower is None and index.upper is None and index.step is None
+                result.append(base[position] if whole else None)
+                position += 1
+                continue
+            value = index.value
+            if isinstance(value, cst.Name) and value.value == "None":
+                result.append(1)
+                continue
+            if isinstance(value, cst.Integer) or (
+                isinstance(value, cst.UnaryOperation) and isinstance(value.expression, cst.Integer)
+            ):
+                if position >= len(base):
+                    return None
+                position += 1
+                continue
+            return None  # fancy or unknown index
+        return tuple(result) + tuple(base[position:])
+
+    def _call(self, call: cst.Call, scope: Scope, depth: int) -> Shape | None:
+        model = self.model
+        application = self._applications.get(call)
+        if application is not None and (
+            application.behaviour.elementwise or application.behaviour.kind == "softmax"
+        ):
+            return self.shape_of(application.argument, scope, depth)
+        array = model.literal(call, scope)
+        if array is not None:
+            return tuple(int(n) for n in array.shape)
+        name = numpy_attribute(call.func)
+        args = positional_args(call)
+        method = call.func.attr.value if isinstance(call.func, cst.Attribute) and name is None else None
+        last = (name or "").split(".")[-1]
+        if name is not None and last.endswith("_like") and args and last[:-5] in CREATION_FUNCTIONS | {"zeros", "ones", "full", "empty"}:
+            return self.shape_of(args[0], scope, depth)
+        if model.creation_call(call) is call:
+            shape = model.shape(call, scope)
+            return None if shape is None else tuple(self._canonical(d, scope) for d in shape)
+        if name is not None:
+            if name in ("eye", "identity") and len(args) == 1 and keyword_arg(call, "M") is None:
+                size = self._canonical(model.dim(args[0], scope), scope)
+                return (size, size)
+            if name in ("transpose",) and len(args) == 1:
+                base = self.shape_of(args[0], scope, depth)
+                return None if base is None else tuple(reversed(base))
+            if name in ELEMENTWISE_FUNCTIONS and args:
+                if name in ("array", "asarray") and keyword_arg(call, "ndmin") is not None:
+                    return None
+                return self.shape_of(args[0], scope, depth)
+            if name in BROADCASTING_FUNCTIONS and len(args) >= 2:
+                shape = self.shape_of(args[0], scope, depth)
+                for arg in args[1:3 if name == "where" else 2]:
+                    shape = broadcast(shape, self.shape_of(arg, scope, depth))
+                return shape
+            if last in REDUCTIONS and args:
+                return self._reduce(call, self.shape_of(args[0], scope, depth), args[1:], scope)
+            if name == "reshape" and len(args) >= 2:
+                return self._reshape(self.shape_of(args[0], scope, depth), args[1:], scope)
+            if name in ("ravel",) and args:
+                return self._reshape(self.shape_of(args[0], scope, depth), [cst.Integer("-1")], scope)
+            if name in ("column_stack", "c_"):
+                return self._column_stack(args, scope, depth)
+            if name in ("hstack", "concatenate", "vstack", "stack", "row_stack"):
+                return self._stack(name, call, args, scope, depth)
+            return None
+        if method is not None:
+            receiver = call.func.value
+            if method in SHAPE_KEEPING_METHODS:
+                return self.shape_of(receiver, scope, depth)
+            if method == "transpose" and not args:
+                base = self.shape_of(receiver, scope, depth)
+                return None if base is None else tuple(reversed(base))
+            if method in REDUCTIONS:
+                base = self.shape_of(receiver, scope, depth)
+                return self._reduce(call, base, args, scope)
+            if method == "reshape" and args:
+                return self._reshape(self.shape_of(receiver, scope, depth), args, scope)
+            if method in ("ravel", "flatten"):
+                return self._reshape(self.shape_of(receiver, scope, depth), [cst.Integer("-1")], scope)
+        return None
+
+    def _reduce(self, call: cst.Call, base: Shape | None, rest: list, scope: Scope) -> Shape | None:
+        if base is None:
+            return None
+        axis_node = keyword_arg(call, "axis")
+        if axis_node is None and rest:
+            axis_node = rest[0]
+        keep = keyword_arg(call, "keepdims")
+        keepdims = keep is not None and code(keep) == "True"
+        if keep is not None and code(keep) not in ("True", "False"):
+            return None
+        if axis_node is None:
+            return tuple(1 for _ in base) if keepdims else ()
+        axis = _int_literal(axis_node)
+        if axis is None and model_constant(self.model, axis_node, scope) is not None:
+            axis = model_constant(self.model, axis_node, scope)
+        if not isinstance(axis, int) or isinstance(axis, bool) or not -len(base) <= axis < len(base):
+            return None
+        axis %= len(base)
+        if keepdims:
+            return tuple(1 if i == axis else d for i, d in enumerate(base))
+        return tuple(d for i, d in enumerate(base) if i != axis)
+
+    def _reshape(self, base: Shape | None, args: list, scope: Scope) -> Shape | None:
+        if len(args) == 1 and isinstance(args[0], (cst.Tuple, cst.List)):
+            targets = [e.value for e in args[0].elements]
+        else:
+            targets = list(args)
+        dims = []
+        for target in targets:
+            value = _int_literal(target)
+            dims.append(value if isinstance(value, int) else self._canonical(self.model.dim(target, scope), scope))
+        if dims.count(-1) > 1:
+            return None
+        if -1 not in dims:
+            return tuple(dims)
+        if base is None:
+            return None
+        others = [d for d in dims if d != -1]
+        if not all(d == 1 for d in others):
+            if known(base) and all(isinstance(d, int) for d in others):
+                total = 1
+                for d in base:
+                    total *= d
+                rest = 1
+                for d in others:
+                    rest *= d
+                if rest and total % rest == 0:
+                    return tuple(total // rest if d == -1 else d for d in dims)
+            return None
+        # every other dim is 1: the free dim holds every element
+        big = [d for d in base if d != 1]
+        if len(big) == 0:
+            size: Dim = 1
+        elif len(big) == 1:
+            size = big[0]
+        elif known(base):
+            size = 1
+            for d in base:
+                size *= d
+        else:
+            size = None
+        return tuple(size if d == -1 else d for d in dims)
+
+    def _column_stack(self, args: list, scope: Scope, depth: int) -> Shape | None:
+        if not args:
+            return None
+        parts = args[0].elements if isinstance(args[0], (cst.Tuple, cst.List)) else []
+        shapes = [self.shape_of(p.value, scope, depth) for p in parts]
+        rows = [s[0] for s in shapes if s]
+        return (rows[0] if rows and all(same(rows[0], r) for r in rows) else None, None)
+
+    def _stack(self, name: str, call: cst.Call, args: list, scope: Scope, depth: int) -> Shape | None:
+        if not args or not isinstance(args[0], (cst.Tuple, cst.List)):
+            return None
+        shapes = [self.shape_of(e.value, scope, depth) for e in args[0].elements]
+        if any(s is None for s in shapes) or len({len(s) for s in shapes}) != 1:
+            return None
+        ndim = len(shapes[0])
+        if name == "stack" or ndim == 0:
+            return None
+        axis = 0 if name in ("vstack", "row_stack") else 1 if name == "hstack" else 0
+        if name == "concatenate":
+            axis_node = keyword_arg(call, "axis") or (args[1] if len(args) > 1 else None)
+            axis = 0 if axis_node is None else _int_literal(axis_node)
+            if not isinstance(axis, int):
+                return None
+        if ndim == 1:
+            return (None,) if name != "vstack" else (len(shapes), shapes[0][0])
+        axis %= ndim
+        return tuple(None if i == axis else shapes[0][i] for i in range(ndim))
+
+    def _canonical(self, dim: Dim, scope: Scope) -> Dim:
+        """One spelling per size: `len(X)` is `X.shape[0]`."""
+        if isinstance(dim, str) and dim.startswith("len(") and dim.endswith(")"):
+            return f"{dim[4:-1]}.shape[0]"
+        return dim
+
+    # -- dtypes ------------------------------------------------------------------------------
+    def dtype_of(self, expr: cst.BaseExpression, scope: Scope, depth: int = 0) -> str | None:
+        """'int', 'float' or 'bool' for an array whose element type the code shows."""
+        ident = id(expr)
+        if ident in self._dtype_cache:
+            return self._dtype_cache[ident]
+        if ident in self._active or depth > MAX_DEPTH:
+            return None
+        self._active.add(ident)
+        try:
+            kind = self._dtype(expr, scope, depth + 1)
+        finally:
+            self._active.discard(ident)
+        self._dtype_cache[ident] = kind
+        return kind
+
+    def _dtype(self, expr: cst.BaseExpression, scope: Scope, depth: int) -> str | None:
+        model = self.model
+        if isinstance(expr, cst.Integer):
+            return "int"
+        if isinstance(expr, cst.Float):
+            return "float"
+        key = model.key(expr, scope)
+        if key is not None:
+            constant = model.constant(expr, scope)
+            if isinstance(constant, bool):
+                return "bool"
+            if isinstance(constant, int):
+                return "int"
+            if isinstance(constant, float):
+                return "float"
+            defs = [d for d in model.defs(key) if d.augmented is None]
+            if not defs or any(d.value is None for d in defs):
+                return None
+            kinds = {self.dtype_of(d.value, d.scope, depth) for d in defs}
+            return kinds.pop() if len(kinds) == 1 else None
+        if isinstance(expr, cst.UnaryOperation):
+            return self.dtype_of(expr.expression, scope, depth)
+        if isinstance(expr, cst.Attribute) and expr.attr.value == "T":
+            return self.dtype_of(expr.value, scope, depth)
+        if isinstance(expr, cst.BinaryOperation):
+            left = self.dtype_of(expr.left, scope, depth)
+            right = self.dtype_of(expr.right, scope, depth)
+            if isinstance(expr.operator, cst.Divide):
+                return "float" if left and right else None
+            if left is None or right is None:
+                return None
+            if "float" in (left, right):
+                return "float"
+            return "int"
+        if isinstance(expr, (cst.List, cst.Tuple)) or isinstance(expr, cst.Call):
+            array = model.literal(expr, scope)
+            if array is not None:
+                return {"i": "int", "u": "int", "f": "float", "b": "bool"}.get(array.dtype.kind)
+        if isinstance(expr, cst.Call):
+            name = call_name(expr) or ""
+            last = name.split(".")[-1]
+            dtype = keyword_arg(expr, "dtype")
+            if isinstance(expr.func, cst.Attribute) and expr.func.attr.value == "astype":
+                args = positional_args(expr)
+                return _dtype_name(args[0] if args else dtype)
+            if model.creation_call(expr) is not expr:
+                return None
+            if dtype is not None:
+                return _dtype_name(dtype)
+            if last in ("randint", "integers"):
+                return "int"
+            if last in ("zeros", "ones", "empty"):
+                args = positional_args(expr)
+                return _dtype_name(args[1]) if len(args) > 1 else "float"
+            if last == "full":
+                args = positional_args(expr)
+                fill = args[1] if len(args) > 1 else keyword_arg(expr, "fill_value")
+                return None if fill is None else self.dtype_of(fill, scope, depth)
+            if last.endswith("_like"):
+                args = positional_args(expr)
+                return self.dtype_of(args[0], scope, depth) if args else None
+            if last in ("randn", "rand", "random", "random_sample", "normal", "uniform",
+                        "standard_normal", "ranf", "sample"):
+                return "float"
+        return None
+
+    # -- aliases -----------------------------------------------------------------------------
+    @property
+    def chains(self) -> list[Chain]:
+        """Every `a = b = value` whose targets are distinct names, attributes or items."""
+        found = []
+        for node, scope in self.model.builder.scope_of_node.items():
+            if not isinstance(node, cst.Assign) or len(node.targets) < 2:
+                continue
+            targets = tuple(t.target for t in node.targets)
+            keys = tuple(self.model.key(t, scope) for t in targets)
+            if any(k is None for k in keys) or len(set(keys)) != len(keys):
+                continue
+            found.append(Chain(node, keys, targets, node.value, scope))
+        return found
+
+
+def matmul_shape(first: Shape | None, second: Shape | None) -> Shape | None:
+    """The shape of `a @ b` (or np.dot with a scalar), None when unknown or mismatched."""
+    if first is None or second is None:
+        return None
+    if first == () or second == ():
+        return second if first == () else first
+    if len(first) > 2 or len(second) > 2:
+        return None
+    if differ(first[-1], second[0]):
+        return None
+    if len(first) == 2 and len(second) == 2:
+        return (first[0], second[1])
+    if len(first) == 1 and len(second) == 2:
+        return (second[1],)
+    if len(first) == 2 and len(second) == 1:
+        return (first[0],)
+    return ()
+
+
+def inner_mismatch(first: Shape | None, second: Shape | None) -> bool:
+    """`a @ b` certainly fails: the inner dimensions are different known ints."""
+    if first is None or second is None or first == () or second == ():
+        return False
+    if len(first) > 2 or len(second) > 2:
+        return False
+    return differ(first[-1], second[0])
+
+
+def model_constant(model: "NetworkModel", node: cst.BaseExpression, scope: Scope) -> Any:
+    value = model.constant(node, scope)
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+_CACHE: "weakref.WeakKeyDictionary[NetworkModel, Shapes]" = weakref.WeakKeyDictionary()
+
+
+def shapes(model: "NetworkModel") -> Shapes:
+    """The Shapes analysis of a model, built once and shared by the rules that read it."""
+    found = _CACHE.get(model)
+    if found is None:
+        found = _CACHE[model] = Shapes(model)
+    return found
+
+
+__all__ = [
+    "Chain",
+    "Shapes",
+    "broadcast",
+    "broadcast_fails",
+    "differ",
+    "inner_mismatch",
+    "known",
+    "matmul_shape",
+    "same",
+    "shapes",
+    "show",
+    "transposed_base",
+]
