@@ -87,7 +87,10 @@ def _spans(text: str, edits: Iterable[Edit]) -> list[tuple[int, int, str]]:
 
 def _overlap(a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
     # Edits that only touch (one ends where the next starts) are fine; two insertions at the
-    # same place are not (their order would be a guess).
+    # same place are not (their order would be a guess). The very same edit proposed twice (two
+    # rules making one change, e.g. NN301 and NN204 on one bias update) is one edit.
+    if a == b:
+        return False
     if a[0] == a[1] == b[0] == b[1]:
         return True
     return a[0] < b[1] and b[0] < a[1]
@@ -95,7 +98,7 @@ def _overlap(a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
 
 def apply_edits(text: str, edits: Iterable[Edit]) -> str:
     """Apply non-overlapping edits. Newlines in an edit's content follow the file's style."""
-    spans = sorted(_spans(text, edits), key=lambda span: (span[0], span[1]))
+    spans = sorted(set(_spans(text, edits)), key=lambda span: (span[0], span[1]))
     for before, after in zip(spans, spans[1:]):
         if _overlap(before, after):
             raise FixError("two edits overlap")

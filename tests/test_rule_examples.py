@@ -2,7 +2,8 @@
 
 A VALID example must give no diagnostic of the rule's code. An INVALID example must give exactly
 one, on the first line that contains `invalid.at`, with a message that contains every string in
-`invalid.says`. The list follows nncheck.rules.ALL_RULES, so a new rule is tested as soon as it
+`invalid.says`. An INVALID example with `fixed` must fix (to a fixed point, with that rule
+alone) to exactly `fixed`. The list follows nncheck.rules.ALL_RULES, so a new rule is tested as soon as it
 is registered.
 """
 from __future__ import annotations
@@ -10,7 +11,9 @@ from __future__ import annotations
 import pytest
 
 from nncheck import check_source
-from nncheck.rules import ALL_RULES
+from nncheck.engine import check_text
+from nncheck.fix import fix_text
+from nncheck.rules import ALL_RULES, select_rules
 from nncheck.rules.base import Invalid, Rule, Valid
 
 
@@ -49,7 +52,32 @@ def test_invalid_example_is_flagged_once_on_its_line(rule: type[Rule], example: 
         assert text in diagnostic.message, f"{text!r} not in the message {diagnostic.message!r}"
     assert diagnostic.name == rule.name
     if example.fixed is not None:
-        # Applying the fix is tested with the fixer (a later issue); here: a fix is offered, and
-        # the rule says it has fixes.
         assert diagnostic.fix is not None, f"{rule.code} gives no fix although the example has `fixed`"
         assert rule.fix_availability != "none"
+
+
+@pytest.mark.parametrize(
+    ("rule", "example"), [case for case in _cases("invalid") if case.values[1].fixed is not None]
+)
+def test_invalid_example_fixes_to_its_fixed_source(rule: type[Rule], example: Invalid) -> None:
+    """--fix (with --unsafe-fixes: an unsafe fix is still the rule's fix) on the example, with
+    only this rule selected, gives exactly `fixed`; the fixed source parses and the rule is
+    silent on it."""
+    rules = select_rules([rule.code])
+    outcome = fix_text(example.source, lambda text: check_text(text, "example.py", rules), unsafe=True)
+    assert outcome.error is None, outcome.error
+    assert outcome.text == example.fixed, (
+        f"{rule.code} fixed the example to:\n{outcome.text}\nexpected:\n{example.fixed}"
+    )
+    assert outcome.fixed[rule.code] >= 1
+    assert [d for d in outcome.result.diagnostics if d.code == rule.code] == []
+
+
+def test_every_rule_with_a_fix_shows_it_in_an_example() -> None:
+    # Fixit infers AUTOFIX from examples; here a rule that says it fixes must prove it once.
+    missing = [
+        rule.code
+        for rule in ALL_RULES
+        if rule.fix_availability != "none" and not any(example.fixed for example in rule.INVALID)
+    ]
+    assert missing == [], f"rules with fixes but no INVALID example with `fixed`: {missing}"

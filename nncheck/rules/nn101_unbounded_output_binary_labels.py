@@ -1,9 +1,15 @@
 from __future__ import annotations
 
-from nncheck.diagnostics import Applicability, Severity
+import builtins
+
+import libcst as cst
+
+from nncheck.diagnostics import Applicability, Edit, Severity
+from nncheck.model.functions import FunctionInfo
 from nncheck.model.network import Application
 from nncheck.model.values import code
 from nncheck.rules.base import Invalid, Rule, Valid
+from nncheck.rules.fixes import after_imports, edit, fix, needs_parentheses, numpy_name, source_of
 
 _DATA = (
     "import numpy as np\n"
@@ -53,6 +59,13 @@ class UnboundedOutputBinaryLabels(Rule):
     prediction = out > 0.5
     ```
     Keep leaky ReLU in the hidden layers.
+
+    ## Fix safety
+    Unsafe (applied with `--fix --unsafe-fixes`): it changes the model. The output activation is
+    replaced by a sigmoid of the same pre-activation (a one-line `sigmoid` helper is added after
+    the imports when the file has no sigmoid of its own), the activation's derivative in the
+    backward pass becomes the sigmoid's (`out * (1 - out)`), and printed predictions are
+    thresholded at 0.5.
     """
 
     code = "NN101"
@@ -80,7 +93,54 @@ class UnboundedOutputBinaryLabels(Rule):
             at="out = act(h @ W2)",
             says=("'act'", "leaky ReLU", "'y'", "{0, 1}", "sigmoid"),
         ),
-        Invalid(_network("h @ W2"), at="out = h @ W2", says=("no activation", "'y'")),
+        Invalid(
+            _network("h @ W2"),
+            at="out = h @ W2",
+            says=("no activation", "'y'"),
+            fixed=_network("sigmoid(h @ W2)").replace(
+                "import numpy as np\n",
+                "import numpy as np\n\n\ndef sigmoid(x):\n    return 1 / (1 + np.exp(-x))\n\n",
+                1,
+            ),
+        ),
+        Invalid(
+            "import numpy as np\n"
+            "X = np.array([[0, 0, 1], [0, 1, 1], [1, 0, 1], [1, 1, 1]])\n"
+            "y = np.array([[0, 1, 0, 1]]).T\n"
+            "def leaky(x, deriv=False):\n"
+            "    if deriv:\n"
+            "        return np.where(x > 0, 1.0, 0.01)\n"
+            "    return np.where(x > 0, x, 0.01 * x)\n"
+            "def sig(z):\n"
+            "    return 1 / (1 + np.exp(-z))\n"
+            "W = np.random.randn(3, 1)\n"
+            "for i in range(1000):\n"
+            "    out = leaky(X @ W)\n"
+            "    delta = (y - out) * leaky(out, deriv=True)\n"
+            "    W += 0.1 * X.T @ delta\n"
+            "def predict(X):\n"
+            "    return leaky(X @ W)\n"
+            "print(predict(X))  # the predictions\n",
+            at="out = leaky(X @ W)",
+            says=("'leaky'",),
+            fixed="import numpy as np\n"
+            "X = np.array([[0, 0, 1], [0, 1, 1], [1, 0, 1], [1, 1, 1]])\n"
+            "y = np.array([[0, 1, 0, 1]]).T\n"
+            "def leaky(x, deriv=False):\n"
+            "    if deriv:\n"
+            "        return np.where(x > 0, 1.0, 0.01)\n"
+            "    return np.where(x > 0, x, 0.01 * x)\n"
+            "def sig(z):\n"
+            "    return 1 / (1 + np.exp(-z))\n"
+            "W = np.random.randn(3, 1)\n"
+            "for i in range(1000):\n"
+            "    out = sig(X @ W)\n"
+            "    delta = (y - out) * (out * (1 - out))\n"
+            "    W += 0.1 * X.T @ delta\n"
+            "def predict(X):\n"
+            "    return leaky(X @ W)\n"
+            "print(predict(X))  # the predictions\n",
+        ),
         Invalid(
             _network("np.maximum(0, h @ W2)", labels="np.random.randint(0, 2, size=(4, 1))"),
             at="out = np.maximum(0, h @ W2)",
@@ -109,4 +169,120 @@ class UnboundedOutputBinaryLabels(Rule):
                 f"{what} but labels '{code(error.labels)}' are binary {{0, 1}}: use a sigmoid output "
                 f"(softmax for two or more units) and threshold at 0.5; keep unbounded activations "
                 f"such as leaky ReLU for hidden layers",
+                fix=self._fix(error, source),
             )
+
+    # -- the fix (unsafe: it changes the model) --------------------------------------------------
+    def _fix(self, error, source):
+        model = self.model
+        np_ = numpy_name(model)
+        if np_ is None:
+            return None
+        try:
+            sigmoid, helper = self._sigmoid(np_)
+            if sigmoid is None:
+                return None
+            if isinstance(source, Application):
+                node, pre = source.node, source.argument
+            else:
+                node, pre = source.whole, source.whole
+            pre_text = source_of(model, pre)
+            if "#" in pre_text:
+                return None
+            edits = [edit(model, node, f"{sigmoid}({pre_text})")]
+            if helper is not None:
+                edits.append(helper)
+            if isinstance(source, Application):
+                for use in model.derivative_uses:
+                    if use.forward.node is not source.node:
+                        continue
+                    derivative = self._derivative(use, sigmoid, pre_text)
+                    if derivative is None:
+                        return None  # the backward pass would keep the old slope
+                    edits.append(derivative)
+            edits.extend(self._thresholds(error))
+        except KeyError:  # a node the model made up has no position
+            return None
+        return fix("Use a sigmoid output and threshold the predictions at 0.5", edits, Applicability.UNSAFE)
+
+    def _sigmoid(self, np_: str):
+        """The name of the file's own sigmoid (a module-level function of one argument that
+        behaves as one), or `sigmoid` with the edit that adds it after the imports."""
+        model = self.model
+        for key, function in model.functions.items():
+            if key[0] != "global" or not isinstance(function.node, cst.FunctionDef):
+                continue
+            if len(function.positional) != 1 or function.defaults:
+                continue
+            behaviour = model.function_behaviour(function, ())
+            if behaviour is not None and behaviour.kind == "sigmoid":
+                return function.name, None
+        taken = model.module_scope.assigned | model.builder.imported | set(dir(builtins))
+        if "sigmoid" in taken or model.builder.star_import:
+            return None, None
+        where = after_imports(model)
+        if where is None:
+            return None, None
+        helper = f"\n\ndef sigmoid(x):\n    return 1 / (1 + {np_}.exp(-x))\n\n"
+        return "sigmoid", Edit(where, where, helper)
+
+    def _derivative(self, use, sigmoid: str, pre_text: str):
+        model = self.model
+        if use.at == "output":
+            point = source_of(model, use.argument)
+            if not isinstance(use.argument, (cst.Name, cst.Attribute)):
+                point = f"({point})"
+            text = f"{point} * (1 - {point})"
+        else:
+            point = source_of(model, use.argument)
+            text = f"{sigmoid}({point}) * (1 - {sigmoid}({point}))"
+        if "#" in text or "\n" in text:
+            return None
+        parent = model.parent(use.node)
+        if needs_parentheses(use.node, model) and not (
+            isinstance(parent, cst.BinaryOperation) and isinstance(parent.operator, cst.Multiply) and parent.right is not use.node
+        ):
+            text = f"({text})"
+        return edit(model, use.node, text)
+
+    def _thresholds(self, error) -> list:
+        """`print(net.predict(X))` → `print((net.predict(X) > 0.5).astype(int))`, for calls to
+        the functions and methods that return the output."""
+        model = self.model
+        output_key = model.key(error.output, error.scope)
+        if output_key is None:
+            return []
+        returning: set[str] = set()
+        changed = True
+        while changed:
+            changed = False
+            for function in model.functions.values():
+                name = function.node.name.value if isinstance(function.node, cst.FunctionDef) else None
+                if name is None or name in returning:
+                    continue
+                for value in function.scope.returns:
+                    if model.key(value, function.scope) == output_key or (
+                        isinstance(value, cst.Call) and _called_name(value) in returning
+                    ):
+                        returning.add(name)
+                        changed = True
+                        break
+        edits = []
+        for call, _scope in model.builder.calls:
+            if not (isinstance(call.func, cst.Name) and call.func.value == "print"):
+                continue
+            for arg in call.args:
+                value = arg.value
+                if arg.keyword is None and not arg.star and isinstance(value, cst.Call) and _called_name(value) in returning:
+                    text = source_of(model, value)
+                    if "#" not in text and "\n" not in text:
+                        edits.append(edit(model, value, f"({text} > 0.5).astype(int)"))
+        return edits
+
+
+def _called_name(call: cst.Call) -> str | None:
+    if isinstance(call.func, cst.Name):
+        return call.func.value
+    if isinstance(call.func, cst.Attribute):
+        return call.func.attr.value
+    return None

@@ -3,11 +3,12 @@ from __future__ import annotations
 import libcst as cst
 import numpy as np
 
-from nncheck.diagnostics import Severity
+from nncheck.diagnostics import Edit, Severity
 from nncheck.model import sandbox
 from nncheck.model.behaviour import PROBE, elementwise_values
 from nncheck.model.values import code
 from nncheck.rules.base import Invalid, Rule, Valid
+from nncheck.rules.fixes import edit, fix, numpy_name, source_of
 
 _SETUP = "import numpy as np\nX = np.random.rand(4, 3)\nW = np.random.randn(3, 1)\n"
 
@@ -37,6 +38,13 @@ class ArrayTruthValue(Rule):
     def leaky_relu(x):
         return np.where(x > 0, x, x / 100)
     ```
+
+    ## Fix safety
+    Safe, and offered only when numpy is imported as a whole (`import numpy as np`): the function
+    is proved to be called with an array, where it raises today. `a if t else b` and an
+    `if t: return a` / `return b` pair become `np.where(t, a, b)`, builtin `max`/`min` of two
+    values `np.maximum`/`np.minimum`, `math.exp` (log, tanh, sqrt, ...) `np.exp`. A truth test
+    with `and`/`or`, or code with comments inside, is left to you.
     """
 
     code = "NN103"
@@ -61,11 +69,13 @@ class ArrayTruthValue(Rule):
             _SETUP + "def nonlin(x):\n    return x if x > 0 else x / 100\nout = nonlin(np.dot(X, W))\n",
             at="return x if x > 0",
             says=("'nonlin'", "ValueError", "np.where(x > 0, x, x / 100)"),
+            fixed=_SETUP + "def nonlin(x):\n    return np.where(x > 0, x, x / 100)\nout = nonlin(np.dot(X, W))\n",
         ),
         Invalid(
             _SETUP + "def relu(x):\n    return max(0, x)\nout = relu(X @ W)\n",
             at="return max(0, x)",
             says=("'relu'", "np.maximum(0, x)"),
+            fixed=_SETUP + "def relu(x):\n    return np.maximum(0, x)\nout = relu(X @ W)\n",
         ),
         Invalid(
             _SETUP + "import math\n"
@@ -76,6 +86,12 @@ class ArrayTruthValue(Rule):
             "        return self.squash(X @ W)\n",
             at="return 1 / (1 + math.exp(-z))",
             says=("'self.squash'", "np.exp"),
+            fixed=_SETUP + "import math\n"
+            "class Net:\n"
+            "    def squash(self, z):\n"
+            "        return 1 / (1 + np.exp(-z))\n"
+            "    def forward(self, X):\n"
+            "        return self.squash(X @ W)\n",
         ),
         Invalid(
             _SETUP + "def act(x, deriv=False):\n"
@@ -88,6 +104,12 @@ class ArrayTruthValue(Rule):
             "d = act(h, deriv=True)\n",
             at="if x > 0:",
             says=("'act'",),
+            fixed=_SETUP + "def act(x, deriv=False):\n"
+            "    if deriv:\n"
+            "        return np.where(x > 0, 1, 0.01)\n"
+            "    return np.where(x > 0, x, 0.01 * x)\n"
+            "h = act(X @ W)\n"
+            "d = act(h, deriv=True)\n",
         ),
     ]
 
@@ -121,7 +143,75 @@ class ArrayTruthValue(Rule):
                 culprit,
                 f"'{function.name}' tests single numbers (`{_brief(culprit)}`) but is called with an "
                 f"array at line {call_line} (`{_brief(call)}`), which raises {error}; {use}",
+                fix=self._fix(culprit),
             )
+
+    # -- the fix --------------------------------------------------------------------------------
+    def _fix(self, culprit: cst.CSTNode):
+        model = self.model
+        np_ = numpy_name(model)
+        if np_ is None:
+            return None
+        try:
+            if isinstance(culprit, cst.IfExp):
+                parts = [source_of(model, n) for n in (culprit.test, culprit.body, culprit.orelse)]
+                if not all(_plain(part) for part in parts):
+                    return None
+                return fix(
+                    "Use `np.where`",
+                    [edit(model, culprit, f"{np_}.where({parts[0]}, {parts[1]}, {parts[2]})")],
+                )
+            if isinstance(culprit, cst.Call):
+                return self._call_fix(culprit, np_)
+            parent = model.parent(culprit)
+            if isinstance(parent, cst.If) and parent.test is culprit:
+                return self._if_statement_fix(parent, np_)
+        except KeyError:  # a node without a position (synthesised by the model)
+            return None
+        return None
+
+    def _call_fix(self, call: cst.Call, np_: str):
+        name = code(call.func)
+        if name in ("max", "min"):
+            if len(call.args) != 2 or any(a.keyword is not None or a.star for a in call.args):
+                return None
+            return fix(f"Use `np.{name}imum`", [edit(self.model, call.func, f"{np_}.{name}imum")])
+        if name.startswith("math.") and name[5:] in _MATH_TO_NUMPY:
+            function = _MATH_TO_NUMPY[name[5:]]
+            return fix(f"Use `np.{function}`", [edit(self.model, call.func, f"{np_}.{function}")])
+        return None
+
+    def _if_statement_fix(self, node: cst.If, np_: str):
+        """`if t: return a` + `else: return b` (or a `return b` right after) → one return."""
+        model = self.model
+        then = _single_return(node.body)
+        if then is None:
+            return None
+        if node.orelse is not None:
+            if not isinstance(node.orelse, cst.Else):
+                return None  # elif: more than two cases
+            otherwise = _single_return(node.orelse.body)
+            last = node
+        else:
+            block = model.parent(node)
+            body = list(getattr(block, "body", ()))
+            index = next((i for i, statement in enumerate(body) if statement is node), None)
+            if index is None or index + 1 >= len(body):
+                return None
+            last = body[index + 1]
+            otherwise = _single_return(cst.IndentedBlock(body=[last])) if isinstance(last, cst.SimpleStatementLine) else None
+        if otherwise is None:
+            return None
+        start, _ = model.span(node)
+        _, end = model.span(last)
+        region = model.source[_offset(model, start) : _offset(model, end)]
+        if "#" in region:
+            return None  # a comment would be lost
+        parts = [source_of(model, n) for n in (node.test, then.value, otherwise.value)]
+        if not all(_plain(part) for part in parts):
+            return None
+        content = f"return {np_}.where({parts[0]}, {parts[1]}, {parts[2]})"
+        return fix("Use `np.where`", [Edit(start, end, content)])
 
 
 def _culprit(function: cst.CSTNode, line: int, model) -> cst.CSTNode | None:
@@ -180,3 +270,37 @@ def _brief(node: cst.CSTNode, limit: int = 48) -> str:
 def _short(error: BaseException) -> str:
     text = str(error).split(". Use")[0]
     return text
+
+
+# math functions whose numpy namesake computes the same, elementwise.
+_MATH_TO_NUMPY = {
+    "exp": "exp", "log": "log", "log1p": "log1p", "expm1": "expm1", "tanh": "tanh",
+    "sqrt": "sqrt", "sin": "sin", "cos": "cos", "fabs": "abs", "log10": "log10", "log2": "log2",
+}
+
+
+def _plain(text: str) -> bool:
+    # One line, no comment: safe to move into a call's arguments.
+    return "#" not in text and "\n" not in text and "\r" not in text
+
+
+def _single_return(block) -> cst.Return | None:
+    body = getattr(block, "body", ())
+    if len(body) != 1:
+        return None
+    line = body[0]
+    if isinstance(block, cst.SimpleStatementSuite):
+        small = [line]
+    elif isinstance(line, cst.SimpleStatementLine):
+        small = list(line.body)
+    else:
+        return None
+    if len(small) != 1 or not isinstance(small[0], cst.Return) or small[0].value is None:
+        return None
+    return small[0]
+
+
+def _offset(model, position) -> int:
+    from nncheck.rules.fixes import offset
+
+    return offset(model, position)

@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+import libcst as cst
+
 from nncheck.diagnostics import Severity
 from nncheck.model.values import code
 from nncheck.rules.base import Invalid, Rule, Valid
 from nncheck.rules.derivatives import output_name
+from nncheck.rules.fixes import edit, fix, in_place_of, source_of
 
 _NET = (
     "import numpy as np\n"
@@ -80,6 +83,7 @@ class DerivativeWrongPoint(Rule):
             _NET + "    delta = error * sigmoid_prime(z)\n    W += X.T @ delta\n",
             at="delta = error * sigmoid_prime(z)",
             says=("'sigmoid_prime'", "output form", "'z'", "pass 'a'"),
+            fixed=_NET + "    delta = error * sigmoid_prime(a)\n    W += X.T @ delta\n",
         ),
         Invalid(
             _NET + "    delta = error * sigmoid_grad(a)\n    W += X.T @ delta\n",
@@ -98,6 +102,15 @@ class DerivativeWrongPoint(Rule):
             "    W += np.dot(X.T, grad)\n",
             at="grad = (y - out) * (1 - net ** 2)",
             says=("'net'", "pass 'out'"),
+            fixed="import numpy as np\n"
+            "X = np.random.rand(8, 3)\n"
+            "y = np.random.rand(8, 1)\n"
+            "W = np.random.randn(3, 1)\n"
+            "for epoch in range(100):\n"
+            "    net = np.dot(X, W)\n"
+            "    out = np.tanh(net)\n"
+            "    grad = (y - out) * (1 - out ** 2)\n"
+            "    W += np.dot(X.T, grad)\n",
         ),
     ]
 
@@ -117,6 +130,7 @@ class DerivativeWrongPoint(Rule):
                     f"output) but is evaluated at '{code(use.argument)}', the value '{forward.name}' was "
                     f"applied to: the factor can turn negative and flip the gradient; {hint}",
                     severity=Severity.ERROR,
+                    fix=self._fix(use, output) if output else None,
                 )
             elif use.at == "output" and not forms.output_form:
                 yield self.report(
@@ -126,4 +140,23 @@ class DerivativeWrongPoint(Rule):
                     f"of '{forward.name}': the activation is applied twice and the gradient is "
                     f"scaled wrongly; pass '{code(forward.argument)}'",
                     severity=Severity.WARNING,
+                    fix=self._fix(use, None),
                 )
+
+    def _fix(self, use, output: str | None):
+        """Pass the value the derivative is written for: the activation's output (a name), or
+        the pre-activation it was applied to. Only within the one function where both are."""
+        model = self.model
+        forward = use.forward
+        if forward.scope is not use.scope:
+            return None
+        try:
+            text = output if output is not None else source_of(model, forward.argument)
+            model.span(use.argument)
+        except KeyError:
+            return None
+        if "#" in text or "\n" in text:
+            return None
+        simple = output is not None or isinstance(forward.argument, (cst.Name, cst.Attribute))
+        content = text if simple else in_place_of(use.argument, text, model)
+        return fix(f"Pass '{text}'", [edit(model, use.argument, content)])

@@ -1,9 +1,12 @@
 from __future__ import annotations
 
-from nncheck.diagnostics import Severity
+import libcst as cst
+
+from nncheck.diagnostics import Applicability, Severity
 from nncheck.model.values import code
 from nncheck.rules.base import Invalid, Rule, Valid
 from nncheck.rules.derivatives import right_derivative
+from nncheck.rules.fixes import edit, fix, in_place_of, numpy_name, source_of
 
 _DATA = (
     "import numpy as np\n"
@@ -43,13 +46,19 @@ class DerivativeMismatch(Rule):
             return np.where(x > 0, 1.0, 0.01)
         return np.where(x > 0, x, 0.01 * x)
     ```
+
+    ## Fix safety
+    Unsafe (applied with `--fix --unsafe-fixes`): it changes the backward pass. The derivative
+    where it is used becomes the forward activation's own, at the value passed there:
+    `a * (1 - a)` (sigmoid) and `1 - a ** 2` (tanh) at the output, `np.where(a > 0, 1, alpha)`
+    for (leaky) ReLU, `1 - np.tanh(z) ** 2` at a tanh's pre-activation.
     """
 
     code = "NN202"
     name = "derivative-mismatch"
     severity = Severity.ERROR
     summary = "the derivative does not match the forward activation"
-    fix_availability = "none"
+    fix_availability = "sometimes"
 
     VALID = [
         Valid(
@@ -81,6 +90,12 @@ class DerivativeMismatch(Rule):
             "W += X.T @ ((y - a) * nonlin(a, deriv=True))\n",
             at="W += X.T @ ((y - a) * nonlin(a, deriv=True))",
             says=("'nonlin'", "leaky ReLU", "np.where(a > 0, 1, 0.01)"),
+            fixed=_DATA + "def nonlin(x, deriv=False):\n"
+            "    if deriv:\n"
+            "        return x * (1 - x)\n"
+            "    return np.where(x > 0, x, 0.01 * x)\n"
+            "a = nonlin(X @ W)\n"
+            "W += X.T @ ((y - a) * np.where(a > 0, 1, 0.01))\n",
         ),
         Invalid(
             _DATA + "def sigmoid(z):\n    return 1 / (1 + np.exp(-z))\n"
@@ -89,6 +104,10 @@ class DerivativeMismatch(Rule):
             "W += X.T @ delta\n",
             at="delta = (y - out) * sigmoid(out)",
             says=("'sigmoid'", "out * (1 - out)"),
+            fixed=_DATA + "def sigmoid(z):\n    return 1 / (1 + np.exp(-z))\n"
+            "out = sigmoid(X @ W)\n"
+            "delta = (y - out) * (out * (1 - out))\n"
+            "W += X.T @ delta\n",
         ),
         Invalid(
             _DATA + "out = np.tanh(X @ W)\n"
@@ -110,4 +129,35 @@ class DerivativeMismatch(Rule):
                 f"derivative '{use.name}' is not the derivative of the forward activation "
                 f"'{forward.name}' ({forward.behaviour.description}): it matches neither at the "
                 f"pre-activation nor at the output; use {right_derivative(use)}",
+                fix=self._fix(use),
             )
+
+    def _fix(self, use):
+        model = self.model
+        np_ = numpy_name(model)
+        forward = use.forward
+        kind = forward.behaviour.kind
+        try:
+            point = source_of(model, use.argument)
+            z = source_of(model, forward.argument)
+            model.span(use.node)
+        except KeyError:  # a factor the model assembled from a longer product
+            return None
+        simple = isinstance(use.argument, (cst.Name, cst.Attribute, cst.Subscript))
+        p = point if simple else f"({point})"
+        atomic = False
+        if kind == "sigmoid" and use.at == "output":
+            text = f"{p} * (1 - {p})"
+        elif kind == "tanh" and use.at == "output":
+            text = f"1 - {p} ** 2"
+        elif kind == "tanh" and np_ is not None:
+            text = f"1 - {np_}.tanh({z}) ** 2"
+        elif kind in ("relu", "leaky_relu") and np_ is not None:
+            alpha = (forward.behaviour.alpha or 0.01) if kind == "leaky_relu" else 0
+            text, atomic = f"{np_}.where({p} > 0, 1, {alpha:g})", True
+        else:
+            return None
+        if "#" in text or "\n" in text:
+            return None
+        content = in_place_of(use.node, text, model, atomic=atomic)
+        return fix(f"Use the derivative of '{forward.name}'", [edit(model, use.node, content)], Applicability.UNSAFE)

@@ -1,8 +1,12 @@
 from __future__ import annotations
 
+import libcst as cst
+
 from nncheck.diagnostics import Severity
-from nncheck.model.values import code
+from nncheck.model.values import call_name, code, keyword_arg, positional_args
 from nncheck.rules.base import Invalid, Rule, Valid
+from nncheck.rules.fixes import edit, fix
+from nncheck.rules.nn204_bias_gradient_like_weights import BiasGradientLikeWeights
 
 _ROWS = (
     "import numpy as np\n"
@@ -48,6 +52,13 @@ class BiasShapedLikeWeights(Rule):
     W = np.random.randn(n_in, n_out)
     b = np.zeros((1, n_out))
     ```
+
+    ## Fix safety
+    Safe: the dimension that should be 1 (`n_in`, or the number of samples) becomes `1` in the
+    creation call, whatever the function (`np.zeros((1, n_out))`, `np.random.randn(1, n_out)`).
+    An update that adds the weight gradient to the bias is changed with it (to the summed
+    deltas, as NN204 does), since it would no longer fit the bias; when another update would
+    not fit either, no fix is offered.
     """
 
     code = "NN301"
@@ -84,11 +95,13 @@ class BiasShapedLikeWeights(Rule):
             _rows("b = np.random.randn(3, 2)"),
             at="b = np.random.randn(3, 2)",
             says=("'b'", "(3, 2)", "'W'", "(1, 2)"),
+            fixed=_rows("b = np.random.randn(1, 2)"),
         ),
         Invalid(
             _rows("b = np.zeros((10, 2))"),
             at="b = np.zeros((10, 2))",
             says=("one row per sample", "(1, 2)"),
+            fixed=_rows("b = np.zeros((1, 2))"),
         ),
         Invalid(
             "import numpy as np\n"
@@ -105,6 +118,40 @@ class BiasShapedLikeWeights(Rule):
             "layer = Dense(3, 4)\n",
             at="self.b = np.zeros((n_out, n_in))",
             says=("'self.b'", "(4, 1)"),
+            fixed="import numpy as np\n"
+            "class Dense:\n"
+            "    def __init__(self, n_in, n_out):\n"
+            "        self.W = np.random.randn(n_out, n_in) * 0.1\n"
+            "        self.b = np.zeros((n_out, 1))\n"
+            "    def forward(self, A):\n"
+            "        self.A = A\n"
+            "        return self.W @ A + self.b\n"
+            "    def backward(self, dZ, lr=0.1):\n"
+            "        self.W -= lr * dZ @ self.A.T\n"
+            "        self.b -= lr * dZ.sum(axis=1, keepdims=True)\n"
+            "layer = Dense(3, 4)\n",
+        ),
+        Invalid(
+            "import numpy as np\n"
+            "X = np.random.rand(10, 3)\n"
+            "y = np.random.rand(10, 1)\n"
+            "W = np.random.randn(3, 1)\n"
+            "b = np.random.randn(3, 1)  # like W\n"
+            "for i in range(100):\n"
+            "    out = X @ W + b\n"
+            "    W -= 0.01 * X.T @ (out - y)\n"
+            "    b -= 0.01 * X.T @ (out - y)\n",
+            at="b = np.random.randn(3, 1)",
+            says=("'b'", "(1, 1)"),
+            fixed="import numpy as np\n"
+            "X = np.random.rand(10, 3)\n"
+            "y = np.random.rand(10, 1)\n"
+            "W = np.random.randn(3, 1)\n"
+            "b = np.random.randn(1, 1)  # like W\n"
+            "for i in range(100):\n"
+            "    out = X @ W + b\n"
+            "    W -= 0.01 * X.T @ (out - y)\n"
+            "    b -= 0.01 * np.sum(out - y, axis=0, keepdims=True)\n",
         ),
     ]
 
@@ -146,7 +193,33 @@ class BiasShapedLikeWeights(Rule):
                 bias_value,
                 f"bias '{bias}' is created with {why}, {_dims(bias_shape)}, but a layer has one bias "
                 f"per output unit: create it with shape {_dims(right)}, e.g. `np.zeros({_dims(right)})`",
+                fix=self._fix(layer, bias_value, 0 if layer.layout == "rows" else 1),
             )
+
+    def _fix(self, layer, bias_value, axis: int):
+        """`1` for the dimension that should be 1, and the bias's updates that would no longer
+        fit (the weight gradient → the summed deltas); None when an update cannot be fixed."""
+        model = self.model
+        call = model.creation_call(bias_value)
+        dims = _dim_nodes(call) if call is not None else None
+        if dims is None or len(dims) != 2:
+            return None
+        edits = [edit(model, dims[axis], "1")]
+        nn204 = BiasGradientLikeWeights(model)
+        gradient_updates = {}
+        for other_layer, update, product in nn204.weight_gradient_updates():
+            if other_layer.bias_key == layer.bias_key:
+                gradient_updates[update.statement] = nn204.summed_delta_edits(other_layer, update, product)
+        for update in model.updates:
+            if update.key != layer.bias_key:
+                continue
+            if update.statement in gradient_updates:
+                if not gradient_updates[update.statement]:
+                    return None
+                edits.extend(gradient_updates[update.statement])
+            elif not _reduced(update.rhs):
+                return None  # e.g. `b -= lr * delta` on a per-sample bias: it would not fit
+        return fix(f"Create '{code(layer.bias)}' with one value per output unit", edits)
 
     def _creation(self, key):
         for definition in self.model.defs(key):
@@ -162,3 +235,33 @@ class BiasShapedLikeWeights(Rule):
         if shape is None or len(shape) != 2:
             return None
         return shape[axis]
+
+
+def _dim_nodes(call: cst.Call) -> list[cst.BaseExpression] | None:
+    """The expressions that give a creation call's dimensions (as the model reads its shape)."""
+    name = (call_name(call) or "").split(".")[-1]
+    args = positional_args(call)
+    if name in ("randn", "rand") and not any(a.keyword for a in call.args):
+        if len(args) == 1 and isinstance(args[0], cst.Tuple):
+            return [e.value for e in args[0].elements]
+        return args
+    size = keyword_arg(call, "size") or keyword_arg(call, "shape")
+    if size is None:
+        if name in ("zeros", "ones", "empty", "full", "random", "random_sample", "standard_normal", "ranf", "sample"):
+            size = args[0] if args else None
+        elif name in ("normal", "uniform", "randint", "integers") and len(args) >= 3:
+            size = args[2]
+    if isinstance(size, (cst.Tuple, cst.List)) and not any(isinstance(e, cst.StarredElement) for e in size.elements):
+        return [e.value for e in size.elements]
+    return None
+
+
+def _reduced(expr: cst.CSTNode) -> bool:
+    """The update sums or averages something: it has one value per unit, whatever the batch."""
+    stack = [expr]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, cst.Call) and (call_name(node) or "").split(".")[-1] in ("sum", "mean", "average"):
+            return True
+        stack.extend(node.children)
+    return False

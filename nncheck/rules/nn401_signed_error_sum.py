@@ -6,6 +6,7 @@ from nncheck.diagnostics import Severity
 from nncheck.model.functions import FunctionInfo
 from nncheck.model.values import code, numpy_attribute, positional_args
 from nncheck.rules.base import Invalid, Rule, Valid
+from nncheck.rules.fixes import edit, fix, numpy_name, source_of
 
 _NET = (
     "import numpy as np\n"
@@ -45,6 +46,11 @@ class SignedErrorSum(Rule):
     ```python
     print("error:", np.mean(np.abs(error)))   # or the loss, np.mean(error ** 2)
     ```
+
+    ## Fix safety
+    Safe: the sum or mean becomes the mean absolute error, `np.mean(np.abs(error))` (its other
+    arguments, such as `axis`, kept). Only the figure that is printed or logged changes, and the
+    rule proved that this figure hides the errors.
     """
 
     code = "NN401"
@@ -65,16 +71,19 @@ class SignedErrorSum(Rule):
             _NET + "    print('error:', np.sum(error))\n",
             at="print('error:', np.sum(error))",
             says=("'error'", "cancel", "np.mean(np.abs(error))"),
+            fixed=_NET + "    print('error:', np.mean(np.abs(error)))\n",
         ),
         Invalid(
             _NET + "    total = error.mean()\n    history.append(total)\n",
             at="total = error.mean()",
             says=("'error'",),
+            fixed=_NET + "    total = np.mean(np.abs(error))\n    history.append(total)\n",
         ),
         Invalid(
             _NET + "    if epoch % 10 == 0:\n        print(f'epoch {epoch}: {np.mean(out - y):.3f}')\n",
             at="print(f'epoch {epoch}",
             says=("prediction − target",),
+            fixed=_NET + "    if epoch % 10 == 0:\n        print(f'epoch {epoch}: {np.mean(np.abs(out - y)):.3f}')\n",
         ),
     ]
 
@@ -98,7 +107,26 @@ class SignedErrorSum(Rule):
                 f"signed errors '{name}' ({sign}) are summed into a progress figure: positive and "
                 f"negative errors cancel, so it stays near 0 even when the network is wrong; use "
                 f"`np.mean(np.abs({name}))` or the loss `np.mean({squared} ** 2)`",
+                fix=self._fix(node, summed),
             )
+
+    def _fix(self, call: cst.Call, summed: cst.BaseExpression):
+        """`np.sum(e, axis=0)` → `np.mean(np.abs(e), axis=0)`; `e.mean()` / `sum(e)` alike."""
+        model = self.model
+        np_ = numpy_name(model)
+        if np_ is None:
+            return None
+        try:
+            error = source_of(model, summed)
+            rest = [source_of(model, arg) for arg in call.args if arg.value is not summed]
+        except KeyError:
+            return None
+        if any("#" in part or "\n" in part for part in [error, *rest]):
+            return None
+        if isinstance(call.func, cst.Attribute) and numpy_attribute(call.func) is None:
+            rest = [source_of(model, arg) for arg in call.args]  # e.sum(axis=0): all keywords
+        arguments = ", ".join([f"{np_}.abs({error})", *rest])
+        return fix("Use the mean absolute error", [edit(model, call, f"{np_}.mean({arguments})")])
 
     def _signed_error(self, expr, scope, error_nodes, depth=0):
         """The error term this expression holds unchanged: the difference itself, a name
