@@ -9,7 +9,9 @@ from nncheck.rules.nn102_softmax_single_unit import SoftmaxSingleUnit
 from nncheck.rules.nn103_array_truth_value import ArrayTruthValue
 from nncheck.rules.nn201_derivative_wrong_point import DerivativeWrongPoint
 from nncheck.rules.nn202_derivative_mismatch import DerivativeMismatch
+from nncheck.rules.nn203_gradient_sign import GradientSign
 from nncheck.rules.nn204_bias_gradient_like_weights import BiasGradientLikeWeights
+from nncheck.rules.nn205_missing_activation_derivative import MissingActivationDerivative
 from nncheck.rules.nn301_bias_shaped_like_weights import BiasShapedLikeWeights
 from nncheck.rules.nn302_bias_inside_product import BiasInsideProduct
 from nncheck.rules.nn307_dot_third_argument import DotThirdArgument
@@ -34,6 +36,8 @@ ALL_RULES: list[type[Rule]] = sorted(
         DotThirdArgument,
         ShuffleNdarray,
         AliasedAccumulators,
+        GradientSign,
+        MissingActivationDerivative,
         SyntaxErrorRule,
     ],
     key=lambda rule: rule.code,

@@ -1,0 +1,269 @@
+from __future__ import annotations
+
+import libcst as cst
+
+from nncheck.diagnostics import Severity
+from nncheck.model.backward import NONLINEAR, backward_of
+from nncheck.model.values import code, key_name
+from nncheck.rules.base import Invalid, Rule, Valid
+
+# The output layer's delta may be the bare error: that is the fused gradient of these pairs
+# (sigmoid + binary cross-entropy, softmax + cross-entropy); identity needs no factor at all.
+_FUSED = {"sigmoid", "softmax"}
+
+_TWO_LAYERS = (
+    "import numpy as np\n"
+    "X = np.random.rand(32, 2)\n"
+    "y = (X.sum(axis=1, keepdims=True) > 1).astype(float)\n"
+    "W1 = np.random.randn(2, 8) * 0.5\n"
+    "W2 = np.random.randn(8, 1) * 0.5\n"
+    "def sigmoid(z):\n"
+    "    return 1 / (1 + np.exp(-z))\n"
+    "for epoch in range(500):\n"
+    "    h = sigmoid(X @ W1)\n"
+    "    out = sigmoid(h @ W2)\n"
+    "    d_out = out - y\n"
+)
+
+
+class MissingActivationDerivative(Rule):
+    """
+    ## What it does
+    Finds a layer that applies a nonlinearity in the forward pass but whose backward delta has
+    no derivative factor for it: the delta that updates the layer's weights is only an error
+    propagated back through the next layer's weights (`d_out @ W2.T`), or, for an output layer
+    whose activation has no fused loss gradient (tanh, the ReLU family), the bare error.
+
+    The fused gradient `p - y` of an output layer is correct without a factor for sigmoid with
+    binary cross-entropy and softmax with cross-entropy (and identity with squared error):
+    nncheck stays silent there.
+
+    ## Why is this bad?
+    Backpropagation multiplies the error reaching a layer by the slope of its activation at each
+    unit. Without it, saturated sigmoid/tanh units and switched-off ReLU units still receive
+    the full error, and the weights follow a direction that is not the loss gradient: learning
+    is slow, unstable, or stalls.
+
+    ## Example
+    ```python
+    h = sigmoid(X @ W1)
+    out = sigmoid(h @ W2)
+    d_out = out - y
+    d_h = d_out @ W2.T
+    W1 -= lr * X.T @ d_h
+    ```
+
+    ## Use instead
+    ```python
+    d_h = d_out @ W2.T * h * (1 - h)
+    ```
+    """
+
+    code = "NN205"
+    name = "missing-activation-derivative"
+    severity = Severity.ERROR
+    summary = "a layer's backward delta has no derivative factor for its activation"
+    fix_availability = "sometimes"
+
+    VALID = [
+        Valid(
+            _TWO_LAYERS + "    d_h = d_out @ W2.T * h * (1 - h)\n"
+            "    W2 -= 0.5 * h.T @ d_out\n"
+            "    W1 -= 0.5 * X.T @ d_h\n"
+        ),
+        # the fused sigmoid + cross-entropy gradient of a single layer: no factor needed
+        Valid(
+            "import numpy as np\n"
+            "hours = np.random.rand(50, 1) * 10\n"
+            "passed = (hours > 5).astype(float)\n"
+            "w = np.zeros((1, 1))\n"
+            "b = np.zeros((1, 1))\n"
+            "for i in range(1000):\n"
+            "    p = 1 / (1 + np.exp(-(hours @ w + b)))\n"
+            "    grad = (p - passed) / len(hours)\n"
+            "    w -= 0.1 * hours.T @ grad\n"
+            "    b -= 0.1 * grad.sum(axis=0, keepdims=True)\n"
+        ),
+        # ReLU hidden layer masked in place on the pre-activation, softmax output
+        Valid(
+            "import numpy as np\n"
+            "pixels = np.random.rand(64, 4)\n"
+            "onehot = np.eye(3)[np.random.randint(0, 3, 64)]\n"
+            "Wa = np.random.randn(4, 16) * 0.1\n"
+            "Wb = np.random.randn(16, 3) * 0.1\n"
+            "for step in range(200):\n"
+            "    pre = pixels @ Wa\n"
+            "    act = np.maximum(0, pre)\n"
+            "    scores = act @ Wb\n"
+            "    e = np.exp(scores - scores.max(axis=1, keepdims=True))\n"
+            "    probs = e / e.sum(axis=1, keepdims=True)\n"
+            "    dscores = (probs - onehot) / 64\n"
+            "    dact = dscores @ Wb.T\n"
+            "    dact[pre <= 0] = 0\n"
+            "    Wb -= 0.5 * act.T @ dscores\n"
+            "    Wa -= 0.5 * pixels.T @ dact\n"
+        ),
+        # identity output (regression): the bare error is the whole delta
+        Valid(
+            "import numpy as np\n"
+            "X = np.random.rand(32, 3)\n"
+            "t = X @ np.array([[1.0], [-2.0], [0.5]])\n"
+            "W1 = np.random.randn(3, 6) * 0.3\n"
+            "W2 = np.random.randn(6, 1) * 0.3\n"
+            "for i in range(300):\n"
+            "    h = np.tanh(X @ W1)\n"
+            "    pred = h @ W2\n"
+            "    err = pred - t\n"
+            "    W2 -= 0.01 * h.T @ err\n"
+            "    W1 -= 0.01 * X.T @ ((err @ W2.T) * (1 - h ** 2))\n"
+        ),
+    ]
+    INVALID = [
+        Invalid(
+            _TWO_LAYERS + "    d_h = d_out @ W2.T\n"
+            "    W2 -= 0.5 * h.T @ d_out\n"
+            "    W1 -= 0.5 * X.T @ d_h\n",
+            at="d_h = d_out @ W2.T",
+            says=("'d_h'", "'sigmoid'", "h * (1 - h)"),
+            fixed=_TWO_LAYERS + "    d_h = d_out @ W2.T * h * (1 - h)\n"
+            "    W2 -= 0.5 * h.T @ d_out\n"
+            "    W1 -= 0.5 * X.T @ d_h\n",
+        ),
+        # samples as columns, a ReLU hidden layer, the dict style
+        Invalid(
+            "import numpy as np\n"
+            "A0 = np.random.rand(2, 40)\n"
+            "Y = (A0[0:1] > A0[1:2]).astype(float)\n"
+            "params = {'W1': np.random.randn(6, 2) * 0.5, 'W2': np.random.randn(1, 6) * 0.5}\n"
+            "for it in range(400):\n"
+            "    Z1 = np.dot(params['W1'], A0)\n"
+            "    A1 = np.maximum(Z1, 0)\n"
+            "    A2 = 1 / (1 + np.exp(-np.dot(params['W2'], A1)))\n"
+            "    dZ2 = A2 - Y\n"
+            "    dZ1 = np.dot(params['W2'].T, dZ2)\n"
+            "    params['W2'] -= 0.1 * np.dot(dZ2, A1.T) / 40\n"
+            "    params['W1'] -= 0.1 * np.dot(dZ1, A0.T) / 40\n",
+            at="dZ1 = np.dot(params['W2'].T, dZ2)",
+            says=("'dZ1'", "ReLU", "(Z1 > 0)"),
+        ),
+        # a tanh output trained on the bare error: tanh has no fused loss gradient
+        Invalid(
+            "import numpy as np\n"
+            "class Net:\n"
+            "    def __init__(self, n_in):\n"
+            "        self.w = np.random.randn(n_in, 1) * 0.1\n"
+            "    def train(self, inputs, targets, lr=0.05):\n"
+            "        for _ in range(100):\n"
+            "            self.o = np.tanh(inputs @ self.w)\n"
+            "            self.w += lr * inputs.T @ (targets - self.o)\n",
+            at="self.w += lr * inputs.T @ (targets - self.o)",
+            says=("tanh", "1 - self.o ** 2"),
+        ),
+    ]
+
+    def check(self):
+        backward = backward_of(self.model)
+        reported = set()
+        for pair in backward.pairs:
+            activation = pair.activation
+            if activation is None or activation.behaviour.kind not in NONLINEAR:
+                continue
+            for gradient in pair.gradients:
+                pure = backward.pure(gradient.delta, gradient.scope)
+                if pure is None:
+                    continue
+                if pure.weights:
+                    if not self._propagated_from_next_layer(pure.weights, activation, gradient.scope, backward):
+                        continue
+                    hidden = True
+                else:
+                    kinds = {error.source.behaviour.kind for error in pure.errors
+                             if getattr(error.source, "behaviour", None) is not None}
+                    if any(error.source is not activation and not _same_output(error.source, activation)
+                           for error in pure.errors):
+                        continue
+                    if activation.behaviour.kind in _FUSED or kinds - {activation.behaviour.kind}:
+                        continue
+                    hidden = False
+                finding = self._report(pair, activation, gradient, backward, hidden)
+                if finding is not None and (finding.start, finding.message) not in reported:
+                    reported.add((finding.start, finding.message))
+                    yield finding
+
+    def _propagated_from_next_layer(self, weights, activation, scope, backward) -> bool:
+        for weight in weights:
+            following = backward.pair_of_weight(weight, scope)
+            if following is None:
+                return False
+            producer = self.model.producer(following.layer.input, following.layer.scope)
+            if producer is not activation and not _same_output(producer, activation):
+                return False
+        return True
+
+    def _report(self, pair, activation, gradient, backward, hidden):
+        model = self.model
+        delta = gradient.delta
+        # The delta's own definition is the code to change when it is a name with one value.
+        node, scope, name = delta, gradient.scope, None
+        key = model.key(delta, gradient.scope)
+        if key is not None:
+            defs = backward.definitions(key)
+            if len(defs) != 1 or defs[0].augmented is not None:
+                return None
+            node, scope, name = defs[0].value, defs[0].scope, key_name(key)
+        factor = _derivative_text(activation, scope, backward)
+        statement = backward.statement_of(node) or gradient.update.statement
+        where = f"'{name}'" if name else f"`{code(delta)}`"
+        role = "hidden" if hidden else "output"
+        kind = activation.behaviour.description
+        if factor is None:
+            advice = f"multiply it by the derivative of '{activation.name}'"
+            fix = None
+        else:
+            advice = f"multiply it by `{factor}`"
+            fix = self.replace(node, f"{_operand(node)} * {factor}",
+                               f"Multiply the delta by the derivative of '{activation.name}'")
+        reason = (
+            "it is only the next layer's error propagated through its weights"
+            if hidden else "it is the bare error, and " + kind + " has no loss whose gradient cancels its slope"
+        )
+        return self.report(
+            statement,
+            f"the {role} delta {where} of the layer activated by '{activation.name}' ({kind}) has no "
+            f"derivative factor: {reason}; {advice}",
+            fix=fix,
+        )
+
+
+def _same_output(one, other) -> bool:
+    return (
+        one is not None and other is not None and getattr(one, "target", None) is not None
+        and one.target == other.target
+    )
+
+
+def _operand(node: cst.BaseExpression) -> str:
+    text = code(node)
+    if isinstance(node, (cst.Name, cst.Attribute, cst.Subscript, cst.Call)) or node.lpar:
+        return text
+    if isinstance(node, cst.BinaryOperation) and isinstance(
+        node.operator, (cst.MatrixMultiply, cst.Multiply, cst.Divide)
+    ) and not isinstance(node.operator, cst.Divide):
+        return text
+    return f"({text})"
+
+
+def _derivative_text(activation, scope, backward) -> str | None:
+    kind = activation.behaviour.kind
+    out = backward.output_text(activation, scope)
+    pre = backward.input_text(activation, scope)
+    if kind == "sigmoid" and out:
+        return f"{out} * (1 - {out})"
+    if kind == "tanh" and out:
+        return f"(1 - {out} ** 2)"
+    if kind == "relu" and (pre or out):
+        return f"({pre or out} > 0)"
+    if kind == "leaky_relu" and (pre or out):
+        alpha = activation.behaviour.alpha or 0.01
+        return f"np.where({pre or out} > 0, 1, {alpha:g})"
+    return None
