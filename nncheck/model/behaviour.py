@@ -109,7 +109,13 @@ def _is_elementwise(function: Callable, grid: np.ndarray, values: np.ndarray) ->
             return False
         if not np.allclose(other.ravel(), values.ravel(), rtol=1e-9, atol=1e-12, equal_nan=True):
             return False
-    return True
+    # A normalisation over every entry (`e / e.sum()`) survives any reshape, but one row alone
+    # gives other values: an elementwise function does not look at the other entries.
+    outcome = call(function, grid[:1].copy())
+    other = _as_float_array(outcome.value) if outcome.ok else None
+    if other is None or other.size != grid[:1].size:
+        return False
+    return bool(np.allclose(other.ravel(), values[:1].ravel(), rtol=1e-9, atol=1e-12, equal_nan=True))
 
 
 def _classify_normalising(values: np.ndarray | None, grid: np.ndarray) -> Behaviour | None:

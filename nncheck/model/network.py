@@ -814,6 +814,8 @@ class NetworkModel:
             return {node.value}
         if isinstance(node, cst.Attribute):
             return self._references(node.value)
+        if isinstance(node, cst.Arg):
+            return self._references(node.value)  # `axis=1`: a keyword is no name read
         found: set[str] = set()
         children = self.builder.children.get(node)
         if children is None:
