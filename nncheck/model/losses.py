@@ -1,0 +1,344 @@
+"""Losses and metrics: facts about how a network's output is scored, read from the NetworkModel.
+
+  source_of       the one forward Application (or identity Layer) an expression holds, when
+                  every value it can hold comes from the same place
+  batch_of        whether an output is computed for a 2-D batch, with its layout and its
+                  number of samples (from the data's creation shape, through the layers)
+  units_of        the number of output units of the layer an activation is applied to
+  log_terms       `np.log(p)` / `np.log(1 - p)` of a network output, and whether it is guarded
+                  by a clip or an epsilon
+  comparisons     `out == y` (or np.equal) of a network output against labels
+  arg_reductions  `np.argmax(p, axis=...)`, `p.argmax(...)`, `np.max(p, axis=...)` of an output
+  is_labels       data from outside the network (not a number, parameter or activation)
+
+Like the rest of the model, nothing here reads names: an output is whatever an activation or a
+layer produced, labels are whatever data the network did not compute.
+"""
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+import libcst as cst
+
+from nncheck.model.functions import FunctionInfo
+from nncheck.model.network import Application, Layer, NetworkModel
+from nncheck.model.values import Scope, code, keyword_arg, numpy_attribute, positional_args
+
+LOG_FUNCTIONS = {"log", "log2", "log10"}
+_GUARDS = {"clip", "maximum", "minimum", "fmax", "fmin", "nan_to_num"}
+
+
+# -- where an output comes from --------------------------------------------------------------------
+
+def source_of(model: NetworkModel, expr: cst.BaseExpression, scope: Scope):
+    """The forward Application or Layer that every value `expr` can hold comes from, or None
+    when any of them is something else (a clipped copy, data, an unknown call)."""
+    found = set()
+    values = model.values(expr, scope)
+    if not values:
+        return None
+    for value, value_scope in values:
+        source = model.producer(value, value_scope)
+        if source is None:
+            return None
+        found.add(source)
+    return found.pop() if len(found) == 1 else None
+
+
+def layer_under(model: NetworkModel, source) -> Layer | None:
+    """The layer an output comes from: the Layer itself, or the one an activation is applied to."""
+    if isinstance(source, Layer):
+        return source
+    if isinstance(source, Application):
+        return model.layer_of(source.argument, source.scope)
+    return None
+
+
+@dataclass(frozen=True)
+class Batch:
+    layout: str  # "rows" (samples as rows) or "columns"
+    samples: int
+
+    @property
+    def sample_axis(self) -> int:
+        return 0 if self.layout == "rows" else 1
+
+    @property
+    def feature_axis(self) -> int:
+        return 1 - self.sample_axis
+
+
+def batch_of(model: NetworkModel, source, depth: int = 0) -> Batch | None:
+    """The batch an output (Application or Layer) is computed for, when it is certainly a 2-D
+    batch of more than one sample: the data's creation shape, followed through the layers."""
+    if depth > 8:
+        return None
+    layer = layer_under(model, source)
+    if layer is None:
+        return None
+    inner = source_of(model, layer.input, layer.scope)
+    if inner is not None:
+        if inner is source:
+            return None
+        batch = batch_of(model, inner, depth + 1)
+        return batch if batch is not None and batch.layout == layer.layout else None
+    shape = model.shape(layer.input, layer.scope)
+    if shape is None or len(shape) != 2:
+        return None
+    samples, features = (shape[0], shape[1]) if layer.layout == "rows" else (shape[1], shape[0])
+    if not isinstance(samples, int) or samples < 2:
+        return None
+    weight = model.shape(layer.weight, layer.scope)
+    if weight is not None and len(weight) == 2:
+        fan_in = weight[0] if layer.layout == "rows" else weight[1]
+        if isinstance(fan_in, int) and isinstance(features, int) and fan_in != features:
+            return None  # the layout was misread
+    return Batch(layer.layout, samples)
+
+
+def units_of(model: NetworkModel, source) -> Any:
+    """The number of output units of the layer under an output (an int, or None if unknown)."""
+    layer = layer_under(model, source)
+    if layer is None:
+        return None
+    shape = model.shape(layer.weight, layer.scope)
+    if shape is None or len(shape) != 2:
+        return None
+    units = shape[1] if layer.layout == "rows" else shape[0]
+    return units if isinstance(units, int) else None
+
+
+# -- labels ------------------------------------------------------------------------------------------
+
+def is_labels(model: NetworkModel, expr: cst.BaseExpression, scope: Scope) -> bool:
+    """Data from outside the network: a name, attribute or item that is not a number, not a
+    parameter, not updated, and not computed by the network."""
+    if isinstance(expr, (cst.Integer, cst.Float, cst.UnaryOperation)):
+        return False
+    if model.constant(expr, scope) is not None:
+        return False
+    key = model.key(expr, scope)
+    if key is None:
+        return False
+    if not model.defs(key) and not (key[0] == "local" and key[2] in key[1].params):
+        return False  # np, a builtin, an undefined name; a parameter may come from unseen callers
+    if model.is_updated(key) or model.is_trained(expr, scope):
+        return False
+    if any(model.producer(value, value_scope) is not None for value, value_scope in model.values(expr, scope)):
+        return False
+    return True
+
+
+# -- log terms ---------------------------------------------------------------------------------------
+
+@dataclass(eq=False)
+class LogTerm:
+    """`np.log(p)` (or `np.log(1 - p)`) where `p` is a network output."""
+
+    node: cst.Call
+    output: cst.BaseExpression  # the expression holding the output, as written inside the log
+    complement: bool  # log(1 - p)
+    guard: str | None  # "clip" (np.clip / np.maximum ...), "epsilon" (p + eps) or None
+    source: Any  # Application or Layer
+    scope: Scope
+    statement: cst.CSTNode | None
+
+
+def log_terms(model: NetworkModel) -> list[LogTerm]:
+    found = []
+    for node, scope in model.builder.scope_of_node.items():
+        if not isinstance(node, cst.Call) or numpy_attribute(node.func) not in LOG_FUNCTIONS:
+            continue
+        args = positional_args(node)
+        if len(args) != 1 or len(node.args) != 1:
+            continue
+        term = _log_term(model, node, args[0], scope)
+        if term is not None:
+            found.append(term)
+    return found
+
+
+def _log_term(model: NetworkModel, call: cst.Call, argument, scope: Scope) -> LogTerm | None:
+    guard = None
+    expr = argument
+    # `p + eps`, `eps + p`, `1 - p + eps`
+    if isinstance(expr, cst.BinaryOperation) and isinstance(expr.operator, cst.Add):
+        left_small, right_small = _is_small(model, expr.left, scope), _is_small(model, expr.right, scope)
+        if right_small and not left_small:
+            expr, guard = expr.left, "epsilon"
+        elif left_small and not right_small:
+            expr, guard = expr.right, "epsilon"
+        else:
+            return None
+    complement = False
+    if isinstance(expr, cst.BinaryOperation) and isinstance(expr.operator, cst.Subtract) and _is_one(expr.left):
+        expr, complement = expr.right, True
+    if isinstance(expr, cst.Call) and numpy_attribute(expr.func) in _GUARDS:
+        inner = positional_args(expr)
+        if not inner:
+            return None
+        expr, guard = inner[0], "clip"
+        if isinstance(expr, cst.BinaryOperation) and isinstance(expr.operator, cst.Subtract) and _is_one(expr.left):
+            expr, complement = expr.right, not complement
+    output = expr
+    base = output.value if isinstance(output, cst.Subscript) and model.key(output, scope) is None else output
+    if not isinstance(base, (cst.Name, cst.Attribute, cst.Subscript, cst.Call)):
+        return None
+    source = source_of(model, base, scope)
+    if source is None:
+        return None
+    return LogTerm(call, output, complement, guard, source, scope, _statement_of(model, call))
+
+
+def _is_one(expr) -> bool:
+    return isinstance(expr, (cst.Integer, cst.Float)) and float(expr.value) == 1.0
+
+
+def _is_small(model: NetworkModel, expr, scope: Scope) -> bool:
+    """A positive constant below 0.01: an epsilon."""
+    value = model.constant(expr, scope)
+    if value is None:
+        try:
+            value = ast.literal_eval(code(expr))
+        except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+            return False
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and 0 < value < 0.01
+
+
+def _statement_of(model: NetworkModel, node: cst.CSTNode) -> cst.CSTNode | None:
+    current = node
+    while current is not None and not isinstance(current, (cst.SimpleStatementLine, cst.BaseCompoundStatement)):
+        current = model.parent(current)
+    return current
+
+
+def mentions_labels(model: NetworkModel, term: LogTerm) -> bool:
+    """The log's statement (or the function it is written in, for a `return`) also reads labels:
+    the log is part of a loss, not some other use of the output."""
+    statement = term.statement
+    if statement is None:
+        return False
+    for node in _subexpressions(statement):
+        if node is term.output or not isinstance(node, (cst.Name, cst.Attribute)):
+            continue
+        parent = model.parent(node)
+        if isinstance(parent, cst.Attribute) and node in (parent.value, parent.attr):
+            continue  # `np` and `log` of np.log; `self` of self.y is read through the attribute
+        if isinstance(parent, cst.Call) and parent.func is node:
+            continue
+        if isinstance(parent, cst.Arg) and parent.keyword is node:
+            continue
+        if is_labels(model, node, term.scope) and _is_data_array(model, node, term.scope):
+            return True
+    return False
+
+
+def _is_data_array(model: NetworkModel, expr, scope: Scope) -> bool:
+    """Not a number or a string: a value whose definitions are array literals, creations,
+    comparisons or parameters bound to such values (unknown values count, numbers do not)."""
+    for value, value_scope in model.values(expr, scope):
+        if model.constant(value, value_scope) is not None:
+            return False
+        if isinstance(value, (cst.SimpleString, cst.FormattedString, cst.ConcatenatedString)):
+            return False
+    return True
+
+
+def _subexpressions(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        yield current
+        stack.extend(reversed(current.children))
+
+
+# -- comparisons for accuracy ---------------------------------------------------------------------------
+
+@dataclass(eq=False)
+class OutputComparison:
+    """`out == y` or `np.equal(out, y)`: a network output compared with labels for equality."""
+
+    node: cst.BaseExpression
+    output: cst.BaseExpression
+    labels: cst.BaseExpression
+    source: Any
+    scope: Scope
+
+
+def comparisons(model: NetworkModel) -> list[OutputComparison]:
+    found = []
+    for node, scope in model.builder.scope_of_node.items():
+        pair = None
+        if isinstance(node, cst.Comparison) and len(node.comparisons) == 1 and isinstance(
+            node.comparisons[0].operator, cst.Equal
+        ):
+            pair = (node.left, node.comparisons[0].comparator)
+        elif isinstance(node, cst.Call) and numpy_attribute(node.func) == "equal":
+            args = positional_args(node)
+            if len(args) == 2:
+                pair = (args[0], args[1])
+        if pair is None:
+            continue
+        for output, labels in (pair, pair[::-1]):
+            if not isinstance(output, (cst.Name, cst.Attribute, cst.Subscript, cst.Call)):
+                continue
+            source = source_of(model, output, scope)
+            if source is None or not is_labels(model, labels, scope):
+                continue
+            found.append(OutputComparison(node, output, labels, source, scope))
+            break
+    return found
+
+
+# -- argmax / max over an output -------------------------------------------------------------------------
+
+@dataclass(eq=False)
+class ArgReduction:
+    """`np.argmax(p, axis=a)`, `p.argmax(axis=a)`, `np.max(p, a)` over a network output."""
+
+    node: cst.Call
+    function: str  # "argmax" or "max"
+    array: cst.BaseExpression
+    axis_node: cst.BaseExpression | None
+    axis: Any  # the literal axis, or None when absent / unknown
+    source: Any
+    scope: Scope
+
+
+_ARG_FUNCTIONS = {"argmax": "argmax", "max": "max", "amax": "max", "nanargmax": "argmax"}
+
+
+def arg_reductions(model: NetworkModel) -> list[ArgReduction]:
+    found = []
+    for node, scope in model.builder.scope_of_node.items():
+        if not isinstance(node, cst.Call):
+            continue
+        name = numpy_attribute(node.func)
+        args = positional_args(node)
+        if name in _ARG_FUNCTIONS and args:
+            array, axis_node = args[0], (args[1] if len(args) > 1 else keyword_arg(node, "axis"))
+            function = _ARG_FUNCTIONS[name]
+        elif name is None and isinstance(node.func, cst.Attribute) and node.func.attr.value in ("argmax", "max"):
+            array, axis_node = node.func.value, (args[0] if args else keyword_arg(node, "axis"))
+            function = node.func.attr.value
+        else:
+            continue
+        if not isinstance(array, (cst.Name, cst.Attribute, cst.Subscript, cst.Call)):
+            continue
+        source = source_of(model, array, scope)
+        if source is None:
+            continue
+        axis = None
+        if axis_node is not None:
+            value = model.constant(axis_node, scope)
+            axis = value if isinstance(value, int) and not isinstance(value, bool) else None
+        found.append(ArgReduction(node, function, array, axis_node, axis, source, scope))
+    return found
+
+
+def function_of(model: NetworkModel, source) -> FunctionInfo | None:
+    if isinstance(source, Application):
+        return source.function
+    return None
