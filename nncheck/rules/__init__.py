@@ -12,15 +12,20 @@ from nncheck.rules.nn105_unstable_exp import UnstableExp
 from nncheck.rules.nn106_softmax_hidden_layer import SoftmaxHiddenLayer
 from nncheck.rules.nn201_derivative_wrong_point import DerivativeWrongPoint
 from nncheck.rules.nn202_derivative_mismatch import DerivativeMismatch
+from nncheck.rules.nn203_gradient_sign import GradientSign
 from nncheck.rules.nn204_bias_gradient_like_weights import BiasGradientLikeWeights
+from nncheck.rules.nn205_missing_activation_derivative import MissingActivationDerivative
 from nncheck.rules.nn301_bias_shaped_like_weights import BiasShapedLikeWeights
 from nncheck.rules.nn302_bias_inside_product import BiasInsideProduct
+from nncheck.rules.nn307_dot_third_argument import DotThirdArgument
 from nncheck.rules.nn401_signed_error_sum import SignedErrorSum
 from nncheck.rules.nn402_log_without_clip import LogWithoutClip
 from nncheck.rules.nn403_accuracy_without_threshold import AccuracyWithoutThreshold
 from nncheck.rules.nn404_loss_activation_mismatch import LossActivationMismatch
 from nncheck.rules.nn405_argmax_wrong_axis import ArgmaxWrongAxis
 from nncheck.rules.nn501_method_without_self import MethodWithoutSelf
+from nncheck.rules.nn502_shuffle_ndarray import ShuffleNdarray
+from nncheck.rules.nn503_aliased_accumulators import AliasedAccumulators
 from nncheck.rules.nn900_syntax_error import SyntaxErrorRule
 
 ALL_RULES: list[type[Rule]] = sorted(
@@ -42,6 +47,11 @@ ALL_RULES: list[type[Rule]] = sorted(
         LossActivationMismatch,
         ArgmaxWrongAxis,
         MethodWithoutSelf,
+        DotThirdArgument,
+        ShuffleNdarray,
+        AliasedAccumulators,
+        GradientSign,
+        MissingActivationDerivative,
         SyntaxErrorRule,
     ],
     key=lambda rule: rule.code,
