@@ -163,6 +163,26 @@ class Backward:
         self._index()
         return self._writes.get(key, [])
 
+    def read_after(self, key: Key, node: cst.CSTNode, scope: Scope) -> cst.CSTNode | None:
+        """A read of `key` that can see what `node` did to its array: later in the same function
+        (or module body), or — for attributes, items and globals — in a function that does not
+        assign the key itself (a cache read by another method)."""
+        model = self.model
+        start = model._positions[node].end
+        inside = set(map(id, _subexpressions(node)))
+        assigning = {d.scope for d in model.defs(key) if not d.from_call}
+        for read in self.reads(key):
+            if id(read) in inside:
+                continue
+            read_scope = model.scope_of(read)
+            position = model._positions[read].start
+            if read_scope is scope:
+                if (position.line, position.column) > (start.line, start.column):
+                    return read
+            elif key[0] in ("attr", "item", "global") and read_scope not in assigning:
+                return read
+        return None
+
     # -- the forward/backward pairing -------------------------------------------------------------
     def activation_of(self, layer: Layer) -> Application | None:
         """The forward activation applied to the layer's pre-activation (one kind only)."""

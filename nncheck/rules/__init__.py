@@ -15,6 +15,8 @@ from nncheck.rules.nn202_derivative_mismatch import DerivativeMismatch
 from nncheck.rules.nn203_gradient_sign import GradientSign
 from nncheck.rules.nn204_bias_gradient_like_weights import BiasGradientLikeWeights
 from nncheck.rules.nn205_missing_activation_derivative import MissingActivationDerivative
+from nncheck.rules.nn206_derivative_of_error import DerivativeOfError
+from nncheck.rules.nn207_derivative_mutates_input import DerivativeMutatesInput
 from nncheck.rules.nn301_bias_shaped_like_weights import BiasShapedLikeWeights
 from nncheck.rules.nn302_bias_inside_product import BiasInsideProduct
 from nncheck.rules.nn307_dot_third_argument import DotThirdArgument
@@ -52,6 +54,8 @@ ALL_RULES: list[type[Rule]] = sorted(
         AliasedAccumulators,
         GradientSign,
         MissingActivationDerivative,
+        DerivativeOfError,
+        DerivativeMutatesInput,
         SyntaxErrorRule,
     ],
     key=lambda rule: rule.code,
