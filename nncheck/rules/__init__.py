@@ -17,6 +17,7 @@ from nncheck.rules.nn204_bias_gradient_like_weights import BiasGradientLikeWeigh
 from nncheck.rules.nn205_missing_activation_derivative import MissingActivationDerivative
 from nncheck.rules.nn206_derivative_of_error import DerivativeOfError
 from nncheck.rules.nn207_derivative_mutates_input import DerivativeMutatesInput
+from nncheck.rules.nn208_relu_backward_mask import ReluBackwardMask
 from nncheck.rules.nn301_bias_shaped_like_weights import BiasShapedLikeWeights
 from nncheck.rules.nn302_bias_inside_product import BiasInsideProduct
 from nncheck.rules.nn307_dot_third_argument import DotThirdArgument
@@ -56,6 +57,7 @@ ALL_RULES: list[type[Rule]] = sorted(
         MissingActivationDerivative,
         DerivativeOfError,
         DerivativeMutatesInput,
+        ReluBackwardMask,
         SyntaxErrorRule,
     ],
     key=lambda rule: rule.code,
