@@ -44,6 +44,7 @@ Dim = Any  # int | str | None
 Shape = tuple
 
 MAX_DEPTH = 24
+_MINUS_ONE = cst.parse_expression("-1")
 
 ELEMENTWISE_FUNCTIONS = frozenset({
     "exp", "log", "log2", "log10", "log1p", "expm1", "tanh", "sinh", "cosh", "arctan", "sin",
@@ -324,7 +325,7 @@ class Shapes:
             if name == "reshape" and len(args) >= 2:
                 return self._reshape(self.shape_of(args[0], scope, depth), args[1:], scope)
             if name in ("ravel",) and args:
-                return self._reshape(self.shape_of(args[0], scope, depth), [cst.Integer("-1")], scope)
+                return self._reshape(self.shape_of(args[0], scope, depth), [_MINUS_ONE], scope)
             if name in ("column_stack", "c_"):
                 return self._column_stack(args, scope, depth)
             if name in ("hstack", "concatenate", "vstack", "stack", "row_stack"):
@@ -343,7 +344,7 @@ class Shapes:
             if method == "reshape" and args:
                 return self._reshape(self.shape_of(receiver, scope, depth), args, scope)
             if method in ("ravel", "flatten"):
-                return self._reshape(self.shape_of(receiver, scope, depth), [cst.Integer("-1")], scope)
+                return self._reshape(self.shape_of(receiver, scope, depth), [_MINUS_ONE], scope)
         return None
 
     def _reduce(self, call: cst.Call, base: Shape | None, rest: list, scope: Scope) -> Shape | None:

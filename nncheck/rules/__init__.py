@@ -20,6 +20,9 @@ from nncheck.rules.nn207_derivative_mutates_input import DerivativeMutatesInput
 from nncheck.rules.nn208_relu_backward_mask import ReluBackwardMask
 from nncheck.rules.nn301_bias_shaped_like_weights import BiasShapedLikeWeights
 from nncheck.rules.nn302_bias_inside_product import BiasInsideProduct
+from nncheck.rules.nn303_label_broadcast import LabelBroadcast
+from nncheck.rules.nn305_shape_mismatch import ShapeMismatch
+from nncheck.rules.nn306_integer_parameters import IntegerParameters
 from nncheck.rules.nn307_dot_third_argument import DotThirdArgument
 from nncheck.rules.nn401_signed_error_sum import SignedErrorSum
 from nncheck.rules.nn402_log_without_clip import LogWithoutClip
@@ -58,6 +61,9 @@ ALL_RULES: list[type[Rule]] = sorted(
         DerivativeOfError,
         DerivativeMutatesInput,
         ReluBackwardMask,
+        LabelBroadcast,
+        ShapeMismatch,
+        IntegerParameters,
         SyntaxErrorRule,
     ],
     key=lambda rule: rule.code,
