@@ -1,0 +1,276 @@
+from __future__ import annotations
+
+import ast
+
+import libcst as cst
+
+from nncheck.diagnostics import Severity
+from nncheck.model.backward import backward_of, reduction
+from nncheck.model.values import code
+from nncheck.rules.base import Invalid, Rule, Valid
+
+_ROWS = (
+    "import numpy as np\n"
+    "X = np.random.rand(40, 3)\n"
+    "Y = np.eye(4)[np.random.randint(0, 4, 40)]\n"
+    "W = np.random.randn(3, 4) * 0.1\n"
+    "b = np.zeros((1, 4))\n"
+    "def softmax(s):\n"
+    "    e = np.exp(s - s.max(axis=1, keepdims=True))\n"
+    "    return e / e.sum(axis=1, keepdims=True)\n"
+    "for epoch in range(300):\n"
+    "    p = softmax(X @ W + b)\n"
+    "    delta = (p - Y) / len(X)\n"
+    "    W -= 0.5 * X.T @ delta\n"
+)
+
+
+class BiasGradientReduction(Rule):
+    """
+    ## What it does
+    Finds the bias gradient of a layer with more than one unit computed by summing the deltas
+    over *all* axes (`np.sum(delta)`, a single number) or over the unit axis instead of the
+    sample axis. The sample axis follows the layout: axis 0 when samples are rows (`X @ W`),
+    axis 1 when they are columns (`W @ X`). For a layer with a single unit a scalar sum is the
+    right gradient: nncheck stays silent there.
+
+    ## Why is this bad?
+    Each unit has its own bias, and its gradient is that unit's delta summed over the samples.
+    A sum over everything gives every unit the same number — the total error of the whole
+    layer — so the biases move together and cannot tell the units apart. A sum over the unit
+    axis has one entry per sample: it broadcasts into the wrong shape, or raises.
+
+    ## Example
+    ```python
+    b -= lr * np.sum(delta)
+    ```
+
+    ## Use instead
+    ```python
+    b -= lr * np.sum(delta, axis=0, keepdims=True)
+    ```
+    """
+
+    code = "NN209"
+    name = "bias-gradient-reduction"
+    severity = Severity.WARNING
+    summary = "a multi-unit bias gradient sums over all axes or over the unit axis"
+    fix_availability = "sometimes"
+
+    VALID = [
+        Valid(_ROWS + "    b -= 0.5 * np.sum(delta, axis=0, keepdims=True)\n"),
+        Valid(_ROWS + "    b -= 0.5 * delta.mean(axis=0)\n"),
+        # a single output unit: the scalar sum is the whole gradient
+        Valid(
+            "import numpy as np\n"
+            "x = np.random.rand(30, 2)\n"
+            "t = (x[:, :1] > 0.5).astype(float)\n"
+            "w = np.zeros((2, 1))\n"
+            "c = 0.0\n"
+            "bias = np.zeros((1, 1))\n"
+            "for i in range(100):\n"
+            "    p = 1 / (1 + np.exp(-(x @ w + bias)))\n"
+            "    g = p - t\n"
+            "    w -= 0.1 * x.T @ g\n"
+            "    bias -= 0.1 * np.sum(g)\n"
+        ),
+        # samples as columns: axis 1 is the sample axis
+        Valid(
+            "import numpy as np\n"
+            "A0 = np.random.rand(3, 50)\n"
+            "Y = np.random.rand(2, 50)\n"
+            "W1 = np.random.randn(2, 3)\n"
+            "b1 = np.zeros((2, 1))\n"
+            "for i in range(100):\n"
+            "    Z1 = np.dot(W1, A0) + b1\n"
+            "    dZ1 = Z1 - Y\n"
+            "    dW1 = np.dot(dZ1, A0.T) / 50\n"
+            "    db1 = np.sum(dZ1, axis=1, keepdims=True) / 50\n"
+            "    W1 = W1 - 0.1 * dW1\n"
+            "    b1 = b1 - 0.1 * db1\n"
+        ),
+    ]
+    INVALID = [
+        Invalid(
+            _ROWS + "    b -= 0.5 * np.sum(delta)\n",
+            at="b -= 0.5 * np.sum(delta)",
+            says=("'b'", "4 units", "np.sum(delta, axis=0, keepdims=True)"),
+            fixed=_ROWS + "    b -= 0.5 * np.sum(delta, axis=0, keepdims=True)\n",
+        ),
+        # samples as columns, summed over the unit axis
+        Invalid(
+            "import numpy as np\n"
+            "A0 = np.random.rand(3, 50)\n"
+            "Y = np.random.rand(2, 50)\n"
+            "W1 = np.random.randn(2, 3)\n"
+            "b1 = np.zeros((2, 1))\n"
+            "for i in range(100):\n"
+            "    Z1 = np.dot(W1, A0) + b1\n"
+            "    dZ1 = Z1 - Y\n"
+            "    dW1 = np.dot(dZ1, A0.T) / 50\n"
+            "    db1 = np.sum(dZ1, axis=0, keepdims=True) / 50\n"
+            "    W1 = W1 - 0.1 * dW1\n"
+            "    b1 = b1 - 0.1 * db1\n",
+            at="db1 = np.sum(dZ1, axis=0, keepdims=True) / 50",
+            says=("'b1'", "axis=1"),
+            fixed="import numpy as np\n"
+            "A0 = np.random.rand(3, 50)\n"
+            "Y = np.random.rand(2, 50)\n"
+            "W1 = np.random.randn(2, 3)\n"
+            "b1 = np.zeros((2, 1))\n"
+            "for i in range(100):\n"
+            "    Z1 = np.dot(W1, A0) + b1\n"
+            "    dZ1 = Z1 - Y\n"
+            "    dW1 = np.dot(dZ1, A0.T) / 50\n"
+            "    db1 = np.sum(dZ1, axis=1, keepdims=True) / 50\n"
+            "    W1 = W1 - 0.1 * dW1\n"
+            "    b1 = b1 - 0.1 * db1\n",
+        ),
+        # a layer class with a 1-D bias, the method form .sum()
+        Invalid(
+            "import numpy as np\n"
+            "class Dense:\n"
+            "    def __init__(self, n_in, n_out):\n"
+            "        self.kernel = np.random.randn(n_in, n_out) * 0.1\n"
+            "        self.shift = np.zeros(n_out)\n"
+            "    def fit(self, inputs, targets, rate=0.05):\n"
+            "        for _ in range(100):\n"
+            "            out = np.tanh(inputs @ self.kernel + self.shift)\n"
+            "            grad = (out - targets) * (1 - out ** 2)\n"
+            "            self.kernel -= rate * inputs.T @ grad\n"
+            "            self.shift -= rate * grad.sum()\n"
+            "layer = Dense(3, 5)\n"
+            "layer.fit(np.random.rand(20, 3), np.random.rand(20, 5))\n",
+            at="self.shift -= rate * grad.sum()",
+            says=("'self.shift'", "5 units", "grad.sum(axis=0)"),
+        ),
+    ]
+
+    def check(self):
+        model = self.model
+        backward = backward_of(model)
+        reported = set()
+        for pair in backward.pairs:
+            layer = pair.layer
+            if layer.bias is None or not pair.bias_updates:
+                continue
+            units, bias_ndim = self._units(layer)
+            if units is None or units <= 1:
+                continue
+            sample_axis = 0 if layer.layout == "rows" else 1
+            for update in pair.bias_updates:
+                for call, scope in self._reductions(update.rhs, update.scope, 0):
+                    if id(call) in reported:
+                        continue
+                    finding = self._judge(call, scope, update, pair, units, bias_ndim, sample_axis)
+                    if finding is not None:
+                        reported.add(id(call))
+                        yield finding
+
+    def _units(self, layer):
+        """(units, the bias's number of dimensions) when known."""
+        model = self.model
+        bias_shape = _created_shape(model, layer.bias, layer.scope)
+        if bias_shape is not None and all(isinstance(d, int) for d in bias_shape) and bias_shape:
+            if len(bias_shape) == 1:
+                return bias_shape[0], 1
+            if len(bias_shape) == 2:
+                unit = bias_shape[1] if layer.layout == "rows" else bias_shape[0]
+                other = bias_shape[0] if layer.layout == "rows" else bias_shape[1]
+                return (unit, 2) if other == 1 else (None, None)
+            return None, None
+        weight_shape = _created_shape(model, layer.weight, layer.scope)
+        if weight_shape is None or len(weight_shape) != 2:
+            return None, None
+        unit = weight_shape[1] if layer.layout == "rows" else weight_shape[0]
+        ndim = len(bias_shape) if bias_shape is not None else None
+        return (unit, ndim) if isinstance(unit, int) else (None, None)
+
+    def _reductions(self, expr, scope, depth):
+        """The reductions the bias gradient is computed with: at the top of the update's right
+        side (through scale factors) or of the values of the names it reads."""
+        model = self.model
+        top = _strip_scale(expr, model, scope)
+        if reduction(top) is not None:
+            operand = reduction(top)[1]
+            if model.is_signal(operand, scope):
+                yield top, scope
+            return
+        if depth > 4:
+            return
+        if isinstance(top, (cst.Name, cst.Attribute, cst.Subscript)) and model.is_signal(top, scope):
+            for value, value_scope in model.values(top, scope):
+                if value is not top:
+                    yield from self._reductions(value, value_scope, depth + 1)
+
+    def _judge(self, call, scope, update, pair, units, bias_ndim, sample_axis):
+        model = self.model
+        layer = pair.layer
+        function, operand, axis, keepdims = reduction(call)
+        bias = code(update.target)
+        if axis is None:
+            problem = (f"sums the deltas over all axes into one number, so all {units} units get the "
+                       f"same gradient")
+        else:
+            try:
+                value = ast.literal_eval(code(axis))
+            except (ValueError, SyntaxError):
+                return None
+            if not isinstance(value, int):
+                return None
+            if value < 0:
+                value += 2
+            if value == sample_axis:
+                return None
+            # the wrong axis only when the deltas are a batch: the layer's input is transposed
+            # in its weight gradient (X.T @ delta), so the samples are on an axis of their own
+            if not pair.gradients:
+                return None
+            problem = (f"sums the deltas over axis {code(axis)}, the unit axis, instead of over the "
+                       f"samples (axis {sample_axis})")
+        keep = bias_ndim == 2 or layer.layout == "columns"
+        if bias_ndim is None and layer.layout == "rows":
+            keep = None
+        corrected = _corrected(call, function, operand, sample_axis, keep)
+        fix = None
+        if corrected is not None:
+            fix = self.replace(call, corrected, f"Sum over the sample axis {sample_axis}")
+        wanted = f"`{corrected}`" if corrected else f"a sum over axis {sample_axis} only"
+        return self.report(
+            backward_of(model).statement_of(call) or call,
+            f"the gradient of bias '{bias}' ({units} units) {problem}; use {wanted}",
+            fix=fix,
+        )
+
+
+def _created_shape(model, expr, scope):
+    """The shape of the array a parameter was created as (its updates keep the shape)."""
+    shapes = {
+        model._creation_shape(call, model.scope_of(call), 0) for call in model.origins(expr, scope)
+    }
+    return shapes.pop() if len(shapes) == 1 else None
+
+
+def _strip_scale(expr, model, scope):
+    while True:
+        if isinstance(expr, cst.UnaryOperation) and isinstance(expr.operator, cst.Minus):
+            expr = expr.expression
+        elif isinstance(expr, cst.BinaryOperation) and isinstance(expr.operator, (cst.Multiply, cst.Divide)):
+            if model._is_scale(expr.right, scope):
+                expr = expr.left
+            elif isinstance(expr.operator, cst.Multiply) and model._is_scale(expr.left, scope):
+                expr = expr.right
+            else:
+                return expr
+        else:
+            return expr
+
+
+def _corrected(call, function, operand, axis, keep) -> str | None:
+    """The reduction over the sample axis, written as the user wrote the call."""
+    if keep is None:
+        return None
+    extra = ", keepdims=True" if keep else ""
+    if isinstance(call.func, cst.Attribute) and call.func.value is operand:
+        return f"{code(operand)}.{function}(axis={axis}{extra})"
+    return f"{code(call.func)}({code(operand)}, axis={axis}{extra})"
