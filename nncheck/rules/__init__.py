@@ -19,6 +19,7 @@ from nncheck.rules.nn206_derivative_of_error import DerivativeOfError
 from nncheck.rules.nn207_derivative_mutates_input import DerivativeMutatesInput
 from nncheck.rules.nn208_relu_backward_mask import ReluBackwardMask
 from nncheck.rules.nn209_bias_gradient_reduction import BiasGradientReduction
+from nncheck.rules.nn210_dead_hidden_delta import DeadHiddenDelta
 from nncheck.rules.nn301_bias_shaped_like_weights import BiasShapedLikeWeights
 from nncheck.rules.nn302_bias_inside_product import BiasInsideProduct
 from nncheck.rules.nn303_label_broadcast import LabelBroadcast
@@ -66,6 +67,7 @@ ALL_RULES: list[type[Rule]] = sorted(
         ShapeMismatch,
         IntegerParameters,
         BiasGradientReduction,
+        DeadHiddenDelta,
         SyntaxErrorRule,
     ],
     key=lambda rule: rule.code,
