@@ -23,6 +23,7 @@ from nncheck.rules.nn210_dead_hidden_delta import DeadHiddenDelta
 from nncheck.rules.nn301_bias_shaped_like_weights import BiasShapedLikeWeights
 from nncheck.rules.nn302_bias_inside_product import BiasInsideProduct
 from nncheck.rules.nn303_label_broadcast import LabelBroadcast
+from nncheck.rules.nn304_symmetric_init import SymmetricInit
 from nncheck.rules.nn305_shape_mismatch import ShapeMismatch
 from nncheck.rules.nn306_integer_parameters import IntegerParameters
 from nncheck.rules.nn307_dot_third_argument import DotThirdArgument
@@ -68,6 +69,7 @@ ALL_RULES: list[type[Rule]] = sorted(
         IntegerParameters,
         BiasGradientReduction,
         DeadHiddenDelta,
+        SymmetricInit,
         SyntaxErrorRule,
     ],
     key=lambda rule: rule.code,

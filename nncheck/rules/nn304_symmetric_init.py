@@ -1,0 +1,201 @@
+from __future__ import annotations
+
+import libcst as cst
+
+from nncheck.diagnostics import Severity
+from nncheck.model.shapes import show
+from nncheck.model.values import call_name, code, key_name, positional_args
+from nncheck.rules.base import Invalid, Rule, Valid
+
+_CONSTANT = {"zeros", "ones", "full", "zeros_like", "ones_like", "full_like"}
+
+
+def _net(first: str, second: str) -> str:
+    return (
+        "import numpy as np\n"
+        "X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)\n"
+        "y = np.array([[0], [1], [1], [0]], dtype=float)\n"
+        f"W1 = {first}\n"
+        "b1 = np.zeros((1, 4))\n"
+        f"W2 = {second}\n"
+        "b2 = np.zeros((1, 1))\n"
+        "for epoch in range(2000):\n"
+        "    h = np.tanh(X @ W1 + b1)\n"
+        "    out = 1 / (1 + np.exp(-(h @ W2 + b2)))\n"
+        "    d_out = out - y\n"
+        "    d_h = (d_out @ W2.T) * (1 - h ** 2)\n"
+        "    W2 -= 0.5 * h.T @ d_out\n"
+        "    b2 -= 0.5 * d_out.sum(axis=0, keepdims=True)\n"
+        "    W1 -= 0.5 * X.T @ d_h\n"
+        "    b1 -= 0.5 * d_h.sum(axis=0, keepdims=True)\n"
+    )
+
+
+class SymmetricInit(Rule):
+    """
+    ## What it does
+    Finds a hidden layer whose incoming weights and outgoing weights are both initialised to a
+    constant (`np.zeros`, `np.ones`, `np.full`, or their `_like` forms). One constant layer
+    beside a randomly initialised one is fine (the random one breaks the symmetry), and so is
+    a zero bias. A hidden layer of one unit has nothing to break: silent.
+
+    ## Why is this bad?
+    When both weight matrices around a hidden layer start equal in every entry, every hidden
+    unit computes the same value, receives the same gradient and gets the same update. They
+    stay identical forever: the layer behaves like a single unit however wide it is, and the
+    network cannot learn anything a single hidden unit cannot (XOR, for one).
+
+    ## Example
+    ```python
+    W1 = np.zeros((n_in, n_hidden))
+    W2 = np.zeros((n_hidden, n_out))
+    ```
+
+    ## Use instead
+    ```python
+    W1 = np.random.randn(n_in, n_hidden) * 0.1
+    W2 = np.random.randn(n_hidden, n_out) * 0.1
+    ```
+    """
+
+    code = "NN304"
+    name = "symmetric-init"
+    severity = Severity.WARNING
+    summary = "a hidden layer's incoming and outgoing weights both start constant: its units stay identical"
+
+    VALID = [
+        Valid(_net("np.random.randn(2, 4) * 0.5", "np.random.randn(4, 1) * 0.5")),
+        # one constant layer beside a random one
+        Valid(_net("np.random.randn(2, 4) * 0.5", "np.zeros((4, 1))")),
+        Valid(_net("np.zeros((2, 4))", "np.random.uniform(-1, 1, (4, 1))")),
+        # a single hidden unit has no symmetry to break
+        Valid(
+            "import numpy as np\n"
+            "A = np.random.rand(3, 20)\n"
+            "Y = np.random.rand(1, 20)\n"
+            "W1 = np.zeros((1, 3))\n"
+            "W2 = np.ones((1, 1))\n"
+            "for _ in range(100):\n"
+            "    H = np.tanh(W1 @ A)\n"
+            "    P = W2 @ H\n"
+            "    dP = P - Y\n"
+            "    W2 -= 0.1 * dP @ H.T\n"
+            "    W1 -= 0.1 * ((W2.T @ dP) * (1 - H ** 2)) @ A.T\n"
+        ),
+    ]
+    INVALID = [
+        Invalid(
+            _net("np.zeros((2, 4))", "np.zeros((4, 1))"),
+            at="W1 = np.zeros((2, 4))",
+            says=("'W1'", "'W2'", "4 hidden units", "np.random.randn(2, 4)"),
+        ),
+        Invalid(
+            "import numpy as np\n"
+            "def sigmoid(v):\n"
+            "    return 1 / (1 + np.exp(-v))\n"
+            "class MLP:\n"
+            "    def __init__(self, n_in, n_hidden, n_out):\n"
+            "        self.V = np.full((n_hidden, n_in), 0.5)\n"
+            "        self.U = np.ones((n_out, n_hidden)) * 0.1\n"
+            "    def forward(self, A):\n"
+            "        self.A = A\n"
+            "        self.H = sigmoid(self.V @ A)\n"
+            "        return sigmoid(self.U @ self.H)\n"
+            "    def backward(self, dZ, lr=0.1):\n"
+            "        dH = (self.U.T @ dZ) * self.H * (1 - self.H)\n"
+            "        self.U -= lr * dZ @ self.H.T\n"
+            "        self.V -= lr * dH @ self.A.T\n",
+            at="self.V = np.full((n_hidden, n_in), 0.5)",
+            says=("'self.V'", "'self.U'", "n_hidden hidden units", "np.random.randn(n_hidden, n_in)"),
+        ),
+        Invalid(
+            "import numpy as np\n"
+            "def relu(t):\n"
+            "    return np.maximum(t, 0)\n"
+            "params = {\n"
+            "    'w_in': np.zeros((5, 16)),\n"
+            "    'w_out': np.zeros((16, 3)),\n"
+            "}\n"
+            "batch = np.random.rand(32, 5)\n"
+            "target = np.random.rand(32, 3)\n"
+            "for _ in range(10):\n"
+            "    hidden = relu(batch @ params['w_in'])\n"
+            "    pred = hidden @ params['w_out']\n"
+            "    grad = pred - target\n"
+            "    params['w_out'] -= 0.01 * hidden.T @ grad\n"
+            "    params['w_in'] -= 0.01 * batch.T @ ((grad @ params['w_out'].T) * (hidden > 0))\n",
+            at="'w_in': np.zeros((5, 16)),",
+            says=("'params[\"w_in\"]'", "'params[\"w_out\"]'", "16 hidden units"),
+        ),
+    ]
+
+    def check(self):
+        model = self.model
+        reported = set()
+        for second in model.layers:
+            feeding = self._feeding_layer(second)
+            if feeding is None:
+                continue
+            pair = (feeding.weight_key, second.weight_key)
+            if None in pair or pair[0] == pair[1] or pair in reported:
+                continue
+            first_init = self._constant_init(feeding)
+            second_init = self._constant_init(second)
+            if first_init is None or second_init is None:
+                continue
+            shape = model.shape(first_init, model.scope_of(first_init))
+            units = None
+            if shape is not None and len(shape) == 2:
+                units = shape[1] if feeding.layout == "rows" else shape[0]
+                if units == 1:
+                    continue
+            reported.add(pair)
+            incoming, outgoing = key_name(pair[0]), key_name(pair[1])
+            size = f"{units} hidden units" if units is not None else "hidden units"
+            random = (
+                f"`np.random.randn{show(shape)} * 0.1`" if shape is not None and len(shape) == 2
+                else "`np.random.randn(...) * 0.1`"
+            )
+            yield self.report(
+                first_init,
+                f"the hidden layer's incoming weights '{incoming}' (`{code(first_init)}`) and outgoing "
+                f"weights '{outgoing}' (`{code(second_init)}`) both start constant: its {size} compute "
+                f"the same value, get the same gradient and stay identical; initialise '{incoming}' "
+                f"with small random values, e.g. {random}",
+            )
+
+    def _feeding_layer(self, layer):
+        """The layer whose activation (or bare output) is this layer's input."""
+        model = self.model
+        producer = model.producer(layer.input, layer.scope)
+        if producer is None:
+            return None
+        if producer in model.layers:
+            return producer if producer is not layer else None
+        feeding = model.layer_of(producer.argument, producer.scope)
+        return feeding if feeding is not layer else None
+
+    def _constant_init(self, layer):
+        """The one constant creation (zeros, ones, full) of a layer's weights, when every
+        assignment of them (other than the training updates) is one."""
+        model = self.model
+        updates = {update.statement for update in model.updates}
+        found = []
+        for definition in model.defs(layer.weight_key):
+            if definition.augmented is not None or definition.statement in updates:
+                continue
+            if definition.value is None:
+                return None
+            for value, scope in model.values(definition.value, definition.scope):
+                creation = model.creation_call(value)
+                if creation is None or (call_name(creation) or "").split(".")[-1] not in _CONSTANT:
+                    return None
+                if (call_name(creation) or "").endswith("full") and not _constant_fill(creation):
+                    return None
+                found.append(creation)
+        return found[0] if found else None
+
+
+def _constant_fill(call: cst.Call) -> bool:
+    args = positional_args(call)
+    return len(args) >= 2 and isinstance(args[1], (cst.Integer, cst.Float, cst.UnaryOperation))
