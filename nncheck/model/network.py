@@ -314,9 +314,15 @@ class NetworkModel:
         if key is None or depth > MAX_DEPTH:
             return [(expr, scope)]
         defs = [d for d in self.defs(key) if d.augmented is None]
-        if not defs and key[0] == "item" and isinstance(expr, cst.Subscript):
+        # `params["w"] = params["w"] - lr * g` inside a function that got `params` as an argument
+        # is an update, not where the array came from: the dict it was passed still says that.
+        only_updates = bool(defs) and all(d.statement in self._update_statements for d in defs)
+        if (not defs or only_updates) and key[0] == "item" and isinstance(expr, cst.Subscript):
             # cache["A2"] where cache is a parameter or name holding {"A2": A2, ...}
-            found = []
+            found = [
+                held for d in defs if d.value is not None and d.value is not expr
+                for held in self.values(d.value, d.scope, depth + 1)
+            ]
             for base, base_scope in self.values(expr.value, scope, depth + 1):
                 if isinstance(base, cst.Dict):
                     for element in base.elements:
@@ -736,13 +742,22 @@ class NetworkModel:
                             self._target_of(call))
             )
         seen_inline: set = {application.node for application in found}
-        inside_closed = {f.scope for f in self.functions.values() if f.closed}
+        # The body of an activation is classified with its function. A closed function that is
+        # called, but never with a mode it can be applied in (`forward(X, W1, W2)`: the weights
+        # are no flags), is a forward pass, not an activation: its body holds the activations.
+        modes: dict = {}
+        for _, _, function, mode in self.calls_to_functions:
+            modes.setdefault(function, set()).add(mode)
+        inside_closed = {
+            f.scope for f in self.functions.values()
+            if f.closed and not (f in modes and modes[f] == {None})
+        }
         for definition in itertools.chain.from_iterable(self.definitions.values()):
             value = definition.value
             if value is None or definition.from_call or value in seen_inline:
                 continue
             if definition.scope in inside_closed:
-                continue  # the body of an activation is classified with its function
+                continue
             if definition.augmented is not None:
                 continue
             seen_inline.add(value)
