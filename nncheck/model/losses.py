@@ -24,6 +24,7 @@ import libcst as cst
 
 from nncheck.model.functions import FunctionInfo
 from nncheck.model.network import Application, Layer, NetworkModel
+from nncheck.model.shapes import shapes
 from nncheck.model.values import Scope, code, keyword_arg, numpy_attribute, positional_args
 
 LOG_FUNCTIONS = {"log", "log2", "log10"}
@@ -84,7 +85,7 @@ def batch_of(model: NetworkModel, source, depth: int = 0) -> Batch | None:
             return None
         batch = batch_of(model, inner, depth + 1)
         return batch if batch is not None and batch.layout == layer.layout else None
-    shape = model.shape(layer.input, layer.scope)
+    shape = model.shape(layer.input, layer.scope) or shapes(model).shape_of(layer.input, layer.scope)
     if shape is None or len(shape) != 2:
         return None
     samples, features = (shape[0], shape[1]) if layer.layout == "rows" else (shape[1], shape[0])

@@ -158,7 +158,7 @@ class LossActivationMismatch(Rule):
             message = None
             if isinstance(source, Layer):
                 if term.guard is None:
-                    message = self._unbounded(term, "has no activation (identity, any real number)")
+                    message = self._unbounded(term, "which has no activation (identity: any real number)")
             elif isinstance(source, Application):
                 behaviour = source.behaviour
                 if behaviour.kind == "softmax":
@@ -172,9 +172,9 @@ class LossActivationMismatch(Rule):
                         low is not None and (low < -1e-3 if term.guard else low <= 0)
                     )
                     if bad:
+                        reaches = "1 or more" if term.complement else ("below 0" if term.guard else "0 or below")
                         message = self._unbounded(
-                            term, f"comes from '{source.name}' ({behaviour.description}), which reaches "
-                            f"{'1 or more' if term.complement else ('negative values' if term.guard else '0 or less')}"
+                            term, f"the output of '{source.name}' ({behaviour.description}), which reaches {reaches}"
                         )
             if message is None or not mentions_labels(model, term):
                 continue
@@ -185,7 +185,7 @@ class LossActivationMismatch(Rule):
         output = code(term.output)
         shown = code(term.node)
         return (
-            f"log loss `{shown}` on output '{output}', which {what}: the log of a non-positive "
+            f"log loss `{shown}` on '{output}', {what}: the log of a non-positive "
             f"number is nan or -inf; use a sigmoid output with binary cross-entropy (softmax with "
             f"categorical cross-entropy), or keep this output with a squared error"
         )

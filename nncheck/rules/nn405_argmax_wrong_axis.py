@@ -71,10 +71,11 @@ class ArgmaxWrongAxis(Rule):
         Valid(
             "import numpy as np\n"
             "X = np.random.randn(20, 4)\n"
+            "T = np.eye(3)[np.random.randint(0, 3, size=20)]\n"
             "W = np.random.randn(4, 3)\n"
-            "W += 0.0 * X[:3].T @ np.ones((3, 3))\n"
-            "for x in X:\n"
+            "for x, t in zip(X, T):\n"
             "    scores = x @ W\n"
+            "    W -= 0.1 * np.outer(x, scores - t)\n"
             "    print(np.argmax(scores, axis=0))\n"
         ),
         # the highest score of each class over the batch, printed: a max not used as a prediction
