@@ -205,12 +205,18 @@ class ArrayTruthValue(Rule):
         start, _ = model.span(node)
         _, end = model.span(last)
         region = model.source[_offset(model, start) : _offset(model, end)]
+        comment = ""
+        header = getattr(node.body, "header", None)
+        if header is not None and header.comment is not None:
+            # The `if` line's own comment moves to the end of the new line.
+            comment = f"  {header.comment.value}"
+            region = region.replace(header.comment.value, "", 1)
         if "#" in region:
             return None  # a comment would be lost
         parts = [source_of(model, n) for n in (node.test, then.value, otherwise.value)]
         if not all(_plain(part) for part in parts):
             return None
-        content = f"return {np_}.where({parts[0]}, {parts[1]}, {parts[2]})"
+        content = f"return {np_}.where({parts[0]}, {parts[1]}, {parts[2]}){comment}"
         return fix("Use `np.where`", [Edit(start, end, content)])
 
 

@@ -148,13 +148,24 @@ class DerivativeWrongPoint(Rule):
         the pre-activation it was applied to. Only within the one function where both are."""
         model = self.model
         forward = use.forward
-        if forward.scope is not use.scope:
-            return None
         try:
             text = output if output is not None else source_of(model, forward.argument)
             model.span(use.argument)
         except KeyError:
             return None
+        if forward.scope is not use.scope:
+            # Another method: only `self.<attribute>` of the same class reaches there.
+            value = forward.target if output is not None else model.key(forward.argument, forward.scope)
+            method = use.scope
+            while method is not None and method.self_name is None and not method.is_module:
+                method = method.parent
+            if not (
+                value is not None and value[0] == "attr" and method is not None
+                and method.cls is value[1] and method.self_name is not None
+                and (output is not None or isinstance(forward.argument, cst.Attribute))
+            ):
+                return None
+            text = f"{method.self_name}.{value[2]}"
         if "#" in text or "\n" in text:
             return None
         simple = output is not None or isinstance(forward.argument, (cst.Name, cst.Attribute))

@@ -5,7 +5,7 @@ import libcst as cst
 from nncheck.diagnostics import Severity
 from nncheck.model.values import call_name, code, keyword_arg, positional_args
 from nncheck.rules.base import Invalid, Rule, Valid
-from nncheck.rules.fixes import edit, fix
+from nncheck.rules.fixes import edit, fix, numpy_name, source_of
 from nncheck.rules.nn204_bias_gradient_like_weights import BiasGradientLikeWeights
 
 _ROWS = (
@@ -193,10 +193,10 @@ class BiasShapedLikeWeights(Rule):
                 bias_value,
                 f"bias '{bias}' is created with {why}, {_dims(bias_shape)}, but a layer has one bias "
                 f"per output unit: create it with shape {_dims(right)}, e.g. `np.zeros({_dims(right)})`",
-                fix=self._fix(layer, bias_value, 0 if layer.layout == "rows" else 1),
+                fix=self._fix(layer, bias_value, 0 if layer.layout == "rows" else 1, per_sample and not like_weights),
             )
 
-    def _fix(self, layer, bias_value, axis: int):
+    def _fix(self, layer, bias_value, axis: int, per_sample: bool):
         """`1` for the dimension that should be 1, and the bias's updates that would no longer
         fit (the weight gradient → the summed deltas); None when an update cannot be fixed."""
         model = self.model
@@ -218,7 +218,16 @@ class BiasShapedLikeWeights(Rule):
                     return None
                 edits.extend(gradient_updates[update.statement])
             elif not _reduced(update.rhs):
-                return None  # e.g. `b -= lr * delta` on a per-sample bias: it would not fit
+                # `b -= lr * delta` on a per-sample bias: one row per sample, like the old
+                # bias, so summed over the samples it fits the new one (and is its gradient).
+                np_ = numpy_name(model)
+                try:
+                    text = source_of(model, update.rhs)
+                except KeyError:
+                    return None
+                if not per_sample or np_ is None or "#" in text or "\n" in text:
+                    return None
+                edits.append(edit(model, update.rhs, f"{np_}.sum({text}, axis={axis}, keepdims=True)"))
         return fix(f"Create '{code(layer.bias)}' with one value per output unit", edits)
 
     def _creation(self, key):
