@@ -10,6 +10,7 @@
   comparisons     `out == y` (or np.equal) of a network output against labels
   arg_reductions  `np.argmax(p, axis=...)`, `p.argmax(...)`, `np.max(p, axis=...)` of an output
   is_labels       data from outside the network (not a number, parameter or activation)
+  rewrite, compile_rewritten  a rule's rewritten copy of a closed function, compiled to check a fix
 
 Like the rest of the model, nothing here reads names: an output is whatever an activation or a
 layer produced, labels are whatever data the network did not compute.
@@ -22,7 +23,8 @@ from typing import Any, Iterator
 
 import libcst as cst
 
-from nncheck.model.functions import FunctionInfo
+from nncheck.model import sandbox
+from nncheck.model.functions import FunctionInfo, function_text, lambda_text
 from nncheck.model.network import Application, Layer, NetworkModel
 from nncheck.model.shapes import shapes
 from nncheck.model.values import Scope, code, keyword_arg, numpy_attribute, positional_args
@@ -339,7 +341,72 @@ def arg_reductions(model: NetworkModel) -> list[ArgReduction]:
     return found
 
 
-def function_of(model: NetworkModel, source) -> FunctionInfo | None:
-    if isinstance(source, Application):
-        return source.function
+# -- checking a rewritten function (for fixes) -----------------------------------------------------
+
+def walk(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        yield current
+        stack.extend(current.children)
+
+
+class _Rewrite(cst.CSTTransformer):
+    def __init__(self, replacements: dict) -> None:
+        self.replacements = replacements
+
+    def on_leave(self, original, updated):
+        text = self.replacements.get(original)
+        return cst.parse_expression(text) if text is not None else updated
+
+
+def rewrite(node: cst.CSTNode, replacements: dict) -> cst.CSTNode:
+    """A copy of `node` with each sub-node in `replacements` (by identity) replaced by the
+    expression text it maps to, all in one pass."""
+    return node.visit(_Rewrite(replacements))
+
+
+def numpy_alias(container: cst.CSTNode) -> str | None:
+    """The name NumPy is called through in this code (`np`), if it calls NumPy at all."""
+    for node in walk(container):
+        if isinstance(node, cst.Call) and numpy_attribute(node.func) is not None:
+            root = node.func
+            while isinstance(root, cst.Attribute):
+                root = root.value
+            return root.value
     return None
+
+
+def compile_rewritten(model: NetworkModel, info: FunctionInfo, node) -> Any:
+    """`info`'s function with its definition replaced by `node` (a rewritten copy), compiled
+    under the same closedness rules; None when it does not compile. Nothing runs here."""
+    if isinstance(node, cst.Lambda):
+        text = lambda_text(model.module, node, info.ident, 1)
+    else:
+        text = function_text(model.module, node, 1)
+    module_functions = {
+        other.ident: other.compiled for other in model.functions.values()
+        if other.compiled is not None and other.cls is None and other is not info
+        and other.scope.parent is not None and other.scope.parent.is_module
+    }
+    try:
+        tree = sandbox.quiet_parse(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+    statement = tree.body[0] if len(tree.body) == 1 else None
+    syntax = statement.value if isinstance(statement, ast.Assign) else statement
+    if not isinstance(syntax, (ast.FunctionDef, ast.Lambda)):
+        return None
+    environment = sandbox.Environment(
+        constants=model.module_constants, closed_functions=frozenset(module_functions)
+    )
+    if sandbox.why_not_closed(syntax, environment) is not None:
+        return None  # only closed code is ever run, rewritten or not
+    try:
+        compiled = sandbox.compile_closed(
+            {info.ident: text},
+            sandbox.Environment(constants={**model.module_constants, **module_functions}),
+        )
+    except Exception:  # noqa: BLE001 - a fix we cannot check is not offered
+        return None
+    return compiled.get(info.ident)

@@ -3,10 +3,9 @@ from __future__ import annotations
 import libcst as cst
 
 from nncheck.diagnostics import Edit, Fix, Severity
-from nncheck.model import sandbox
 from nncheck.model.behaviour import classify
-from nncheck.model.functions import FunctionInfo, function_text
-from nncheck.model.losses import Batch, batch_of, layer_under
+from nncheck.model.functions import FunctionInfo
+from nncheck.model.losses import Batch, batch_of, compile_rewritten, layer_under, numpy_alias, rewrite, walk
 from nncheck.model.values import code, numpy_attribute, positional_args
 from nncheck.rules.base import Invalid, Rule, Valid
 
@@ -215,8 +214,8 @@ class SoftmaxWrongAxis(Rule):
     def _fix(self, application, container: cst.CSTNode, batch: Batch) -> Fix | None:
         axis = batch.feature_axis
         replacements = {}
-        alias = _numpy_alias(container)
-        for node in _walk(container):
+        alias = numpy_alias(container)
+        for node in walk(container):
             if not isinstance(node, cst.Call):
                 continue
             new = _per_sample_sum(node, axis, alias)
@@ -239,9 +238,7 @@ class SoftmaxWrongAxis(Rule):
     def _verified(self, application, container, replacements, axis) -> bool:
         """The corrected softmax, compiled and probed, normalises over the class axis."""
         model = self.model
-        new = container
-        for node, text in replacements.items():
-            new = new.deep_replace(node, cst.parse_expression(text))
+        new = rewrite(container, replacements)
         if application.function is None:
             abstraction = model.abstract(new, application.scope)
             function = abstraction[0] if abstraction is not None else None
@@ -249,7 +246,7 @@ class SoftmaxWrongAxis(Rule):
             info = application.function
             if info.cls is not None or not isinstance(new, (cst.FunctionDef, cst.Lambda)):
                 return False
-            function = _compile_function(model, info, new)
+            function = compile_rewritten(model, info, new)
             if function is not None:
                 raw, kwargs = function, dict(application.mode)
                 function = lambda x: raw(x, **kwargs)  # noqa: E731
@@ -260,24 +257,6 @@ class SoftmaxWrongAxis(Rule):
 
 
 _NOT_A_SUM = object()
-
-
-def _walk(node: cst.CSTNode):
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        yield current
-        stack.extend(current.children)
-
-
-def _numpy_alias(container: cst.CSTNode) -> str | None:
-    for node in _walk(container):
-        if isinstance(node, cst.Call) and numpy_attribute(node.func) is not None:
-            root = node.func
-            while isinstance(root, cst.Attribute):
-                root = root.value
-            return root.value
-    return None
 
 
 def _per_sample_sum(call: cst.Call, axis: int, alias: str | None):
@@ -298,25 +277,3 @@ def _per_sample_sum(call: cst.Call, axis: int, alias: str | None):
             return None
         return f"{alias}.sum({code(args[0])}, axis={axis}, keepdims=True)"
     return _NOT_A_SUM
-
-
-def _compile_function(model, info: FunctionInfo, node) -> object | None:
-    if isinstance(node, cst.Lambda):
-        from nncheck.model.functions import lambda_text
-
-        text = lambda_text(model.module, node, info.ident, 1)
-    else:
-        text = function_text(model.module, node, 1)
-    module_functions = {
-        other.ident: other.compiled for other in model.functions.values()
-        if other.compiled is not None and other.cls is None and other is not info
-        and other.scope.parent is not None and other.scope.parent.is_module
-    }
-    try:
-        compiled = sandbox.compile_closed(
-            {info.ident: text},
-            sandbox.Environment(constants={**model.module_constants, **module_functions}),
-        )
-    except Exception:  # noqa: BLE001 - a fix we cannot check is not offered
-        return None
-    return compiled.get(info.ident)

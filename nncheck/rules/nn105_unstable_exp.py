@@ -6,9 +6,9 @@ import numpy as np
 from nncheck.diagnostics import Edit, Fix, Severity
 from nncheck.model import sandbox
 from nncheck.model.behaviour import PROBE
+from nncheck.model.losses import compile_rewritten, numpy_alias, rewrite, walk
 from nncheck.model.values import code, numpy_attribute, positional_args
 from nncheck.rules.base import Invalid, Rule, Valid
-from nncheck.rules.nn104_softmax_wrong_axis import _compile_function, _numpy_alias, _walk
 
 _DATA = (
     "import numpy as np\n"
@@ -161,7 +161,7 @@ class UnstableExp(Rule):
             if container in done:
                 continue
             exps = [
-                node for node in _walk(container)
+                node for node in walk(container)
                 if isinstance(node, cst.Call) and numpy_attribute(node.func) == "exp"
             ]
             if not exps:
@@ -180,7 +180,7 @@ class UnstableExp(Rule):
                     fix=fix,
                 )
             else:
-                if any(numpy_attribute(n.func) in _GUARDS for n in _walk(container) if isinstance(n, cst.Call)):
+                if any(numpy_attribute(n.func) in _GUARDS for n in walk(container) if isinstance(n, cst.Call)):
                     continue
                 if not _overflows(application.callable):
                     continue
@@ -198,7 +198,7 @@ class UnstableExp(Rule):
     def _softmax_fix(self, application, container, exps):
         axis = application.behaviour.normalised_axis
         argument = _exp_argument(exps, application, container)
-        alias = _numpy_alias(container) or "np"
+        alias = numpy_alias(container) or "np"
         name = argument if argument is not None else "z"
         reduce = f"{alias}.max({name})" if axis == "all" else f"{alias}.max({name}, axis={axis}, keepdims=True)"
         shifted = f"{alias}.exp({name} - {reduce})"
@@ -210,10 +210,10 @@ class UnstableExp(Rule):
         return _fix_of(self.model, replacements, "Subtract the maximum before np.exp"), shifted
 
     def _sigmoid_fix(self, application, container):
-        alias = _numpy_alias(container) or "np"
+        alias = numpy_alias(container) or "np"
         expression = container
         if isinstance(container, cst.FunctionDef):
-            returns = [node for node in _walk(container) if isinstance(node, cst.Return)]
+            returns = [node for node in walk(container) if isinstance(node, cst.Return)]
             expression = returns[0].value if len(returns) == 1 else None
         elif isinstance(container, cst.Lambda):
             expression = container.body
@@ -228,16 +228,14 @@ class UnstableExp(Rule):
     def _verified(self, application, container, replacements, softmax: bool) -> bool:
         """The corrected function gives the same values on ordinary inputs and no longer
         overflows on large ones."""
-        new = container
-        for node, text in replacements.items():
-            new = new.deep_replace(node, cst.parse_expression(text))
+        new = rewrite(container, replacements)
         if application.function is None:
             abstraction = self.model.abstract(new, application.scope)
             function = abstraction[0] if abstraction is not None else None
         else:
             if application.function.cls is not None:
                 return False
-            raw = _compile_function(self.model, application.function, new)
+            raw = compile_rewritten(self.model, application.function, new)
             kwargs = dict(application.mode)
             function = None if raw is None else (lambda x: raw(x, **kwargs))
         if function is None:
