@@ -55,7 +55,14 @@ QUESTION_EXPECTATIONS: dict[str, dict[str, str]] = {
 }
 
 # Run-time evidence of the bugs that crash: the exception each one raises.
-CRASHES = {"NN103": ("ValueError", "TypeError"), "NN501": ("NameError",)}
+CRASHES = {
+    "NN103": ("ValueError", "TypeError"),
+    "NN305": ("ValueError",),
+    # an in-place float update of an int array: numpy's UFuncTypeError subclass, by its full name
+    "NN306": ("numpy._core._exceptions._UFuncOutputCastingError", "numpy.core._exceptions._UFuncOutputCastingError"),
+    "NN307": ("ValueError",),
+    "NN501": ("NameError",),
+}
 
 
 def _id(path: Path) -> str:

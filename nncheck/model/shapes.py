@@ -140,6 +140,19 @@ def _join(shapes: list[Shape]) -> Shape | None:
     )
 
 
+def _slice_length(dim: Dim, index: cst.Slice) -> Dim:
+    """How many elements `[lower:upper]` keeps of a known dim (None when either is unknown)."""
+    if not isinstance(dim, int):
+        return None
+    bounds = []
+    for bound in (index.lower, index.upper, index.step):
+        value = None if bound is None else _int_literal(bound)
+        if bound is not None and not isinstance(value, int):
+            return None
+        bounds.append(value)
+    return len(range(dim)[slice(*bounds)]) if bounds[2] != 0 else None
+
+
 def _int_literal(node: cst.BaseExpression) -> Any:
     try:
         value = ast.literal_eval(code(node))
@@ -268,7 +281,10 @@ class Shapes:
                 if position >= len(base):
                     return None
                 whole = index.lower is None and index.upper is None and index.step is None
-                result.append(base[position] if whole else None)
+                if whole:
+                    result.append(base[position])
+                else:
+                    result.append(_slice_length(base[position], index))
                 position += 1
                 continue
             value = index.value
@@ -308,6 +324,15 @@ class Shapes:
             if name in ("eye", "identity") and len(args) == 1 and keyword_arg(call, "M") is None:
                 size = self._canonical(model.dim(args[0], scope), scope)
                 return (size, size)
+            if name == "arange" and len(call.args) == 1 and len(args) == 1:
+                return (self._canonical(model.dim(args[0], scope), scope),)
+            if name == "arange" and len(call.args) == 2 and len(args) == 2:
+                low, high = _int_literal(args[0]), _int_literal(args[1])
+                if isinstance(low, int) and isinstance(high, int):
+                    return (max(high - low, 0),)
+                return (None,)
+            if name == "linspace" and len(args) >= 3:
+                return (self._canonical(model.dim(args[2], scope), scope),)
             if name in ("transpose",) and len(args) == 1:
                 base = self.shape_of(args[0], scope, depth)
                 return None if base is None else tuple(reversed(base))
@@ -436,7 +461,9 @@ class Shapes:
         if ndim == 1:
             return (None,) if name != "vstack" else (len(shapes), shapes[0][0])
         axis %= ndim
-        return tuple(None if i == axis else shapes[0][i] for i in range(ndim))
+        along = [s[axis] for s in shapes]
+        total = sum(along) if all(isinstance(d, int) for d in along) else None
+        return tuple(total if i == axis else shapes[0][i] for i in range(ndim))
 
     def _canonical(self, dim: Dim, scope: Scope) -> Dim:
         """One spelling per size: `len(X)` is `X.shape[0]`."""

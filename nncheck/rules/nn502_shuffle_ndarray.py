@@ -72,7 +72,7 @@ class ShuffleNdarray(Rule):
         Invalid(
             _DATA + "for epoch in range(5):\n    random.shuffle(data)\n    inputs, labels = data[:, :3], data[:, 3:]\n",
             at="random.shuffle(data)",
-            says=("'data'", "(100, ?)", "`np.random.shuffle(data)`"),
+            says=("'data'", "(100, 4)", "`np.random.shuffle(data)`"),
             fixed=_DATA + "for epoch in range(5):\n    np.random.shuffle(data)\n    inputs, labels = data[:, :3], data[:, 3:]\n",
         ),
         Invalid(
