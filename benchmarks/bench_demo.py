@@ -1,11 +1,11 @@
-"""Benchmark `nncheck --demo` (the built-in example): not a test, a script.
+"""Benchmark `nncheck --demo`, on the built-in example and on fixtures: not a test, a script.
 
-    python benchmarks/bench_demo.py [--runs 5]
+    python benchmarks/bench_demo.py [--runs 5] [--fixtures question.py question_leaky.py ...]
 
-Times `python -m nncheck --demo` as a subprocess (wall time, after one warm-up run) and
-`run_demo(None, ...)` in-process, and prints both medians. The target is under 1 s wall.
-If the subprocess fails (for instance before the CLI exists), it says so and reports the
-in-process timing only.
+Times `python -m nncheck --demo` and `python -m nncheck --demo fixtures/NAME` as subprocesses
+(wall time, after one warm-up run each) and `run_demo(None, ...)` in-process, and prints the
+medians. The target is under 1 s wall for each. If a subprocess fails (for instance before the
+CLI exists), it says so and reports the in-process timing only.
 """
 from __future__ import annotations
 
@@ -69,10 +69,38 @@ def _in_process_times(runs: int) -> list[float]:
     return times
 
 
+DEFAULT_FIXTURES = ("question.py", "question_leaky.py", "question_fixed.py",
+                    "leaky_forward_sigmoid_derivative.py", "correct_syn0_xor.py",
+                    "pass_exam_linear_output.py")
+
+
+def _fixture_times(runs: int, names: list[str]) -> bool:
+    """One line per fixture; True when every median is under the target."""
+    ok = True
+    for name in names:
+        command = [*DEMO_COMMAND, str(pathlib.Path("fixtures") / name)]
+        result = _subprocess_times(runs, command)
+        label = f"--demo fixtures/{name}"
+        if isinstance(result, str):
+            print(f"{label:<46} failed ({result})")
+            ok = False
+            continue
+        walls, cpus = result
+        wall = statistics.median(walls)
+        verdict = "ok" if wall < TARGET_SECONDS else "OVER TARGET"
+        ok = ok and wall < TARGET_SECONDS
+        print(f"{label:<46} median {wall:.3f} s wall, {statistics.median(cpus):.3f} s CPU "
+              f"over {runs} runs: {verdict}")
+    return ok
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
-    runs = parser.parse_args().runs
+    parser.add_argument("--fixtures", nargs="*", default=list(DEFAULT_FIXTURES),
+                        help="fixture file names to time (default: %(default)s)")
+    arguments = parser.parse_args()
+    runs = arguments.runs
 
     result = _subprocess_times(runs)
     if isinstance(result, str):
@@ -91,11 +119,13 @@ def main() -> int:
               f"(user + system); load average {os.getloadavg()[0]:.2f} on "
               f"{os.cpu_count()} cores")
 
+    fixtures_ok = _fixture_times(runs, arguments.fixtures)
+
     inner = _in_process_times(runs)
     spread = ", ".join(f"{t:.3f}" for t in inner)
     print(f"run_demo(None, ...)        median {statistics.median(inner):.3f} s in-process "
           f"over {runs} runs ({spread})")
-    return 0 if wall is None or wall < TARGET_SECONDS else 1
+    return 0 if (wall is None or wall < TARGET_SECONDS) and fixtures_ok else 1
 
 
 if __name__ == "__main__":

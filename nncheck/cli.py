@@ -5,6 +5,7 @@ or the demo. No analysis happens here.
     nncheck rule CODE                a rule's documentation (same as --explain CODE)
     nncheck rules                    the list of rules (same as --list-rules)
     nncheck --demo [SCRIPT]          train the network as written and as fixed
+            [--plot FILE.png] [--run] [--gradcheck] [--timeout SECONDS]
 
 Exit codes, as Ruff's: 0 no problems, 1 problems found, 2 usage error, unreadable input or
 internal error (2 wins over 1; --exit-zero turns 1 into 0 but keeps 2).
@@ -78,6 +79,14 @@ class NncheckCommand(click.Command):
 @click.option("--list-rules", is_flag=True, help="List all rules, then exit.")
 @click.option("--demo", is_flag=True,
               help="Train the network as written and as fixed, side by side (on SCRIPT, or the built-in example).")
+@click.option("--plot", "plot_file", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE.png",
+              help="With --demo: save both loss curves to FILE.png (needs matplotlib: nncheck[plot]).")
+@click.option("--run", "run_script", is_flag=True,
+              help="With --demo: also run the script itself, in a subprocess with a timeout and a memory limit.")
+@click.option("--gradcheck", is_flag=True,
+              help="With --demo: check the script's first update against numerical gradients, in a subprocess.")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=30.0, show_default=True, metavar="SECONDS",
+              help="Time limit of --run and --gradcheck.")
 @click.version_option(__version__, "--version", prog_name=PROG)
 @click.pass_context
 def cli(ctx: click.Context, **flags) -> None:
@@ -102,8 +111,9 @@ def dispatch(flags: dict) -> int:
         return list_rules(flags["output_format"])
     if flags["explain"] is not None:
         return explain(flags["explain"], flags["output_format"])
-    if flags["demo"]:
-        return demo(flags["paths"])
+    if flags["demo"] or flags["run_script"] or flags["gradcheck"] or flags["plot_file"]:
+        return demo(flags["paths"], plot=flags["plot_file"], run=flags["run_script"],
+                    gradcheck=flags["gradcheck"], timeout=flags["timeout"])
     options = Options.from_flags(
         paths=tuple(flags["paths"]),
         select=flags["select"] or None,
@@ -167,12 +177,12 @@ def list_rules(output_format: str) -> int:
     return 0
 
 
-def demo(paths: Sequence[str]) -> int:
+def demo(paths: Sequence[str], **extras) -> int:
     if len(paths) > 1:
         error("--demo takes at most one script")
         return EXIT_ERROR
     try:
-        return run_demo(paths[0] if paths else None, click.echo)
+        return run_demo(paths[0] if paths else None, click.echo, **extras)
     except DemoError as problem:
         error(str(problem))
         return EXIT_ERROR

@@ -260,8 +260,9 @@ class DemoError(Exception):
     """The demo cannot start (not installed, or no such script): one line, exit 2."""
 
 
-def run_demo(script: str | None, echo: Callable[[str], None]) -> int:
-    """`nncheck --demo [SCRIPT]`: the runtime probe, imported only when asked for."""
+def run_demo(script: str | None, echo: Callable[[str], None], **extras) -> int:
+    """`nncheck --demo [SCRIPT]`: the runtime probe, imported only when asked for. `extras`:
+    plot (a path), run, gradcheck, timeout (see nncheck.probe.demo.Options)."""
     try:
         from nncheck.probe.demo import run_demo as probe_demo
     except ImportError as error:
@@ -272,4 +273,9 @@ def run_demo(script: str | None, echo: Callable[[str], None]) -> int:
     if target is not None and not target.is_file():
         reason = "not a file" if os.path.lexists(target) else "no such file or directory"
         raise DemoError(f"{script}: {reason}")
-    return int(probe_demo(target, echo) or 0)
+    active = {key: value for key, value in extras.items() if value not in (None, False)}
+    if not active.keys() - {"timeout"}:
+        return int(probe_demo(target, echo) or 0)
+    from nncheck.probe.demo import Options as DemoOptions
+
+    return int(probe_demo(target, echo, DemoOptions(**active)) or 0)

@@ -141,13 +141,13 @@ def test_verdict_is_derived_from_the_run():
     assert any(line.strip().startswith("R²") for line in lines)
 
 
-def test_user_script_prints_findings_then_says_training_is_not_available(tmp_path):
+def test_user_script_without_a_network_says_what_is_missing(tmp_path):
     script = tmp_path / "net.py"
     script.write_text("import numpy as np\nW = np.zeros((2, 1))\n", encoding="utf-8")
     lines: list[str] = []
     code = run_demo(script, lines.append)
     text = "\n".join(lines)
-    assert "not available yet" in text
+    assert "Cannot train it:" in text and "Nothing was trained." in text
     found = [line for line in lines if re.search(r"net\.py:\d+:\d+: NN\d{3} ", line)]
     assert code == (1 if found else 0)
 

@@ -6,8 +6,15 @@ reports on it, trains that network as written (its bugs reproduced by the refere
 toggles) and as corrected, with the same seed and epochs, and prints both side by side.
 Every sentence about what a network did is derived from the numbers of the run.
 
-With a script, this version prints the findings and says that training the user's own script is
-not available yet.
+With a script, it prints the findings, recovers the script's data and network from the static
+model without running it (nncheck/probe/recover.py), and trains it as written (each finding
+that the reference network can reproduce switched on, on the layer it was reported on) and
+fixed (every finding's fix applied), with the same seed and epochs. What could not be
+recovered is said in one sentence, and then nothing is trained.
+
+Opt-in extras: `plot` saves both loss curves (matplotlib); `run` runs the script itself and
+`gradcheck` checks its updates against numerical gradients, both in a subprocess with a
+timeout and a memory limit (nncheck/probe/sandboxed.py), never in this process.
 """
 from __future__ import annotations
 
@@ -16,7 +23,7 @@ import pathlib
 import re
 import textwrap
 import traceback
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Callable, Sequence
 
 import numpy as np
@@ -28,6 +35,7 @@ Echo = Callable[[str], None]
 
 WIDTH = 100
 SPARK_WIDTH = 48
+MAX_SHOWN = 12  # samples listed one by one
 EXAMPLE = "question_leaky.py"
 
 # The data of the question's script.
@@ -110,26 +118,107 @@ _BUG_LINES = {
 }
 
 
-def run_demo(script: pathlib.Path | None, echo: Echo) -> int:
-    """Run the demo; return the exit code: 0 no findings, 1 findings, 2 unreadable script or
-    internal error. Never raises."""
+@dataclass
+class Options:
+    """The demo's opt-in extras."""
+
+    plot: pathlib.Path | None = None
+    run: bool = False
+    gradcheck: bool = False
+    timeout: float = 30.0
+
+
+def run_demo(script: pathlib.Path | None, echo: Echo, options: Options | None = None) -> int:
+    """Run the demo; return the exit code: 0 no findings, 1 findings, 2 unreadable script,
+    missing matplotlib for --plot, or internal error. Never raises."""
+    options = options or Options()
+    if options.plot is not None:
+        from nncheck.probe.plot import plotting_available
+
+        problem = plotting_available()
+        if problem is not None:
+            echo(f"nncheck: --plot needs matplotlib ({problem}); install it with "
+                 "`pip install 'nncheck[plot]'`")
+            return 2
     try:
         if script is None:
-            return _builtin(echo)
-        return _user_script(pathlib.Path(script), echo)
+            code, runs = _builtin(echo)
+            target = None
+        else:
+            target = pathlib.Path(script)
+            outcome = _user_script(target, echo)
+            if isinstance(outcome, int):
+                return outcome
+            code, runs = outcome
+        if options.plot is not None:
+            code = max(code, _plot(runs, options.plot, echo))
+        if options.run or options.gradcheck:
+            code = max(code, _sandboxed(target, echo, options))
+        return code
     except Exception:  # noqa: BLE001 - one clear line, never a traceback
         last = traceback.format_exc().strip().splitlines()[-1]
         echo(f"nncheck: internal error in --demo: {last} (please report this)")
         return 2
 
 
+def _plot(runs: list[tuple[str, History]], path: pathlib.Path, echo: Echo) -> int:
+    from nncheck.probe.plot import save_plot
+
+    if not runs:
+        echo("")
+        echo(f"Nothing was trained, so there is no plot to save to {path}.")
+        return 0
+    try:
+        save_plot(runs, path)
+    except OSError as problem:
+        echo(f"nncheck: cannot write the plot {path}: {problem.strerror or problem}")
+        return 2
+    echo("")
+    echo(f"Saved the loss curves to {path}.")
+    return 0
+
+
+def _sandboxed(script: pathlib.Path | None, echo: Echo, options: Options) -> int:
+    from nncheck.probe import sandboxed
+
+    if script is None:
+        # The packaged example is a file like any other: run it the same way.
+        with importlib.resources.as_file(
+            importlib.resources.files("nncheck").joinpath("examples", EXAMPLE)
+        ) as path:
+            return _sandboxed_file(pathlib.Path(path), echo, options, sandboxed)
+    return _sandboxed_file(script, echo, options, sandboxed)
+
+
+def _sandboxed_file(script: pathlib.Path, echo: Echo, options: Options, sandboxed) -> int:
+    from nncheck.discover import read_source
+
+    text = read_source(script, str(script))
+    found = _finding_list(text, str(script))
+    if options.run:
+        echo("")
+        for line in sandboxed.describe_run(
+                sandboxed.run_script(script, timeout=options.timeout), found, script):
+            _wrapped(echo, line.strip(), "  " if line.startswith("  ") else "", "    ")
+    if options.gradcheck:
+        echo("")
+        for line in sandboxed.describe_gradcheck(
+                sandboxed.gradcheck(script, text, timeout=options.timeout), found):
+            if len(line) <= WIDTH:
+                echo(line)
+            else:
+                _wrapped(echo, line.strip(), "  ", "    ")
+    return 0
+
+
 # --------------------------------------------------------------------------------------------
 
 
-def _findings(text: str, path: str, echo: Echo) -> tuple[int, dict[str, list[int]]]:
+def _findings(text: str, path: str, echo: Echo, keep: bool = False):
     """Print what nncheck reports on `text`. Return the exit code those findings mean, and the
-    lines each code was reported on."""
+    lines each code was reported on (and, with keep, the findings themselves)."""
     from nncheck.engine import check_text  # the rules are loaded only when needed
+    from nncheck.probe.recover import Finding
 
     result = check_text(text, path)
     lines: dict[str, list[int]] = {}
@@ -141,9 +230,9 @@ def _findings(text: str, path: str, echo: Echo) -> tuple[int, dict[str, list[int
     count = len(result.diagnostics)
     plural = "s" if count != 1 else ""
     echo(f"  Found {count} problem{plural}." if count else "  No problems found.")
-    if result.errors:
-        return 2, lines
-    return (1 if count else 0), lines
+    findings = [Finding(d.code, d.start.line, d.message) for d in result.diagnostics]
+    status = 2 if result.errors else (1 if count else 0)
+    return (status, lines, findings) if keep else (status, lines)
 
 
 def _reported(code: str, found: dict[str, list[int]]) -> str:
@@ -154,7 +243,15 @@ def _reported(code: str, found: dict[str, list[int]]) -> str:
     return f"{code}, line{'s' if len(numbers) > 1 else ''} {', '.join(map(str, numbers))}"
 
 
-def _user_script(script: pathlib.Path, echo: Echo) -> int:
+def _finding_list(text: str, path: str):
+    from nncheck.engine import check_text
+    from nncheck.probe.recover import Finding
+
+    return [Finding(d.code, d.start.line, d.message)
+            for d in check_text(text, path).diagnostics]
+
+
+def _user_script(script: pathlib.Path, echo: Echo):
     # Read as the checker reads every file (UTF-8, byte order mark, notebooks), so --demo and
     # `nncheck SCRIPT` agree on what the script says and on why it cannot be read.
     from nncheck.discover import SourceError, read_source
@@ -166,12 +263,84 @@ def _user_script(script: pathlib.Path, echo: Echo) -> int:
         return 2
     echo(f"nncheck --demo {script}")
     echo("")
-    echo(f"What nncheck finds in {script.name}:")
-    code, _ = _findings(text, str(script), echo)
+    echo(f"1. What nncheck finds in {script.name}")
+    code, found, findings = _findings(text, str(script), echo, keep=True)
     echo("")
-    echo("Training your own script is not available yet; `nncheck --demo` alone trains the "
-         "built-in example.")
-    return code
+    echo("2. What the demo recovered from the script (without running it)")
+    recovery = _recover(text, str(script), findings)
+    if recovery is None or not recovery.ok:
+        reasons = recovery.missing if recovery is not None else [
+            "the script does not parse, so there is no network to recover"]
+        for reason in reasons:
+            _wrapped(echo, f"Cannot train it: {reason}.", "   ", "     ")
+        _wrapped(echo, "Nothing was trained. `--run` runs the script itself, in a subprocess.",
+                 "   ", "     ")
+        return code, []
+    for fact in recovery.facts:
+        _wrapped(echo, fact, "   ", "     ")
+    for note in recovery.notes:
+        _wrapped(echo, f"note: {note}", "   ", "     ")
+
+    written_spec, fixed_spec = recovery.written, recovery.fixed
+    X, y = recovery.X, recovery.y
+    written = train(written_spec, X, y)
+    fixed = train(fixed_spec, X, y)
+
+    echo("")
+    echo("3. As written")
+    _describe(written_spec, echo, found)
+    if recovery.crashes:
+        crash = train(replace(written_spec, bugs=written_spec.bugs | {Bug.ARRAY_TRUTH_VALUE},
+                              epochs=1), X, y)
+        if crash.crashed:
+            _wrapped(echo, f"Run as written, it raises {crash.error}", "   ", "     ")
+        _wrapped(echo, "The `if x > 0` on arrays raises "
+                 f"({_reported('NN103', found)}), so the demo trains the element-by-element "
+                 "function that was meant:", "   ", "   ")
+    _results(written, y, echo, show_probabilities=False)
+    _wrapped(echo, "Verdict: " + _verdict(written), "   ", "     ")
+
+    echo("")
+    echo("4. Fixed (every finding's fix applied)")
+    _describe(fixed_spec, echo, found)
+    _results(fixed, y, echo, show_probabilities=True)
+    _wrapped(echo, "Verdict: " + _verdict(fixed), "   ", "     ")
+
+    echo("")
+    echo("5. What differs between the two runs, and the finding behind each difference")
+    if recovery.differences or recovery.crashes:
+        if recovery.crashes:
+            _wrapped(echo, f"- `if x > 0` on an array → elementwise ({_reported('NN103', found)})"
+                     "; both runs use the elementwise function", "   ", "     ")
+        for text_, code_ in recovery.differences:
+            _wrapped(echo, f"- {text_} ({_reported(code_, found)})", "   ", "     ")
+    else:
+        echo("   nothing: no finding changes how the network trains")
+    for code_, why in recovery.not_reproduced:
+        _wrapped(echo, f"- {_reported(code_, found)}: not part of the runs ({why})",
+                 "   ", "     ")
+    echo("")
+    shown = written_spec.epochs
+    _wrapped(
+        echo,
+        f"Same data, seed {written_spec.seed}, {shown} epochs: as written {_short(written)}; "
+        f"fixed {_short(fixed)}.",
+        "",
+        "  ",
+    )
+    return code, [("as written", written), ("fixed", fixed)]
+
+
+def _recover(text: str, path: str, findings):
+    from nncheck.model import NetworkModel
+    from nncheck.model.parse import SyntaxProblem, parse
+    from nncheck.probe.recover import recover
+
+    parsed = parse(text)
+    if isinstance(parsed, SyntaxProblem):
+        return None
+    model = NetworkModel.build(parsed, path=path, source=text)
+    return recover(model, text, findings)
 
 
 def _example_text() -> str:
@@ -223,7 +392,7 @@ def _builtin(echo: Echo) -> int:
         "",
         "  ",
     )
-    return code
+    return code, [("as written", written), ("corrected", fixed)]
 
 
 # --------------------------------------------------------------------------------------------
@@ -258,6 +427,8 @@ def _describe(spec: NetworkSpec, echo: Echo, found: dict[str, list[int]]) -> Non
         for bug in listed:
             line = _BUG_LINES[bug].format(w_shape=shape)
             echo(f"   - {line} ({_reported(bug.code, found)})")
+    elif not spec.biases:
+        echo("   no biases (as in the script)")
     else:
         bias = ", ".join(f"(1, {n})" for n in spec.layers[1:])
         echo(f"   biases {bias} added after the product, gradients summed over the samples")
@@ -288,11 +459,17 @@ def _results(history: History, y: np.ndarray, echo: Echo, show_probabilities: bo
         echo("   accuracy  n/a (the outputs are not finite)")
     if history.predictions is None or history.predictions.shape[1] != 1:
         return  # one line per sample fits only a single output
+    shown = len(y) if len(y) <= MAX_SHOWN else MAX_SHOWN
+    first = f" (first {shown} of {len(y)})" if shown < len(y) else ""
     if history.task != "regression":
-        echo(f"   predicted {_ints(history.labels_predicted.ravel())}   "
-             f"labels {_ints(y.astype(int).ravel())}")
+        echo(f"   predicted {_ints(history.labels_predicted.ravel()[:shown])}   "
+             f"labels {_ints(y.astype(int).ravel()[:shown])}{first}")
     name = "probabilities" if show_probabilities else "raw outputs"
-    echo(f"   {name} {_floats(history.predictions.ravel())}")
+    if history.task == "regression":
+        name, first = "outputs", first
+        echo(f"   labels  {_floats(y.ravel()[:min(shown, 8)])}")
+    echo(f"   {name} {_floats(history.predictions.ravel()[:min(shown, 8)])}"
+         + (f" (first {min(shown, 8)})" if min(shown, 8) < len(y) else ""))
 
 
 def _ints(values: np.ndarray) -> str:
@@ -309,6 +486,8 @@ def _short(history: History) -> str:
         return "crashes"
     if history.diverged:
         return f"diverges {_when(history.diverged_at)}"
+    if history.task == "regression":
+        return f"R² {number(history.r2)}"
     return f"{percent(history.accuracy)} accuracy"
 
 

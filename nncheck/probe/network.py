@@ -346,6 +346,9 @@ class NetworkSpec:
     bugs: frozenset[Bug] = frozenset()
     layer_bugs: tuple[frozenset[Bug], ...] = ()
     wrong_derivative: str = "sigmoid_output_form"
+    # False: the layers have no bias (as `l1 = nonlin(l0 @ syn0)` networks with a column of
+    # ones in X): b stays zero and is never updated.
+    biases: bool = True
     # Derived in __post_init__: the toggles in force at each layer.
     _bugs_by_layer: tuple[frozenset[Bug], ...] = field(
         init=False, repr=False, compare=False, default=()
@@ -444,7 +447,8 @@ def init_params(spec: NetworkSpec) -> list[Layer]:
         else:
             W = spec.weight_scale * rng.standard_normal((n_in, n_out))
         b_shape = (n_in, n_out) if Bug.BIAS_SHAPED_LIKE_WEIGHTS in bugs else (1, n_out)
-        b = rng.standard_normal(b_shape) if spec.bias_init == "randn" else np.zeros(b_shape)
+        random_bias = spec.bias_init == "randn" and spec.biases
+        b = rng.standard_normal(b_shape) if random_bias else np.zeros(b_shape)
         params.append(Layer(W, b))
     return params
 
@@ -706,7 +710,8 @@ def train(spec: NetworkSpec, X: Array, y: Array) -> History:
                     # In place, as the learner writes it: a gradient of the wrong shape
                     # raises numpy's own broadcasting error here.
                     layer.W += sign * lr * dW
-                    layer.b += sign * lr * db
+                    if spec.biases:
+                        layer.b += sign * lr * db
             if diverged_at is None:
                 output = forward(spec, params, X).output
         except (ValueError, FloatingPointError, TypeError) as exc:

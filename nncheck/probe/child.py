@@ -1,0 +1,283 @@
+"""The subprocess side of `--run` and `--gradcheck`. Never imported by the checker itself.
+
+    python child.py run SCRIPT RESULT.json
+    python child.py gradcheck SCRIPT RESULT.json CONFIG.json
+
+It imports nothing from nncheck (only the standard library, and NumPy for gradcheck), runs the
+user's script as `__main__` with the script's folder first on sys.path, and writes what
+happened to RESULT.json: "finished", "exit" (SystemExit) or "raised" with the exception and the
+script's own frames. The parent (sandboxed.py) starts it with a timeout, an address-space limit,
+no stdin and the script's folder as working directory.
+
+gradcheck instruments the script's syntax tree before compiling it, at places the parent found
+in the static model:
+
+* the loop that performs the updates (`for ... in ITER`) iterates over `__nncheck_loop__(ITER)`,
+  a generator that yields ITER's first item again and again: once for the real update, then
+  once per perturbed parameter element;
+* the error term (`y - out`) becomes `__nncheck_err__(y, out)`, which records both arrays and
+  returns the difference, so each pass tells the output the script computed.
+
+Before the first pass the generator snapshots every float array reachable from the loop's frame
+(locals, globals, and one or two levels of attributes, dicts and lists: `self.W`, `params['W1']`,
+`layers[0].weights`) and NumPy's global random state. After it, the difference of the parameters
+the parent named is the script's update. Then, for up to MAX_ELEMENTS elements of each
+parameter, it restores every array and the random state, perturbs the element by ±H and lets the
+loop body run once more, reading the output at the error term: the loss of those outputs gives
+the centred numerical gradient of the loss the script computes. Then it stops the script with
+an exception of its own (a BaseException, which `except Exception:` in the script cannot catch).
+"""
+from __future__ import annotations
+
+import ast
+import json
+import os
+import sys
+import traceback
+
+MAX_ELEMENTS = 24
+H = 1e-5
+
+
+class _Done(BaseException):
+    pass
+
+
+def _frames(error: BaseException, script: str) -> list[dict]:
+    found = []
+    for frame, line in traceback.walk_tb(error.__traceback__):
+        if os.path.abspath(frame.f_code.co_filename) == script:
+            found.append({"line": line, "function": frame.f_code.co_name})
+    return found
+
+
+def _write(path: str, result: dict) -> None:
+    with open(path, "w", encoding="utf-8") as handle:
+        json.dump(result, handle)
+
+
+# ---------------------------------------------------------------------------------------------
+# gradcheck
+# ---------------------------------------------------------------------------------------------
+
+
+def _instrument(tree: ast.Module, config: dict) -> tuple[ast.Module, list[str]]:
+    problems = []
+    loop_line = config["loop_line"]
+    wanted_error = ast.dump(ast.parse(config["error_code"], mode="eval").body)
+    loops = [n for n in ast.walk(tree) if isinstance(n, ast.For) and n.lineno == loop_line]
+    if not loops:
+        problems.append(f"no for loop at line {loop_line}")
+    for loop in loops[:1]:
+        loop.iter = ast.Call(ast.Name("__nncheck_loop__", ast.Load()), [loop.iter], [])
+    errors = 0
+
+    class _Errors(ast.NodeTransformer):
+        def visit_BinOp(self, node):
+            nonlocal errors
+            self.generic_visit(node)
+            if isinstance(node.op, ast.Sub) and node.lineno == config["error_line"] \
+                    and ast.dump(node) == wanted_error:
+                errors += 1
+                return ast.Call(ast.Name("__nncheck_err__", ast.Load()),
+                                [node.left, node.right], [])
+            return node
+
+    tree = _Errors().visit(tree)
+    if not errors:
+        problems.append(f"no error term `{config['error_code']}` at line {config['error_line']}")
+    ast.fix_missing_locations(tree)
+    return tree, problems
+
+
+class _Probe:
+    def __init__(self, config: dict) -> None:
+        import numpy as np
+
+        self.np = np
+        self.config = config
+        self.recorded = None
+        self.labels_left = config["labels_left"]
+
+    def error(self, left, right):
+        if self.recorded is None:
+            np = self.np
+            labels, output = (left, right) if self.labels_left else (right, left)
+            self.recorded = (np.array(output, dtype=float), np.array(labels, dtype=float))
+        return left - right
+
+    # -- reachable arrays ----------------------------------------------------------------------
+    def _reach(self, frame) -> dict:
+        np = self.np
+        found: dict[str, tuple] = {}
+        seen: set[int] = set()
+
+        def add(path, value, getter, depth):
+            if isinstance(value, np.ndarray):
+                if value.dtype.kind == "f" and id(value) not in seen:
+                    seen.add(id(value))
+                    found[path] = getter
+                return
+            if depth >= 3 or id(value) in seen:
+                return
+            if isinstance(value, dict):
+                seen.add(id(value))
+                for key, item in list(value.items())[:200]:
+                    if isinstance(key, (str, int)):
+                        add(f"{path}[{key!r}]", item,
+                            (lambda g, k: lambda: g()[k])(getter, key), depth + 1)
+            elif isinstance(value, (list, tuple)) and len(value) <= 200:
+                seen.add(id(value))
+                for index, item in enumerate(value):
+                    add(f"{path}[{index}]", item,
+                        (lambda g, i: lambda: g()[i])(getter, index), depth + 1)
+            elif hasattr(value, "__dict__") and not isinstance(value, type) and \
+                    type(value).__module__ == "__main__":
+                seen.add(id(value))
+                for key, item in list(vars(value).items())[:200]:
+                    add(f"{path}.{key}", item,
+                        (lambda g, k: lambda: getattr(g(), k))(getter, key), depth + 1)
+
+        for name, value in list(frame.f_locals.items()):
+            add(name, value, (lambda n: lambda: frame.f_locals[n])(name), 0)
+        if frame.f_globals is not frame.f_locals:
+            for name, value in list(frame.f_globals.items()):
+                if not name.startswith("__"):
+                    add(name, value, (lambda n: lambda: frame.f_globals[n])(name), 0)
+        return found
+
+    def loop(self, iterable):
+        np = self.np
+        iterator = iter(iterable)
+        try:
+            first = next(iterator)
+        except StopIteration:
+            return
+        frame = sys._getframe(1)
+        getters = self._reach(frame)
+        before = {path: get().copy() for path, get in getters.items()}
+        random_state = np.random.get_state()
+        self.recorded = None
+        yield first  # the script's own update
+        if self.recorded is None:
+            raise _Done({"status": "no-error", "detail": "the error term was not reached in "
+                                                           "one pass of the loop"})
+        output0, labels = self.recorded
+
+        def current(path):
+            try:
+                return getters[path]()
+            except (KeyError, IndexError, AttributeError, TypeError):
+                return None
+
+        names = self.config["params"]
+        params = []
+        for path in getters:
+            tail = path.rsplit(".", 1)[-1]
+            tail = tail.split("[")[-1].strip("]'\"") if tail.endswith("]") else tail
+            value = current(path)
+            if tail in names and value is not None and value.shape == before[path].shape:
+                params.append(path)
+        after = {path: current(path).copy() for path in params}
+
+        def restore():
+            for path, saved in before.items():
+                value = current(path)
+                if value is not None and value.shape == saved.shape and value.dtype.kind == "f":
+                    value[...] = saved
+            np.random.set_state(random_state)
+
+        def loss_of():
+            restore_needed = self.recorded
+            if restore_needed is None:
+                return float("nan")
+            out, y = self.recorded
+            with np.errstate(all="ignore"):
+                if self.config["loss"] == "bce":
+                    p = np.clip(out, 1e-12, 1 - 1e-12)
+                    return float(-np.sum(y * np.log(p) + (1 - y) * np.log(1 - p)))
+                if self.config["loss"] == "cce":
+                    return float(-np.sum(y * np.log(np.clip(out, 1e-12, None))))
+                return float(0.5 * np.sum((y - out) ** 2))
+
+        rng = np.random.default_rng(0)
+        report = []
+        for path in params:
+            start = before[path]
+            delta = after[path] - start
+            count = start.size
+            chosen = np.arange(count) if count <= MAX_ELEMENTS else \
+                np.sort(rng.choice(count, MAX_ELEMENTS, replace=False))
+            grads = []
+            for k in chosen:
+                values = []
+                for sign in (1.0, -1.0):
+                    restore()
+                    target = current(path)
+                    target.flat[k] += sign * H
+                    self.recorded = None
+                    yield first
+                    values.append(loss_of())
+                grads.append((values[0] - values[1]) / (2 * H))
+            report.append({
+                "path": path,
+                "shape": list(start.shape),
+                "delta": delta.ravel()[chosen].tolist(),
+                "grad": grads,
+                "sampled": int(len(chosen)),
+                "size": int(count),
+            })
+        restore()
+        raise _Done({"status": "checked", "params": report,
+                     "output_shape": list(output0.shape)})
+
+
+def main(argv: list[str]) -> int:
+    mode, script, result_path = argv[1], os.path.abspath(argv[2]), argv[3]
+    config = {}
+    if mode == "gradcheck":
+        with open(argv[4], encoding="utf-8") as handle:
+            config = json.load(handle)
+    sys.argv = [script]
+    sys.path[0] = os.path.dirname(script)
+    try:
+        with open(script, encoding="utf-8-sig") as handle:
+            source = handle.read()
+    except OSError as error:
+        _write(result_path, {"status": "unreadable", "detail": str(error)})
+        return 0
+    namespace = {"__name__": "__main__", "__file__": script, "__builtins__": __builtins__}
+    result: dict = {"status": "finished"}
+    try:
+        if mode == "gradcheck":
+            tree, problems = _instrument(ast.parse(source, script), config)
+            if problems:
+                _write(result_path, {"status": "not-instrumented", "detail": "; ".join(problems)})
+                return 0
+            probe = _Probe(config)
+            namespace["__nncheck_loop__"] = probe.loop
+            namespace["__nncheck_err__"] = probe.error
+            code = compile(tree, script, "exec", dont_inherit=True)
+        else:
+            code = compile(source, script, "exec", dont_inherit=True)
+        exec(code, namespace)  # noqa: S102 - this whole process exists to run the script
+        if mode == "gradcheck":
+            result = {"status": "no-loop", "detail": "the script finished without entering "
+                                                     "the training loop"}
+    except _Done as done:
+        result = done.args[0]
+    except SystemExit as error:
+        result = {"status": "exit", "code": error.code if isinstance(error.code, int) else 1}
+    except BaseException as error:  # noqa: BLE001 - whatever the script raised is the result
+        result = {
+            "status": "raised",
+            "type": type(error).__name__,
+            "message": str(error).splitlines()[0] if str(error) else "",
+            "frames": _frames(error, script),
+        }
+    _write(result_path, result)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

@@ -1,0 +1,1025 @@
+"""Recover a user's network from the static model, for `nncheck --demo SCRIPT`.
+
+Nothing of the script runs here. The data comes from the script's own data-preparation
+statements, evaluated by `nncheck.probe.evaluate` (literal arrays, `np.random` with its seed,
+arithmetic, reshapes, slicing, small helper functions); the architecture from the model:
+
+* the output is what the script compares with the labels (`model.errors`); walking back from
+  it through activations (`model.applications`) and dense layers (`model.layers`) gives the
+  layers in order, down to the input data;
+* each layer's size comes from its weights' shape, its activation from the classified function
+  (sigmoid, tanh, ReLU, leaky ReLU and its slope, softmax, or none);
+* the learning rate is the product of the numeric factors of the weight update (following
+  names into their definitions, so `W -= lr * dW` with `dW = X.T @ d / m` gives lr / m with a
+  summed loss, the same arithmetic as lr with a mean);
+* the epochs come from the `range(...)` of the loop that, directly or through calls, performs
+  the updates; the seed from `np.random.seed(k)` / `default_rng(k)`;
+* the loss: the error `y - out` times the output activation's derivative is (half) squared
+  error; with no derivative factor, a sigmoid/softmax output means the fused cross-entropy
+  delta and an identity output squared error.
+
+Every static finding is mapped to the reference network's `Bug` toggle that reproduces it, on
+the layer it was reported on; "fixed" clears the toggles and applies the fixes that change the
+architecture (a sigmoid or softmax output for NN101/NN102). What cannot be recovered is said in
+`Recovery.missing`, one sentence each, and then nothing is trained.
+"""
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field, replace
+from typing import Any, Iterable
+
+import libcst as cst
+import numpy as np
+
+from nncheck.model.values import ClassInfo, Scope, code
+from nncheck.probe.evaluate import (
+    NUMPY,
+    Evaluator,
+    Function,
+    Unknown,
+    assigned_names,
+)
+from nncheck.probe.network import ACTIVATIONS, ACTIVATION_ITSELF, DERIVATIVES, Bug, NetworkSpec
+
+MAX_EPOCHS = 5000  # the demo trains at most this many epochs (said when it cuts)
+MAX_WORK = 4e8  # epochs * samples * weights: beyond this, fewer epochs (said too)
+DEFAULT_EPOCHS = 1000
+DEFAULT_LEARNING_RATE = 0.5
+
+KINDS = {"sigmoid", "tanh", "relu", "leaky_relu", "softmax", "identity"}
+
+# Findings whose mistake the reference network reproduces, by toggle.
+_SIMPLE = {
+    "NN103": Bug.ARRAY_TRUTH_VALUE,
+    "NN104": Bug.SOFTMAX_OVER_BATCH,
+    "NN203": Bug.GRADIENT_SIGN,
+    "NN204": Bug.BIAS_GRADIENT_LIKE_WEIGHTS,
+    "NN205": Bug.MISSING_ACTIVATION_DERIVATIVE,
+    "NN208": Bug.RELU_MASK_ON_UPSTREAM,
+    "NN209": Bug.BIAS_GRADIENT_SUMMED_OVER_ALL,
+    "NN301": Bug.BIAS_SHAPED_LIKE_WEIGHTS,
+    "NN302": Bug.BIAS_INSIDE_PRODUCT,
+    "NN304": Bug.SYMMETRIC_INIT,
+}
+# Findings that do not change the arithmetic of training (said, not reproduced).
+NO_EFFECT = {
+    "NN105": "numerical stability only",
+    "NN401": "a progress figure, not the gradient",
+    "NN402": "the printed loss, not the gradient",
+    "NN403": "the accuracy the script prints",
+    "NN405": "the accuracy the script prints",
+    "NN501": "a NameError when that line runs; the demo trains as if `self.` were there",
+}
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    line: int
+    message: str = ""
+
+
+@dataclass
+class Recovery:
+    """What the demo recovered from a script, and what it could not."""
+
+    X: np.ndarray | None = None
+    y: np.ndarray | None = None
+    written: NetworkSpec | None = None
+    fixed: NetworkSpec | None = None
+    facts: list[str] = field(default_factory=list)  # what was recovered, one line each
+    notes: list[str] = field(default_factory=list)  # assumptions the demo made
+    missing: list[str] = field(default_factory=list)  # why nothing can be trained
+    # (what differs between the runs, the finding code it comes from)
+    differences: list[tuple[str, str]] = field(default_factory=list)
+    not_reproduced: list[tuple[str, str]] = field(default_factory=list)  # (code, why)
+    crashes: bool = False  # NN103: the as-written code raises on the first array
+    sample_divided: bool = False  # the update divides by the sample count (a mean loss)
+    epochs_written: int | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.missing and self.written is not None
+
+
+# --------------------------------------------------------------------------------------------
+# The module's data, evaluated statement by statement
+# --------------------------------------------------------------------------------------------
+
+
+def _complete(reason: str) -> Unknown:
+    """An Unknown whose sentence already says where the value comes from."""
+    unknown = Unknown(reason)
+    unknown.complete = True
+    return unknown
+
+
+class ModuleData:
+    """Module-level names and their values (or the Unknown saying why not), computed by running
+    the module's statements through the restricted evaluator, in order. Loops, classes and
+    functions that train are never run; after one of them, np.random draws are refused (the
+    random state is no longer known)."""
+
+    def __init__(self, source: str, training_functions: dict[str, str]) -> None:
+        self.env: dict[str, Any] = {}
+        self.lines: dict[str, int] = {}
+        self.training_functions = training_functions
+        self.evaluator = Evaluator(blocked_calls=self._blocked)
+        try:
+            tree = ast.parse(source)
+        except (SyntaxError, ValueError):
+            return
+        self._run_block(tree.body)
+
+    def _blocked(self, name: str) -> str | None:
+        return self.training_functions.get(name)
+
+    def _run_block(self, body: list[ast.stmt]) -> None:
+        for statement in body:
+            self._statement(statement)
+
+    def _statement(self, statement: ast.stmt) -> None:
+        ev = self.evaluator
+        ev.steps = 0
+        line = statement.lineno
+        text = _short(ast.unparse(statement).splitlines()[0] if not isinstance(
+            statement, (ast.For, ast.While, ast.If, ast.With, ast.Try)) else
+            ast.unparse(statement).splitlines()[0].rstrip(":"))
+        if isinstance(statement, ast.Import):
+            for alias in statement.names:
+                name = alias.asname or alias.name.split(".")[0]
+                if alias.name == "numpy":
+                    self.env[name] = NUMPY
+                else:
+                    self.env[name] = _complete(
+                        f"the module {alias.name}, imported at line {line}, which nncheck "
+                        "does not run")
+            return
+        if isinstance(statement, ast.ImportFrom):
+            for alias in statement.names:
+                name = alias.asname or alias.name
+                self.env[name] = _complete(
+                    f"`{alias.name}`, imported from {statement.module} at line {line}, which "
+                    "nncheck does not run")
+            return
+        if isinstance(statement, ast.FunctionDef):
+            self.env[statement.name] = Function(statement, self.env)
+            return
+        if isinstance(statement, ast.ClassDef):
+            self.env[statement.name] = _complete(
+                f"the class {statement.name} (line {line}), which the demo does not run")
+            return
+        if isinstance(statement, ast.If) and _is_main_guard(statement.test):
+            self._run_block(statement.body)
+            return
+        if isinstance(statement, ast.If):
+            try:
+                branch = statement.body if ev.eval(statement.test, self.env) else statement.orelse
+            except Unknown as why:
+                self._unknown(statement, f"`{text}` (line {line}), which nncheck does not "
+                                         f"evaluate ({why})")
+                return
+            self._run_block(branch)
+            return
+        if isinstance(statement, (ast.For, ast.While, ast.With, ast.Try, ast.AsyncFor,
+                                  ast.AsyncWith)):
+            kind = "a loop" if isinstance(statement, (ast.For, ast.While, ast.AsyncFor)) else \
+                "a block"
+            self._unknown(statement, f"{kind} at line {line} (`{text}`), which the demo does "
+                                     "not run", keep_known=True)
+            return
+        try:
+            ev.execute(statement, self.env)
+        except Unknown as why:
+            if isinstance(statement, ast.Expr) and _is_print(statement.value):
+                return
+            reason = str(why)
+            if getattr(why, "complete", False):
+                reason = f"`{text}` (line {line}), which uses {reason}"
+            else:
+                reason = f"`{text}` (line {line}), which nncheck does not evaluate ({reason})"
+            self._unknown(statement, reason)
+            return
+        for name in assigned_names(statement):
+            self.lines[name] = line
+
+    def _unknown(self, statement: ast.stmt, reason: str, keep_known: bool = False) -> None:
+        for name in assigned_names(statement):
+            if keep_known and name in self.env and not isinstance(self.env[name], Unknown):
+                continue  # a loop starts from the values set before it: the initial state
+            self.env[name] = _complete(reason)
+            self.lines[name] = statement.lineno
+        if any(isinstance(node, ast.Call) and not _is_print(node) and not _is_numpy_call(node)
+               for node in ast.walk(statement)):
+            if self.evaluator.tainted is None:
+                self.evaluator.tainted = f"line {statement.lineno}"
+
+    def value(self, name: str) -> Any:
+        if name not in self.env:
+            raise Unknown(f"'{name}', which is not defined at module level")
+        value = self.env[name]
+        if isinstance(value, Unknown):
+            raise value
+        return value
+
+
+def _is_main_guard(test: ast.expr) -> bool:
+    return (isinstance(test, ast.Compare) and isinstance(test.left, ast.Name)
+            and test.left.id == "__name__")
+
+
+def _is_print(node: ast.AST) -> bool:
+    return isinstance(node, ast.Call) and (
+        isinstance(node.func, ast.Name) and node.func.id == "print"
+        or isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name)
+        and node.func.value.id in ("plt", "pyplot")
+    )
+
+
+def _is_numpy_call(node: ast.Call) -> bool:
+    func = node.func
+    while isinstance(func, ast.Attribute):
+        func = func.value
+    return isinstance(func, ast.Name) and func.id in ("np", "numpy")
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+# --------------------------------------------------------------------------------------------
+# Values inside functions and classes: names followed through the model's definitions
+# --------------------------------------------------------------------------------------------
+
+
+class _SelfRef:
+    """`self` inside a method: attributes resolve through the class's assignments."""
+
+    def __init__(self, values: "Values", scope: Scope, depth: int) -> None:
+        self.values, self.scope, self.depth = values, scope, depth
+
+    def nncheck_attribute(self, name: str) -> Any:
+        node = cst.Attribute(value=cst.Name(self.scope_self()), attr=cst.Name(name))
+        return self.values.of(node, self.scope, self.depth + 1)
+
+    def scope_self(self) -> str:
+        walker = self.scope
+        while walker is not None and walker.self_name is None:
+            walker = walker.parent
+        return walker.self_name if walker is not None else "self"
+
+
+class Values:
+    """The value of an expression anywhere in the script, or Unknown."""
+
+    def __init__(self, model, data: ModuleData) -> None:
+        self.model = model
+        self.data = data
+
+    def of(self, expr: cst.BaseExpression, scope: Scope, depth: int = 0, seed: int = 12345):
+        if depth > 12:
+            raise Unknown("a chain of definitions too long to follow")
+        key = self.model.key(expr, scope)
+        if key is not None and key[0] == "global" and isinstance(expr, cst.Name):
+            try:
+                return self.data.value(expr.value)
+            except Unknown as why:
+                # Assigned only inside the training loop (`l0 = X`): its definitions, when
+                # they can be evaluated before training.
+                try:
+                    return self._key_value(key, expr, scope, depth, seed)
+                except Unknown:
+                    raise why from None
+        if key is not None and key[0] != "global":
+            return self._key_value(key, expr, scope, depth, seed)
+        try:
+            node = ast.parse(code(expr), mode="eval").body
+        except SyntaxError:
+            raise Unknown(f"`{code(expr)}`") from None
+        if scope.is_module:
+            # A module-level expression evaluated after the fact: its draws use a scratch
+            # generator so they never disturb the data.
+            evaluator = Evaluator(lookup=self.data.value, rng=np.random.RandomState(seed),
+                                  seeded=seed)
+            return evaluator.eval(node, {})
+        evaluator = Evaluator(lookup=lambda name: self._name(name, scope, depth, seed),
+                              rng=np.random.RandomState(seed), seeded=seed)
+        return evaluator.eval(node, {})
+
+    def _name(self, name: str, scope: Scope, depth: int, seed: int) -> Any:
+        walker = scope
+        while walker is not None and walker.self_name is None and not walker.is_module:
+            walker = walker.parent
+        if walker is not None and walker.self_name == name:
+            return _SelfRef(self, scope, depth)
+        return self.of(cst.Name(name), scope, depth + 1, seed)
+
+    def _key_value(self, key, expr, scope: Scope, depth: int, seed: int) -> Any:
+        defs = [d for d in self.model.defs(key) if d.value is not None and d.augmented is None]
+        problem: Unknown | None = None
+        for definition in defs:
+            try:
+                return self.of(definition.value, definition.scope, depth + 1, seed)
+            except Unknown as why:
+                problem = problem or why
+        if key[0] == "local" and isinstance(key[1].node, cst.FunctionDef):
+            default = _param_default(key[1].node, key[2])
+            if default is not None:
+                return self.of(default, self.model.module_scope, depth + 1, seed)
+        if problem is not None:
+            raise problem
+        if key[0] == "local" and isinstance(key[1].node, cst.FunctionDef) \
+                and key[2] in key[1].params:
+            raise Unknown(f"'{key[2]}', a parameter of {key[1].node.name.value}() whose call "
+                          "nncheck cannot follow")
+        raise Unknown(f"'{code(expr)}', whose value nncheck cannot follow")
+
+
+def _param_default(function: cst.FunctionDef, name: str) -> cst.BaseExpression | None:
+    for param in list(function.params.params) + list(function.params.kwonly_params):
+        if param.name.value == name and param.default is not None:
+            return param.default
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# The recovery
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Layer:
+    layer: Any  # model Layer
+    application: Any | None  # model Application, None for no activation
+    kind: str
+    alpha: float | None
+    n_in: int = 0
+    n_out: int = 0
+    weight_rms: float = 1.0
+    bias_random: bool = False
+    bias_shape: tuple | None = None
+    lines: set = field(default_factory=set)
+
+
+def recover(model, source: str, findings: Iterable[Finding]) -> Recovery:
+    findings = list(findings)
+    result = Recovery()
+    try:
+        _recover(model, source, findings, result)
+    except Unknown as why:
+        result.missing.append(str(why))
+    return result
+
+
+def _training_functions(model) -> dict[str, str]:
+    found = {}
+    for update in model.updates:
+        scope = update.scope
+        while scope is not None and not scope.is_module:
+            if isinstance(scope.node, cst.FunctionDef) and scope.parent is not None \
+                    and scope.parent.is_module:
+                name = scope.node.name.value
+                found[name] = (f"`{name}(...)` (line {model.line(scope.node)}) trains the "
+                               "network, which the demo does not run")
+            scope = scope.parent
+    return found
+
+
+def _recover(model, source: str, findings: list[Finding], out: Recovery) -> None:
+    data = ModuleData(source, _training_functions(model))
+    values = Values(model, data)
+
+    # -- the layers, from the output back to the input ----------------------------------------
+    chain, labels, labels_scope = _chain(model)
+    first = chain[0].layer
+
+    # -- the data ---------------------------------------------------------------------------
+    X = _data(values, first.input, first.scope, "inputs", out.notes)
+    y = _data(values, labels, labels_scope, "labels", out.notes)
+    layout = first.layout
+    if X.ndim == 1:
+        X = X.reshape(-1, 1) if layout == "rows" else X.reshape(1, -1)
+    if y.ndim == 1:
+        y = y.reshape(-1, 1) if layout == "rows" else y.reshape(1, -1)
+    if layout == "columns":
+        X, y = X.T, y.T
+    if X.ndim != 2 or y.ndim != 2:
+        raise Unknown(f"the data has shapes {X.shape} and {y.shape}; the demo needs 2-D arrays")
+    if len(X) != len(y):
+        raise Unknown(f"the inputs ({len(X)} samples) and the labels ({len(y)} samples) do not "
+                      "pair up")
+    if not (np.issubdtype(X.dtype, np.number) and np.issubdtype(y.dtype, np.number)):
+        raise Unknown("the data is not numeric")
+    X = X.astype(float)
+    y = y.astype(float)
+    if not (np.isfinite(X).all() and np.isfinite(y).all()):
+        raise Unknown("the data holds NaN or infinite values")
+    out.X, out.y = X, y
+
+    # -- sizes -------------------------------------------------------------------------------
+    previous = X.shape[1]
+    for item in chain:
+        weight = _weight_value(values, item.layer)
+        if weight.ndim != 2:
+            raise Unknown(f"the weights '{code(item.layer.weight)}' are not a matrix "
+                          f"(shape {weight.shape})")
+        n_in, n_out = weight.shape if item.layer.layout == "rows" else weight.shape[::-1]
+        if n_in != previous:
+            raise Unknown(f"the weights '{code(item.layer.weight)}' have shape {weight.shape}, "
+                          f"which does not take {previous} inputs")
+        item.n_in, item.n_out = int(n_in), int(n_out)
+        item.weight_rms = _rms(values, item.layer.weight, item.layer.scope)
+        if item.layer.bias is not None:
+            try:
+                item.bias_random = _rms(values, item.layer.bias, item.layer.scope) > 0
+                item.bias_shape = tuple(np.shape(values.of(item.layer.bias, item.layer.scope)))
+            except Unknown:
+                item.bias_random = False
+        previous = item.n_out
+    if y.shape[1] != chain[-1].n_out:
+        raise Unknown(f"the output layer has {chain[-1].n_out} units but the labels have "
+                      f"{y.shape[1]} columns")
+    no_bias = [i for i, item in enumerate(chain) if item.layer.bias is None]
+    if no_bias and len(no_bias) != len(chain):
+        raise Unknown(
+            "some layers have a bias and others ("
+            + ", ".join(f"'{code(chain[i].layer.weight)}'" for i in no_bias)
+            + ") do not; the reference network has biases in every layer or in none")
+
+    hidden = {(c.kind, c.alpha) for c in chain[:-1]}
+    if len(hidden) > 1:
+        raise Unknown("the hidden layers use different activations ("
+                      + ", ".join(sorted(k for k, _ in hidden))
+                      + "); the reference network has one hidden activation")
+    hidden_kind, hidden_alpha = hidden.pop() if hidden else (chain[-1].kind, chain[-1].alpha)
+    output = chain[-1]
+    alpha = hidden_alpha if hidden_kind == "leaky_relu" else output.alpha
+    if alpha is None:
+        alpha = 0.01
+
+    # -- loss, learning rate, epochs, seed -----------------------------------------------------
+    loss, loss_note = _loss(model, output)
+    if loss_note:
+        out.notes.append(loss_note)
+    lr = _learning_rate(model, values, chain, out, len(X))
+    reduction = "sum"
+    if out.sample_divided:
+        reduction, lr = "mean", lr * len(X)
+    epochs_written = _epochs(model, values, out)
+    out.epochs_written = epochs_written
+    seed = _seed(model)
+    epochs = epochs_written if epochs_written is not None else DEFAULT_EPOCHS
+    if epochs_written is None:
+        out.notes.append(f"no training loop `for ... in range(N)` found: {DEFAULT_EPOCHS} epochs")
+    work_per_epoch = len(X) * sum(c.n_in * c.n_out for c in chain)
+    cap = min(MAX_EPOCHS, max(100, int(MAX_WORK / max(work_per_epoch, 1))))
+    if epochs > cap:
+        out.notes.append(f"the script trains {epochs} epochs; the demo runs the first {cap}")
+        epochs = cap
+    scale = float(np.mean([c.weight_rms for c in chain]))
+    task = "auto"
+
+    base = NetworkSpec(
+        layers=(X.shape[1], *(c.n_out for c in chain)),
+        hidden_activation=hidden_kind,
+        output_activation=output.kind,
+        loss=loss,
+        learning_rate=lr,
+        epochs=epochs,
+        seed=seed if seed is not None else 0,
+        alpha=float(alpha),
+        reduction=reduction,
+        weight_scale=scale if scale > 0 else 1.0,
+        bias_init="randn" if any(c.bias_random for c in chain) else "zeros",
+        task=task,
+        biases=not no_bias,
+    )
+
+    # -- the findings, as toggles ----------------------------------------------------------------
+    bugs_global: set[Bug] = set()
+    layer_bugs: list[set[Bug]] = [set() for _ in chain]
+    wrong_derivative = "sigmoid_output_form"
+    fixed_output = output.kind
+    fixed_loss = loss
+    seen_codes: set[str] = set()
+    for finding in findings:
+        if finding.code in seen_codes and finding.code not in _SIMPLE and \
+                finding.code not in ("NN201", "NN202"):
+            continue
+        seen_codes.add(finding.code)
+        code_ = finding.code
+        where = _layers_for(finding, chain, model)
+        if code_ == "NN101":
+            if output.kind in ("identity", "relu", "leaky_relu") and loss == "mse":
+                layer_bugs[-1].add(Bug.UNBOUNDED_OUTPUT_BINARY_LABELS)
+                fixed_output = "sigmoid" if output.n_out == 1 else "softmax"
+                if not _has_derivative(model, output):
+                    # The delta stays the plain error: with a sigmoid / softmax output that is
+                    # the cross-entropy gradient.
+                    fixed_loss = "bce" if fixed_output == "sigmoid" else "cce"
+            else:
+                out.not_reproduced.append((code_, "the output and loss do not fit the "
+                                                  "reference network's reproduction"))
+            continue
+        if code_ == "NN102":
+            fixed_output = "sigmoid"
+            if loss == "cce":
+                fixed_loss = "bce"  # one unit: the fused delta p - y is the same arithmetic
+            continue
+        if code_ in ("NN201", "NN202"):
+            toggles, name = _derivative_toggles(model, finding, chain)
+            if toggles is None:
+                out.not_reproduced.append((code_, "the derivative could not be matched to one "
+                                                  "the reference network knows"))
+                continue
+            for i in (where or range(len(chain))):
+                layer_bugs[i] |= toggles
+            if name is not None:
+                wrong_derivative = name
+            continue
+        bug = _SIMPLE.get(code_)
+        if bug is Bug.BIAS_SHAPED_LIKE_WEIGHTS:
+            odd = [i for i in (where or range(len(chain)))
+                   if chain[i].bias_shape is not None
+                   and tuple(chain[i].bias_shape) != _weight_shape(chain[i])]
+            if odd:
+                out.not_reproduced.append((code_, f"the bias has shape {chain[odd[0]].bias_shape}"
+                                                  ", which the reference network cannot hold"))
+                continue
+        if bug is not None:
+            if bug in (Bug.ARRAY_TRUTH_VALUE, Bug.GRADIENT_SIGN, Bug.SYMMETRIC_INIT):
+                bugs_global.add(bug)
+            elif where:
+                for i in where:
+                    layer_bugs[i].add(bug)
+            else:
+                for i in range(len(chain)):
+                    layer_bugs[i].add(bug)
+                out.notes.append(f"{code_} could not be placed on one layer: reproduced on all")
+            continue
+        if code_ in NO_EFFECT:
+            out.not_reproduced.append((code_, NO_EFFECT[code_]))
+        else:
+            out.not_reproduced.append((code_, "the reference network cannot reproduce it; the "
+                                              "as-written run leaves it out"))
+
+    if Bug.ARRAY_TRUTH_VALUE in bugs_global:
+        out.crashes = True
+        bugs_global.discard(Bug.ARRAY_TRUTH_VALUE)
+    if Bug.BIAS_SHAPED_LIKE_WEIGHTS in set().union(*layer_bugs):
+        for i, bugs in enumerate(layer_bugs):
+            if Bug.BIAS_SHAPED_LIKE_WEIGHTS in bugs and Bug.BIAS_INSIDE_PRODUCT not in bugs \
+                    and chain[i].n_in not in (1, len(X)):
+                pass  # the reference raises the same broadcasting error as the script
+    written = replace(base, bugs=frozenset(bugs_global),
+                      layer_bugs=tuple(frozenset(b) for b in layer_bugs),
+                      wrong_derivative=wrong_derivative)
+    try:
+        written.validate()
+    except ValueError as problem:
+        raise Unknown(f"the as-written network cannot be reproduced: {problem}") from None
+    if fixed_output != output.kind:
+        out.differences.insert(0, (
+            f"output activation {_NAMES.get(output.kind, output.kind)} → "
+            f"{_NAMES[fixed_output]}", "NN101" if "NN101" in seen_codes else "NN102"))
+    fixed = written.corrected(output_activation=fixed_output, loss=fixed_loss)
+    for bug in sorted(written.all_bugs, key=lambda b: (b.code, b.name)):
+        if bug is Bug.UNBOUNDED_OUTPUT_BINARY_LABELS:
+            continue  # said by the output activation's change
+        out.differences.append((_BUG_FIX[bug], bug.code))
+    out.written, out.fixed = written, fixed
+
+    out.facts.append(f"inputs  {_describe_data(first.input, X, layout, _origin_name(model, first.input, first.scope))}")
+    out.facts.append(f"labels  {_describe_data(labels, y, layout, _origin_name(model, labels, labels_scope))}")
+    for finding in findings:
+        if finding.code == "NN501":
+            out.notes.append(f"the script itself stops with NameError when line {finding.line} "
+                             "runs (NN501)")
+    if data.evaluator.unseeded_draw:
+        out.notes.append("the data is drawn from np.random without a seed: the script sees "
+                         "different data each run; the demo draws it from seed 0")
+    if seed is None:
+        out.notes.append("no np.random.seed in the script: the demo uses seed 0")
+    out.notes.append(
+        "weights start as the reference network's own draws, N(0, "
+        f"{written.weight_scale:.3g}²), scaled like the script's; the script's exact numbers "
+        "differ")
+
+
+_NAMES = {"identity": "linear", "relu": "ReLU", "leaky_relu": "leaky ReLU", "tanh": "tanh",
+          "sigmoid": "sigmoid", "softmax": "softmax"}
+
+_BUG_FIX = {
+    Bug.UNBOUNDED_OUTPUT_BINARY_LABELS: "0/1 labels fitted by an unbounded output → probabilities",
+    Bug.BIAS_SHAPED_LIKE_WEIGHTS: "bias shaped like the weights → one bias per unit, (1, n)",
+    Bug.BIAS_INSIDE_PRODUCT: "X @ (W + b) → X @ W + b",
+    Bug.BIAS_GRADIENT_LIKE_WEIGHTS: "bias updated with X.T @ delta → delta summed over samples",
+    Bug.DERIVATIVE_INPUT_FORM_AT_POST_ACTIVATION: "derivative f'(a) at the output → f'(z)",
+    Bug.DERIVATIVE_OUTPUT_FORM_AT_PRE_ACTIVATION: "output-form derivative at z → at f(z)",
+    Bug.DERIVATIVE_MISMATCH: "another activation's derivative → the activation's own",
+    Bug.MISSING_ACTIVATION_DERIVATIVE: "no derivative factor → f'(z) in the delta",
+    Bug.GRADIENT_SIGN: "update that climbs the loss → descends it",
+    Bug.RELU_MASK_ON_UPSTREAM: "ReLU mask on the upstream gradient → on z",
+    Bug.BIAS_GRADIENT_SUMMED_OVER_ALL: "bias gradient summed to a scalar → per unit",
+    Bug.SOFTMAX_OVER_BATCH: "softmax over the samples → over each row",
+    Bug.SYMMETRIC_INIT: "constant initial weights → random",
+    Bug.ARRAY_TRUTH_VALUE: "`if x > 0` on an array → elementwise",
+}
+
+
+def _weight_shape(item: _Layer) -> tuple[int, int]:
+    """The weights' shape as the script creates them (the layout decides the order)."""
+    return (item.n_in, item.n_out) if item.layer.layout == "rows" else (item.n_out, item.n_in)
+
+
+def _chain(model) -> tuple[list[_Layer], cst.BaseExpression, Scope]:
+    errors = [e for e in model.errors if e.source is not None]
+    if not errors:
+        raise Unknown("no error term comparing the network's output with the labels "
+                      "(`y - output` or `output - y`) was found, so the demo cannot tell which "
+                      "arrays are the output and the labels")
+    error = errors[0]
+    chain: list[_Layer] = []
+    node = error.source
+    seen = set()
+    while node is not None and id(node) not in seen and len(chain) < 10:
+        seen.add(id(node))
+        if hasattr(node, "behaviour"):  # an Application
+            layer = model.layer_of(node.argument, node.scope)
+            if layer is None:
+                raise Unknown(f"the activation '{node.name}' (line {model.line(node.node)}) is "
+                              "not applied to a product `X @ W + b` that nncheck recognises")
+            kind = node.behaviour.kind
+            if kind not in KINDS:
+                raise Unknown(f"the activation '{node.name}' ({node.behaviour.description}) has "
+                              "no counterpart in the reference network")
+            item = _Layer(layer, node, kind, node.behaviour.alpha)
+        else:
+            layer = node
+            item = _Layer(layer, None, "identity", None)
+        chain.insert(0, item)
+        node = model.producer(layer.input, layer.scope)
+        if node is None:
+            for value, _ in model.values(layer.input, layer.scope):
+                for application in model.applications:
+                    if application.node is value and application.behaviour.kind not in KINDS:
+                        raise Unknown(
+                            f"the activation '{application.name}' (line "
+                            f"{model.line(application.node)}, "
+                            f"{application.behaviour.description}) has no counterpart in the "
+                            "reference network")
+    if len(chain) >= 10:
+        raise Unknown("the layers could not be followed back to the input data")
+    for item in chain:
+        item.lines = _layer_lines(model, item)
+    return chain, error.labels, error.scope
+
+
+def _per_sample(values: Values, expr, scope: Scope):
+    """`xi = X[i]` / `X[i:i+1]` inside a loop over the samples: the whole array X."""
+    key = values.model.key(expr, scope)
+    defs = [d for d in values.model.defs(key) if d.value is not None] if key else []
+    if isinstance(expr, cst.Subscript):
+        defs_values = [(expr, scope)]
+    else:
+        defs_values = [(d.value, d.scope) for d in defs]
+    for value, value_scope in defs_values:
+        if isinstance(value, cst.Subscript):
+            try:
+                base = values.of(value.value, value_scope)
+            except Unknown:
+                continue
+            if isinstance(base, np.ndarray) and base.ndim >= 1:
+                return base, code(value)
+    return None
+
+
+def _data(values: Values, expr, scope: Scope, role: str, notes: list | None = None) -> np.ndarray:
+    try:
+        value = values.of(expr, scope)
+        if isinstance(value, np.ndarray) and notes is not None:
+            pass
+    except Unknown as why:
+        whole = _per_sample(values, expr, scope)
+        if whole is not None:
+            if notes is not None:
+                notes.append(f"the script feeds the {role} one sample at a time (`{whole[1]}`); "
+                             "the demo uses the whole array")
+            return whole[0]
+        reason = str(why)
+        if reason.startswith("`") or reason.startswith("a loop") or reason.startswith("the "):
+            raise Unknown(f"the {role} '{code(expr)}' come from {reason}") from None
+        raise Unknown(f"the {role} '{code(expr)}' could not be evaluated: {reason}") from None
+    if isinstance(value, (list, tuple)):
+        try:
+            value = np.asarray(value, dtype=float)
+        except (ValueError, TypeError):
+            raise Unknown(f"the {role} '{code(expr)}' are not an array") from None
+    if not isinstance(value, np.ndarray):
+        raise Unknown(f"the {role} '{code(expr)}' are not an array")
+    return value
+
+
+def _weight_value(values: Values, layer) -> np.ndarray:
+    try:
+        value = values.of(layer.weight, layer.scope)
+    except Unknown as why:
+        raise Unknown(f"the shape of the weights '{code(layer.weight)}' is unknown: {why}") \
+            from None
+    value = np.asarray(value)
+    return value
+
+
+def _rms(values: Values, expr, scope: Scope) -> float:
+    """The root mean square of an initial parameter, pooled over a few draws."""
+    pooled = []
+    for seed in range(300):
+        value = np.asarray(values.of(expr, scope, seed=seed), dtype=float)
+        pooled.append(value.ravel())
+        if sum(p.size for p in pooled) >= 2000:
+            break
+    flat = np.concatenate(pooled)
+    rms = float(np.sqrt(np.mean(flat ** 2))) if flat.size else 0.0
+    return float(f"{rms:.2g}")
+
+
+def _origin_name(model, expr, scope: Scope) -> str:
+    """The module-level name the data comes from ('y' for `self.labels`), else the text."""
+    text = code(expr)
+    for _ in range(8):
+        key = model.key(expr, scope)
+        if key is None:
+            break
+        if key[0] == "global":
+            return f"'{key[1]}'" if key[1] == text else f"'{key[1]}' (as '{text}')"
+        defs = [d for d in model.defs(key) if d.value is not None and d.augmented is None]
+        if not defs:
+            break
+        expr, scope = defs[0].value, defs[0].scope
+    return text
+
+
+def _describe_data(expr, array: np.ndarray, layout: str, name: str) -> str:
+    values = np.unique(array)
+    kind = ("{" + ", ".join(f"{v:g}" for v in values) + "}") if values.size <= 4 else \
+        f"values {array.min():.3g} to {array.max():.3g}"
+    shown = "×".join(str(n) for n in array.shape)
+    extra = " (samples as columns, transposed)" if layout == "columns" else ""
+    return f"{name} {shown}, {kind}{extra}"
+
+
+def _layer_lines(model, item: _Layer) -> set[int]:
+    layer = item.layer
+    lines = {model.line(layer.product), model.line(layer.whole)}
+    keys = {layer.weight_key, layer.bias_key} - {None}
+    for key in keys:
+        for definition in model.defs(key):
+            if definition.value is not None:
+                for value, _ in model.values(definition.value, definition.scope):
+                    try:
+                        lines.add(model.line(value))
+                    except KeyError:
+                        pass
+                try:
+                    lines.add(model.line(definition.statement))
+                except KeyError:
+                    pass
+    for update in model.updates:
+        if update.key in keys or update.key is None:
+            try:
+                lines.add(model.line(update.statement))
+            except KeyError:
+                pass
+    if item.application is not None:
+        lines.add(model.line(item.application.node))
+        for use in model.derivative_uses:
+            if use.forward is item.application:
+                lines.add(model.line(use.node))
+    return lines
+
+
+def _layers_for(finding: Finding, chain: list[_Layer], model) -> list[int]:
+    if finding.code in ("NN101", "NN102", "NN104"):
+        return [len(chain) - 1]
+    hits = [i for i, item in enumerate(chain) if finding.line in item.lines]
+    if hits:
+        return hits
+    if len(chain) == 1:
+        return [0]
+    return []
+
+
+def _derivative_toggles(model, finding: Finding, chain: list[_Layer]):
+    """The toggles reproducing an NN201/NN202 finding, and the wrong derivative's name."""
+    use = next((u for u in model.derivative_uses if model.line(u.node) == finding.line), None)
+    if use is None:
+        return None, None
+    toggles: set[Bug] = set()
+    if finding.code == "NN201" or (use.forms is not None and use.forms.matches):
+        forms = use.forms
+        if forms is None:
+            return None, None
+        if use.at == "input" and forms.output_form and not forms.input_form:
+            toggles.add(Bug.DERIVATIVE_OUTPUT_FORM_AT_PRE_ACTIVATION)
+        elif use.at == "output" and forms.input_form and not forms.output_form:
+            toggles.add(Bug.DERIVATIVE_INPUT_FORM_AT_POST_ACTIVATION)
+        return (toggles or None), None
+    # NN202: which derivative is it?
+    probe = np.linspace(-3, 3, 13) + 0.05
+    try:
+        with np.errstate(all="ignore"):
+            got = np.asarray(np.vectorize(lambda v: float(use.callable(v)))(probe), dtype=float)
+    except Exception:  # noqa: BLE001 - closed code; anything it raises means "unknown"
+        return None, None
+    forward = use.forward.callable
+    try:
+        with np.errstate(all="ignore"):
+            itself = np.asarray(np.vectorize(lambda v: float(forward(v)))(probe), dtype=float)
+        if np.allclose(got, itself, atol=1e-6):
+            toggles.add(Bug.DERIVATIVE_MISMATCH)
+            if use.at == "output":
+                toggles.add(Bug.DERIVATIVE_INPUT_FORM_AT_POST_ACTIVATION)
+            return toggles, ACTIVATION_ITSELF
+    except Exception:  # noqa: BLE001
+        pass
+    alpha = use.forward.behaviour.alpha or 0.01
+    for name, derivative in DERIVATIVES.items():
+        with np.errstate(all="ignore"):
+            expected = derivative.fn(probe, alpha)
+        if np.allclose(got, expected, atol=1e-6):
+            toggles.add(Bug.DERIVATIVE_MISMATCH)
+            if use.at == "output" and derivative.form == "input":
+                toggles.add(Bug.DERIVATIVE_INPUT_FORM_AT_POST_ACTIVATION)
+            elif use.at == "input" and derivative.form == "output":
+                toggles.add(Bug.DERIVATIVE_OUTPUT_FORM_AT_PRE_ACTIVATION)
+            return toggles, name
+    return None, None
+
+
+def _has_derivative(model, output: _Layer) -> bool:
+    return output.application is not None and any(
+        use.forward is output.application for use in model.derivative_uses)
+
+
+def _loss(model, output: _Layer) -> tuple[str, str | None]:
+    if _has_derivative(model, output):
+        return "mse", None
+    if output.kind == "sigmoid":
+        return "bce", "no derivative factor on the sigmoid output: the error is the fused " \
+                      "cross-entropy delta p - y (binary cross-entropy)"
+    if output.kind == "softmax":
+        return "cce", None
+    if output.kind == "identity":
+        return "mse", None
+    return "mse", (f"no derivative factor on the {_NAMES[output.kind]} output found; the demo "
+                   "trains squared error with the derivative")
+
+
+def _numeric(value: Any) -> float | None:
+    if isinstance(value, (bool, np.bool_)):
+        return None
+    if isinstance(value, (int, float, np.integer, np.floating)):
+        return float(value)
+    if isinstance(value, np.ndarray) and value.size == 1 and value.ndim == 0:
+        return float(value)
+    return None
+
+
+def _scale_of(model, values: Values, expr, scope: Scope, depth: int = 0,
+              divisors: list | None = None) -> float:
+    """The product of the numeric factors of an update expression (see the module docstring)."""
+    if depth > 14:
+        return 1.0
+    if isinstance(expr, cst.BinaryOperation) and isinstance(expr.operator, cst.Multiply):
+        return _scale_of(model, values, expr.left, scope, depth + 1, divisors) * \
+            _scale_of(model, values, expr.right, scope, depth + 1, divisors)
+    if isinstance(expr, cst.BinaryOperation) and isinstance(expr.operator, cst.Divide):
+        denominator = _scale_of(model, values, expr.right, scope, depth + 1, divisors)
+        if divisors is not None:
+            divisors.append(denominator)
+        return _scale_of(model, values, expr.left, scope, depth + 1, divisors) / denominator \
+            if denominator else 1.0
+    if isinstance(expr, cst.UnaryOperation) and isinstance(expr.operator, cst.Minus):
+        return _scale_of(model, values, expr.expression, scope, depth + 1, divisors)
+    if any(e.node is expr for e in model.errors):
+        return 1.0
+    try:
+        number = _numeric(values.of(expr, scope))
+    except Unknown:
+        number = None
+    except Exception:  # noqa: BLE001 - evaluation of odd code: not a number
+        number = None
+    if number is not None:
+        return number
+    from nncheck.model.values import matrix_product
+    product = matrix_product(expr)
+    if product is not None:
+        return _scale_of(model, values, product[0], scope, depth + 1, divisors) * \
+            _scale_of(model, values, product[1], scope, depth + 1, divisors)
+    if isinstance(expr, cst.Attribute) and expr.attr.value == "T":
+        return _scale_of(model, values, expr.value, scope, depth + 1, divisors)
+    key = model.key(expr, scope)
+    if key is not None and (model.is_trained(expr, scope) or model.is_created_parameter(key)):
+        return 1.0  # a weight's own initial scale is not a factor of the step
+    if key is not None:
+        defs = [d for d in model.defs(key) if d.value is not None and d.augmented is None]
+        if len(defs) == 1 and not any(a.node is defs[0].value for a in model.applications):
+            return _scale_of(model, values, defs[0].value, defs[0].scope, depth + 1, divisors)
+    return 1.0
+
+
+def _learning_rate(model, values: Values, chain: list[_Layer], out: Recovery,
+                   n_samples: int) -> float:
+    # The output layer's weight update: the shortest way back to the error.
+    weight_keys = [item.layer.weight_key for item in reversed(chain)]
+    updates = sorted((u for u in model.updates if u.key in weight_keys),
+                     key=lambda u: weight_keys.index(u.key)) or list(model.updates)
+    if not updates:
+        out.notes.append(f"no parameter update found: learning rate {DEFAULT_LEARNING_RATE}")
+        return DEFAULT_LEARNING_RATE
+    update = updates[0]
+    divisors: list[float] = []
+    scale = abs(_scale_of(model, values, update.rhs, update.scope, divisors=divisors))
+    out.sample_divided = n_samples in divisors
+    if not np.isfinite(scale) or scale <= 0:
+        out.notes.append(f"the learning rate could not be read: {DEFAULT_LEARNING_RATE}")
+        return DEFAULT_LEARNING_RATE
+    return float(scale)
+
+
+def _epochs(model, values: Values, out: Recovery) -> int | None:
+    """The count of the outermost `for ... in range(N)` around the updates."""
+    loops: list[tuple[cst.For, Scope]] = []
+    pending = [(u.statement, u.scope) for u in model.updates]
+    visited: set = set()
+    while pending:
+        node, scope = pending.pop()
+        if id(node) in visited:
+            continue
+        visited.add(id(node))
+        walker = model.parent(node)
+        while walker is not None and not isinstance(walker, (cst.FunctionDef, cst.Module)):
+            if isinstance(walker, cst.For):
+                loops.append((walker, model.scope_of(walker)))
+            walker = model.parent(walker)
+        if isinstance(walker, cst.FunctionDef):
+            for call, call_scope in model.builder.calls:
+                target = model.resolve_callable(call.func, call_scope)
+                if getattr(target, "node", None) is walker or (
+                        isinstance(target, ClassInfo) and walker.name.value == "__init__"
+                        and target.methods.get("__init__") is walker):
+                    pending.append((call, call_scope))
+    ranged = []
+    for loop, scope in loops:
+        iterator = loop.iter
+        if isinstance(iterator, cst.Call) and isinstance(iterator.func, cst.Name) \
+                and iterator.func.value == "range" and iterator.args:
+            try:
+                count = values.of(iterator.args[-1].value if len(iterator.args) == 1
+                                  else iterator.args[1].value, scope)
+            except Unknown:
+                continue
+            if isinstance(count, (int, np.integer)):
+                ranged.append((model.line(loop), int(count), loop))
+    if not ranged:
+        return None
+    ranged.sort()
+    outer = ranged[0]
+    # The outermost loop by nesting: the one no other loop contains.
+    for line, count, loop in ranged:
+        if not any(other is not loop and _contains(model, other, loop) for _, _, other in ranged):
+            outer = (line, count, loop)
+            break
+    inner = [r for r in ranged if r[2] is not outer[2] and _contains(model, outer[2], r[2])]
+    if inner:
+        out.notes.append(f"the script updates inside an inner loop (line {inner[0][0]}), e.g. "
+                         "per sample; the reference network trains full-batch, one update per "
+                         "epoch")
+    return outer[1]
+
+
+def _contains(model, outer, inner) -> bool:
+    walker = model.parent(inner)
+    while walker is not None:
+        if walker is outer:
+            return True
+        walker = model.parent(walker)
+    return False
+
+
+def _seed(model) -> int | None:
+    from nncheck.model.values import call_name, positional_args
+    for call, _ in model.builder.calls:
+        name = call_name(call) or ""
+        if name.split(".")[-1] in ("seed", "default_rng", "RandomState"):
+            args = positional_args(call)
+            if args:
+                try:
+                    value = ast.literal_eval(code(args[0]))
+                except (ValueError, SyntaxError):
+                    continue
+                if isinstance(value, int):
+                    return value
+    return None
