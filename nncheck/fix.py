@@ -191,11 +191,16 @@ def fix_text(
     result = first if first is not None else check(text)
     if not parses(text):
         return FixOutcome(text, result=result)
+    if result.errors:
+        return FixOutcome(text, result=result)  # the checker failed on it: nothing to go on
     current, fixed = text, Counter()
     for passes in range(1, max_passes + 1):
         if result.errors:
-            # A rule crashed on the text as it is now: stop here rather than fix blind.
-            break
+            # A rule crashed on a fixed text: no change is better than a change half checked.
+            return FixOutcome(
+                text, Counter(), first,
+                error="checking the fixed code failed (see the error above); no changes made (please report this)",
+            )
         chosen = choose_fixes(current, result.diagnostics, unsafe)
         if not chosen:
             return FixOutcome(current, fixed, result, passes=passes - 1)

@@ -222,6 +222,24 @@ def test_a_fix_that_breaks_the_syntax_is_reverted() -> None:
     assert "introduced a syntax error" in outcome.error and "NN994" in outcome.error
 
 
+class CrashOnGRule(_TestRule):
+    """Crashes on any text that calls g (which NestedRule's fix brings in)."""
+
+    code, name = "NN993", "test-crash-on-g"
+
+    def check(self):
+        if list(self.calls("g")):
+            raise RuntimeError("boom")
+        return iter(())
+
+
+def test_a_rule_that_crashes_on_the_fixed_code_reverts_the_file() -> None:
+    text = "x = f(1)\n"
+    outcome = fix_text(text, checker(NestedRule, CrashOnGRule))
+    assert outcome.text == text and outcome.fixed_count == 0
+    assert "checking the fixed code failed" in outcome.error
+
+
 def test_a_file_that_does_not_parse_is_returned_untouched() -> None:
     text = "x = f(1\n"
     outcome = fix_text(text, checker(NestedRule))
@@ -275,28 +293,32 @@ def _shifted_lines_kept(before: str, after: str, edits: list[Edit]) -> None:
         assert new[number - 1 + shift] == line, f"line {number} changed: {line!r}"
 
 
+_CHECKED: dict = {}
+
+
 @pytest.mark.parametrize("unsafe", [False, True], ids=["safe", "unsafe"])
 @pytest.mark.parametrize("fixture", FIXTURES, ids=[path.stem for path in FIXTURES])
 def test_fixing_a_fixture_parses_converges_and_keeps_the_rest(fixture: Path, unsafe: bool) -> None:
     original = fixture.read_text(encoding="utf-8")
     rules = select_rules()
+    seen = []  # every text the loop checks, with its check
 
     def check(text):
-        return check_text(text, fixture.name, rules)
+        key = (fixture.name, text)
+        if key not in _CHECKED:  # the safe and unsafe runs share most texts
+            _CHECKED[key] = check_text(text, fixture.name, rules)
+        seen.append((text, _CHECKED[key]))
+        return seen[-1][1]
 
-    # The loop, pass by pass, as fix_text runs it, checking each pass's untouched lines.
-    text, result = original, check(original)
-    for _ in range(MAX_PASSES):
-        chosen = choose_fixes(text, result.diagnostics, unsafe)
-        if not chosen:
-            break
-        edits = [edit for d in chosen for edit in d.fix.edits]
-        updated = apply_edits(text, edits)
-        _shifted_lines_kept(text, updated, list(set(edits)))
-        text, result = updated, check(updated)
     outcome = fix_text(original, check, unsafe=unsafe)
     assert outcome.error is None
-    assert outcome.text == text
+    # Pass by pass: the fixes chosen on one text give the next, and every line their edits do
+    # not touch is kept byte for byte.
+    for (before, result), (after, _) in zip(seen, seen[1:]):
+        edits = [edit for d in choose_fixes(before, result.diagnostics, unsafe) for edit in d.fix.edits]
+        assert apply_edits(before, edits) == after
+        _shifted_lines_kept(before, after, list(set(edits)))
+    assert outcome.text == seen[-1][0]
     assert parses(outcome.text)
     assert _comments(outcome.text) == _comments(original)
     # A second --fix changes nothing.
