@@ -272,7 +272,8 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise FixError("the file is read-only; not fixed")
     if not _writable(folder):
         raise FixError(f"the folder {folder} is read-only (nncheck writes a temporary file next to the file); not fixed")
-    mode = stat.S_IMODE(target.stat().st_mode)
+    info = target.stat()
+    mode = stat.S_IMODE(info.st_mode)
     try:
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".nncheck")
     except OSError as error:
@@ -283,6 +284,11 @@ def write_atomic(path: Path, data: bytes) -> None:
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temporary, mode)
+        if hasattr(os, "chown") and (info.st_uid, info.st_gid) != (os.geteuid(), os.getegid()):
+            try:  # root fixing someone else's file: it stays theirs
+                os.chown(temporary, info.st_uid, info.st_gid)
+            except OSError:
+                pass
         os.replace(temporary, target)
     except BaseException as error:
         try:

@@ -473,6 +473,15 @@ def test_a_file_changed_while_checking_is_not_overwritten(project: Path, monkeyp
     assert path.read_text(encoding="utf-8").startswith("# edited meanwhile\n")
 
 
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root to give a file away")
+def test_write_atomic_keeps_the_owner(tmp_path: Path) -> None:
+    path = tmp_path / "net.py"
+    path.write_text("x = 1\n")
+    os.chown(path, 12345, 23456)
+    write_atomic(path, b"x = 2\n")
+    assert (path.stat().st_uid, path.stat().st_gid) == (12345, 23456) and path.read_text() == "x = 2\n"
+
+
 def test_write_atomic_through_a_symlink_keeps_the_link(tmp_path: Path) -> None:
     target = tmp_path / "real.py"
     target.write_text("x = 1\n")
