@@ -10,7 +10,7 @@
   comparisons     `out == y` (or np.equal) of a network output against labels
   arg_reductions  `np.argmax(p, axis=...)`, `p.argmax(...)`, `np.max(p, axis=...)` of an output
   is_labels       data from outside the network (not a number, parameter or activation)
-  rewrite, compile_rewritten  a rule's rewritten copy of a closed function, compiled to check a fix
+  rewrite, rewritten_callable  a rule's rewritten copy of a closed function, compiled to check a fix
 
 Like the rest of the model, nothing here reads names: an output is whatever an activation or a
 layer produced, labels are whatever data the network did not compute.
@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import ast
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 import libcst as cst
 
@@ -377,10 +377,17 @@ def numpy_alias(container: cst.CSTNode) -> str | None:
     return None
 
 
-def compile_rewritten(model: NetworkModel, info: FunctionInfo, node) -> Any:
-    """`info`'s function with its definition replaced by `node` (a rewritten copy), compiled
-    under the same closedness rules; None when it does not compile. Nothing runs here."""
+def rewritten_callable(model: NetworkModel, application: Application, node) -> Callable | None:
+    """The function of `application` with its definition replaced by `node` (a rule's rewritten
+    copy, to check a fix), compiled under the same closedness rules and bound to the call's mode
+    (and, for a method, to the class's stand-in `self`). None when it is not closed or does not
+    compile. Nothing runs here."""
+    info = application.function
+    if info is None or not isinstance(node, (cst.FunctionDef, cst.Lambda)):
+        return None
     if isinstance(node, cst.Lambda):
+        if info.cls is not None:
+            return None
         text = lambda_text(model.module, node, info.ident, 1)
     else:
         text = function_text(model.module, node, 1)
@@ -389,6 +396,10 @@ def compile_rewritten(model: NetworkModel, info: FunctionInfo, node) -> Any:
         if other.compiled is not None and other.cls is None and other is not info
         and other.scope.parent is not None and other.scope.parent.is_module
     }
+    methods = frozenset(
+        other.ident for other in model.functions.values()
+        if info.cls is not None and other.cls is info.cls and other.compiled is not None and other is not info
+    )
     try:
         tree = sandbox.quiet_parse(text)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
@@ -398,7 +409,10 @@ def compile_rewritten(model: NetworkModel, info: FunctionInfo, node) -> Any:
     if not isinstance(syntax, (ast.FunctionDef, ast.Lambda)):
         return None
     environment = sandbox.Environment(
-        constants=model.module_constants, closed_functions=frozenset(module_functions)
+        constants=model.module_constants,
+        self_constants=model.self_constants.get(info.cls, {}) if info.cls is not None else {},
+        closed_functions=frozenset(module_functions),
+        closed_methods=methods if info.has_self else frozenset(),
     )
     if sandbox.why_not_closed(syntax, environment) is not None:
         return None  # only closed code is ever run, rewritten or not
@@ -409,4 +423,13 @@ def compile_rewritten(model: NetworkModel, info: FunctionInfo, node) -> Any:
         )
     except Exception:  # noqa: BLE001 - a fix we cannot check is not offered
         return None
-    return compiled.get(info.ident)
+    function = compiled.get(info.ident)
+    if function is None:
+        return None
+    kwargs = dict(application.mode)
+    if info.has_self:
+        stand_in = model._stand_ins.get(info.cls)
+        if stand_in is None:
+            return None
+        return lambda x: function(stand_in, x, **kwargs)
+    return lambda x: function(x, **kwargs)

@@ -5,7 +5,7 @@ import libcst as cst
 from nncheck.diagnostics import Edit, Fix, Severity
 from nncheck.model.behaviour import classify
 from nncheck.model.functions import FunctionInfo
-from nncheck.model.losses import Batch, batch_of, compile_rewritten, layer_under, numpy_alias, rewrite, walk
+from nncheck.model.losses import Batch, batch_of, layer_under, numpy_alias, rewrite, rewritten_callable, walk
 from nncheck.model.values import code, numpy_attribute, positional_args
 from nncheck.rules.base import Invalid, Rule, Valid
 
@@ -140,6 +140,20 @@ class SoftmaxWrongAxis(Rule):
             "net.train()\n",
             at="self.out = self.squash(",
             says=("'self.squash'", "axis 1", "samples are its columns", "axis=0, keepdims=True"),
+            fixed="import numpy as np\n"
+            "class Net:\n"
+            "    def __init__(self, data, targets):\n"
+            "        self.data, self.targets = data, targets\n"
+            "        self.kernel = np.random.randn(3, 6) * 0.1\n"
+            "    def squash(self, s):\n"
+            "        ex = np.exp(s - np.max(s, axis=0, keepdims=True))\n"
+            "        return ex / np.sum(ex, axis=0, keepdims=True)\n"
+            "    def train(self):\n"
+            "        for _ in range(100):\n"
+            "            self.out = self.squash(self.kernel @ self.data)\n"
+            "            self.kernel -= 0.1 * (self.out - self.targets) @ self.data.T\n"
+            "net = Net(np.random.rand(6, 25), np.eye(3)[:, np.random.randint(0, 3, size=25)])\n"
+            "net.train()\n",
         ),
         # inline, rows layout, summed over axis 0 (the samples)
         Invalid(
@@ -243,13 +257,7 @@ class SoftmaxWrongAxis(Rule):
             abstraction = model.abstract(new, application.scope)
             function = abstraction[0] if abstraction is not None else None
         else:
-            info = application.function
-            if info.cls is not None or not isinstance(new, (cst.FunctionDef, cst.Lambda)):
-                return False
-            function = compile_rewritten(model, info, new)
-            if function is not None:
-                raw, kwargs = function, dict(application.mode)
-                function = lambda x: raw(x, **kwargs)  # noqa: E731
+            function = rewritten_callable(model, application, new)
         if function is None:
             return False
         behaviour = classify(function)

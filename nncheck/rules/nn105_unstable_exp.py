@@ -6,7 +6,7 @@ import numpy as np
 from nncheck.diagnostics import Edit, Fix, Severity
 from nncheck.model import sandbox
 from nncheck.model.behaviour import PROBE
-from nncheck.model.losses import compile_rewritten, numpy_alias, rewrite, walk
+from nncheck.model.losses import numpy_alias, rewrite, rewritten_callable, walk
 from nncheck.model.values import code, numpy_attribute, positional_args
 from nncheck.rules.base import Invalid, Rule, Valid
 
@@ -233,11 +233,7 @@ class UnstableExp(Rule):
             abstraction = self.model.abstract(new, application.scope)
             function = abstraction[0] if abstraction is not None else None
         else:
-            if application.function.cls is not None:
-                return False
-            raw = compile_rewritten(self.model, application.function, new)
-            kwargs = dict(application.mode)
-            function = None if raw is None else (lambda x: raw(x, **kwargs))
+            function = rewritten_callable(self.model, application, new)
         if function is None:
             return False
         grid = PROBE.reshape(3, 6) / 10
