@@ -256,14 +256,19 @@ def _strip_scale(expr, model, scope):
         if isinstance(expr, cst.UnaryOperation) and isinstance(expr.operator, cst.Minus):
             expr = expr.expression
         elif isinstance(expr, cst.BinaryOperation) and isinstance(expr.operator, (cst.Multiply, cst.Divide)):
-            if model._is_scale(expr.right, scope):
+            if _scale(expr.right, model, scope):
                 expr = expr.left
-            elif isinstance(expr.operator, cst.Multiply) and model._is_scale(expr.left, scope):
+            elif isinstance(expr.operator, cst.Multiply) and _scale(expr.left, model, scope):
                 expr = expr.right
             else:
                 return expr
         else:
             return expr
+
+
+def _scale(expr, model, scope) -> bool:
+    # a summed gradient is a number too, but it is the gradient, not a scale factor
+    return model._is_scale(expr, scope) and not model.is_signal(expr, scope)
 
 
 def _corrected(call, function, operand, axis, keep) -> str | None:
