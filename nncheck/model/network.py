@@ -249,6 +249,13 @@ class NetworkModel:
             for arg in call.args:
                 if arg.keyword is not None:
                     self._add_binding(callee, arg.keyword.value, arg.value, scope, call)
+            if any(arg.star for arg in call.args):
+                # f(*sizes) / Net(**config): the parameters not bound above get values nncheck
+                # cannot see; without this their defaults would pass for their only values.
+                named = {arg.keyword.value for arg in call.args if arg.keyword is not None}
+                for param in params[len(positional):]:
+                    if param not in named:
+                        self._add_binding(callee, param, None, scope, call)
 
     def _resolve_elements(self) -> None:
         """`W1, b1 = init()` and `W1, b1 = params`: give each name the matching element of the

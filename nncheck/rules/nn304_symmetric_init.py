@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+import functools
+
 import libcst as cst
 
 from nncheck.diagnostics import Severity
 from nncheck.model.shapes import show
-from nncheck.model.values import call_name, code, key_name, positional_args
+from nncheck.model.values import RANDOM_FUNCTIONS, call_name, code, key_name, positional_args
 from nncheck.rules.base import Invalid, Rule, Valid
 
 _CONSTANT = {"zeros", "ones", "full", "zeros_like", "ones_like", "full_like"}
@@ -68,6 +70,21 @@ class SymmetricInit(Rule):
         # one constant layer beside a random one
         Valid(_net("np.random.randn(2, 4) * 0.5", "np.zeros((4, 1))")),
         Valid(_net("np.zeros((2, 4))", "np.random.uniform(-1, 1, (4, 1))")),
+        # constant arrays filled with random values afterwards
+        Valid(
+            "import numpy as np\n"
+            "X = np.random.rand(16, 3)\n"
+            "y = np.random.rand(16, 2)\n"
+            "W1 = np.zeros((3, 5))\n"
+            "W2 = np.zeros((5, 2))\n"
+            "W1[:] = np.random.randn(3, 5) * 0.1\n"
+            "W2 += np.random.uniform(-0.1, 0.1, W2.shape)\n"
+            "for _ in range(100):\n"
+            "    h = np.tanh(X @ W1)\n"
+            "    out = h @ W2\n"
+            "    W2 -= 0.1 * h.T @ (out - y)\n"
+            "    W1 -= 0.1 * X.T @ (((out - y) @ W2.T) * (1 - h ** 2))\n"
+        ),
         # a single hidden unit has no symmetry to break
         Valid(
             "import numpy as np\n"
@@ -164,6 +181,24 @@ class SymmetricInit(Rule):
                 f"with small random values, e.g. {random}",
             )
 
+    @functools.cached_property
+    def _randomised(self) -> set:
+        """Keys whose array gets random values after it is created: an in-place update or an
+        item assignment whose right-hand side draws random numbers, or any item assignment."""
+        model = self.model
+        keys = set()
+        for node, scope in model.builder.scope_of_node.items():
+            if isinstance(node, cst.AugAssign) and _has_random_call(node.value):
+                target = node.target.value if isinstance(node.target, cst.Subscript) else node.target
+                keys.add(model.key(node.target, scope))
+                keys.add(model.key(target, scope))
+            elif isinstance(node, cst.Assign):
+                for target in node.targets:
+                    if isinstance(target.target, cst.Subscript):
+                        keys.add(model.key(target.target.value, scope))
+        keys.discard(None)
+        return keys
+
     def _feeding_layer(self, layer):
         """The layer whose activation (or bare output) is this layer's input."""
         model = self.model
@@ -177,8 +212,11 @@ class SymmetricInit(Rule):
 
     def _constant_init(self, layer):
         """The one constant creation (zeros, ones, full) of a layer's weights, when every
-        assignment of them (other than the training updates) is one."""
+        assignment of them (other than the training updates) is one, and no random values are
+        written into them afterwards (`W[:] = rng.normal(...)`, `W += np.random.randn(...)`)."""
         model = self.model
+        if layer.weight_key in self._randomised:
+            return None
         updates = {update.statement for update in model.updates}
         found = []
         for definition in model.defs(layer.weight_key):
@@ -194,6 +232,18 @@ class SymmetricInit(Rule):
                     return None
                 found.append(creation)
         return found[0] if found else None
+
+
+def _has_random_call(node: cst.CSTNode) -> bool:
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, cst.Call):
+            name = (call_name(current) or "").split(".")[-1]
+            if name in RANDOM_FUNCTIONS or name in ("gauss", "normalvariate", "shuffle"):
+                return True
+        stack.extend(current.children)
+    return False
 
 
 def _constant_fill(call: cst.Call) -> bool:
