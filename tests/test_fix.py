@@ -15,11 +15,11 @@ from typing import Iterator
 import libcst as cst
 import pytest
 from click.testing import CliRunner
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nncheck.cli import cli
-from nncheck.diagnostics import Diagnostic, Edit, Position, Severity
+from nncheck.diagnostics import Edit, Position, Severity
 from nncheck.engine import check_text
 from nncheck.fix import (
     MAX_PASSES,

@@ -5,7 +5,6 @@ import builtins
 import libcst as cst
 
 from nncheck.diagnostics import Applicability, Edit, Severity
-from nncheck.model.functions import FunctionInfo
 from nncheck.model.network import Application
 from nncheck.model.values import code
 from nncheck.rules.base import Invalid, Rule, Valid
