@@ -179,3 +179,18 @@ def test_helpers() -> None:
     assert matmul_shape((2,), (2, 5)) == (5,)
     assert matmul_shape((4, 2), (3, 5)) is None
     assert show((3,)) == "(3,)" and show((None, "n")) == "(?, n)"
+
+
+@pytest.mark.parametrize(
+    ("expression", "expected"),
+    [
+        ("(X @ W @ V).squeeze()", (4,)),
+        ("np.squeeze(X @ W @ V)", (4,)),
+        ("np.expand_dims(y, 1)", (4, 1)),
+        ("np.expand_dims(y, -1)", (4, 1)),
+        ("np.expand_dims(y, 0)", (1, 4)),
+        ("np.outer(y, y)", (4, 4)),
+    ],
+)
+def test_squeeze_expand_outer(expression: str, expected) -> None:
+    assert shape(NET + f"r = {expression}\n", "r") == expected

@@ -153,6 +153,22 @@ def _slice_length(dim: Dim, index: cst.Slice) -> Dim:
     return len(range(dim)[slice(*bounds)]) if bounds[2] != 0 else None
 
 
+def _squeeze(base: Shape | None) -> Shape | None:
+    """`squeeze()` drops the dims of size 1; a dim that might be 1 leaves the result unknown."""
+    if base is None or any(not isinstance(d, int) for d in base):
+        if base is not None and all(d != 1 and d is not None for d in base):
+            return base  # symbolic sizes that are not 1 as far as the code says: kept
+        return None
+    return tuple(d for d in base if d != 1)
+
+
+def _expand(base: Shape | None, axis: Any) -> Shape | None:
+    if base is None or not isinstance(axis, int) or not -len(base) - 1 <= axis <= len(base):
+        return None
+    position = axis % (len(base) + 1)
+    return base[:position] + (1,) + base[position:]
+
+
 def _int_literal(node: cst.BaseExpression) -> Any:
     try:
         value = ast.literal_eval(code(node))
@@ -333,6 +349,15 @@ class Shapes:
                 return (None,)
             if name == "linspace" and len(args) >= 3:
                 return (self._canonical(model.dim(args[2], scope), scope),)
+            if name == "squeeze" and len(args) == 1 and len(call.args) == 1:
+                return _squeeze(self.shape_of(args[0], scope, depth))
+            if name == "expand_dims" and len(args) == 2:
+                return _expand(self.shape_of(args[0], scope, depth), _int_literal(args[1]))
+            if name == "outer" and len(args) == 2:
+                first, second = self.shape_of(args[0], scope, depth), self.shape_of(args[1], scope, depth)
+                if first is None or second is None or len(first) != 1 or len(second) != 1:
+                    return None
+                return (first[0], second[0])
             if name in ("transpose",) and len(args) == 1:
                 base = self.shape_of(args[0], scope, depth)
                 return None if base is None else tuple(reversed(base))
@@ -360,6 +385,8 @@ class Shapes:
             receiver = call.func.value
             if method in SHAPE_KEEPING_METHODS:
                 return self.shape_of(receiver, scope, depth)
+            if method == "squeeze" and not call.args:
+                return _squeeze(self.shape_of(receiver, scope, depth))
             if method == "transpose" and not args:
                 base = self.shape_of(receiver, scope, depth)
                 return None if base is None else tuple(reversed(base))
