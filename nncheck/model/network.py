@@ -126,7 +126,6 @@ class NetworkModel:
         self.module: cst.Module = wrapper.module
         self.path = path
         self.source = source
-        self._positions = wrapper.resolve(PositionProvider)
         self.builder = ScopeBuilder(self.module)
         self.module.visit(self.builder)
         self.module_scope = self.builder.module_scope
@@ -151,6 +150,40 @@ class NetworkModel:
         self._stand_ins = compile_all(list(self.functions.values()), self.module_constants, self.self_constants)
         self._bind_call_sites()
         self._resolve_elements()
+
+    @functools.cached_property
+    def _positions(self):
+        # Resolved only when a position is asked for (a finding, a fix): computing every node's
+        # position is a full code-generation pass, most files never need it.
+        return self.wrapper.resolve(PositionProvider)
+
+    @functools.cached_property
+    def _definition_lines(self) -> dict[cst.CSTNode, int]:
+        """The line of each def and lambda, read from Python's own (fast) parser: the two parsers
+        meet defs and lambdas in the same source order."""
+        try:
+            tree = sandbox.quiet_parse(self.source)
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            return {}
+        defs = sorted(
+            (n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))),
+            key=lambda n: (n.lineno, n.col_offset),
+        )
+        lambdas = sorted((n for n in ast.walk(tree) if isinstance(n, ast.Lambda)), key=lambda n: (n.lineno, n.col_offset))
+        ours_defs = [node for node, _, _ in self.builder.function_defs]
+        ours_lambdas = [node for node, _ in self.builder.lambdas]
+        if len(defs) != len(ours_defs) or len(lambdas) != len(ours_lambdas):
+            return {}
+        lines = {node: d.lineno for node, d in zip(ours_defs, defs)}
+        lines.update({node: l.lineno for node, l in zip(ours_lambdas, lambdas)})
+        return lines
+
+    def _definition_line(self, node: cst.CSTNode) -> int:
+        line = self._definition_lines.get(node)
+        if line is None:
+            anchor = node.name if isinstance(node, cst.FunctionDef) else node
+            line = self._positions[anchor].start.line
+        return line
 
     @classmethod
     def build(cls, wrapper: MetadataWrapper, path: str, source: str) -> "NetworkModel":
@@ -196,7 +229,7 @@ class NetworkModel:
         for node, outer, cls in self.builder.function_defs:
             scope = self.builder.scopes[node]
             name = node.name.value
-            line = self._positions[node.name].start.line
+            line = self._definition_line(node)
             text = function_text(self.module, node, line)
             if cls is not None:
                 key = ("attr", cls, name)
@@ -219,7 +252,7 @@ class NetworkModel:
             key = definition.key
             display = key_name(key)
             ident = key[-1] if key[0] == "global" else f"_nncheck_lambda_{index}"
-            line = self._positions[node].start.line
+            line = self._definition_line(node)
             scope = self.builder.scopes[node]
             cls = key[1] if key[0] == "attr" else None
             info = make_info(node, display, scope, None, lambda_text(self.module, node, ident, line), ident)
