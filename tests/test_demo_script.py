@@ -162,7 +162,10 @@ for epoch in range(300):
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in FIXTURES.glob("*.py")))
-def test_every_fixture_gets_a_run_or_a_reason(name):
+def test_every_fixture_gets_a_run_or_a_reason(name, monkeypatch):
+    from nncheck.probe import recover
+
+    monkeypatch.setattr(recover, "MAX_EPOCHS", 300)  # the shape of the report, not the numbers
     code, text = _demo(FIXTURES / name)
     assert code in (0, 1), text
     assert ("4. Fixed" in text) != ("Cannot train it:" in text)
@@ -197,3 +200,18 @@ def test_plot_labels_carry_the_accuracy():
 
     history = train(AS_WRITTEN, QUESTION_X, QUESTION_Y)
     assert _label("as written", history) == "as written (accuracy 50%)"
+
+
+def test_command_line_flags(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from nncheck.cli import cli
+
+    monkeypatch.setitem(sys.modules, "matplotlib", None)
+    plotted = CliRunner().invoke(cli, ["--demo", "--plot", str(tmp_path / "c.png")])
+    assert plotted.exit_code == 2 and "--plot needs matplotlib" in plotted.output
+    # --run implies --demo; on the built-in example it runs the packaged script.
+    ran = CliRunner().invoke(cli, ["--run", "--timeout", "20"])
+    assert ran.exit_code == 1, ran.output
+    assert "Running question_leaky.py itself" in ran.output
+    assert "as NN103 (line 19) said" in " ".join(ran.output.split())

@@ -85,7 +85,7 @@ def test_gradcheck_flags_the_bias_update_of_the_question():
     text = "\n".join(sandboxed.describe_gradcheck(report, _findings(script)))
     assert "loss assumed: squared error" in text
     assert "self.bias: its update is an exact copy of the update of self.weights" in text
-    assert "NN204 (line 38)" in text and "NN302 (line 31)" in text
+    assert "NN204, line 38" in text and "NN302, line 31" in text
 
 
 def test_gradcheck_passes_the_corrected_network():
@@ -107,7 +107,7 @@ def test_gradcheck_links_a_wrong_derivative_to_its_finding():
     verdicts = {c.path: c.verdict for c in checks}
     assert verdicts["self.weights1"] == "wrong" and verdicts["self.weights2"] == "ok"
     text = "\n".join(sandboxed.describe_gradcheck(report, _findings(script)))
-    assert "NN202 (line 41)" in text
+    assert "NN202, line 41" in text
 
 
 def test_gradcheck_on_a_script_that_raises_says_so():
@@ -133,3 +133,11 @@ def test_demo_flags_reach_the_subprocess():
     assert code == 1
     assert "Running question.py itself" in text and "Gradient check" in text
     assert all(len(line) <= 100 for line in lines)
+
+
+def test_gradcheck_restores_scalar_parameters_between_probes():
+    script = FIXTURES / "class_signed_mean_loss.py"
+    report = sandboxed.gradcheck(script, script.read_text(encoding="utf-8"), timeout=30)
+    checks, _ = sandboxed.compare(report.result.data["params"])
+    assert {c.path: c.verdict for c in checks} == {"self.w": "ok", "self.b": "ok"}
+    assert "self.b     scalar" in "\n".join(sandboxed.describe_gradcheck(report, []))

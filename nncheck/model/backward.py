@@ -140,6 +140,17 @@ class Backward:
                         if key is not None:
                             writes.setdefault(key, []).append(node)
                 continue
+            if isinstance(node, cst.Expr) and isinstance(node.value, cst.Call):
+                # np.multiply(d, mask, out=d), d.fill(0), np.copyto(d, ...): may write in place
+                call = node.value
+                receivers = [arg.value for arg in call.args]
+                if isinstance(call.func, cst.Attribute):
+                    receivers.append(call.func.value)
+                for receiver in receivers:
+                    key = model.key(receiver, scope)
+                    if key is not None:
+                        writes.setdefault(key, []).append(node)
+                continue
             if node in stores or not isinstance(node, (cst.Name, cst.Attribute, cst.Subscript)):
                 continue
             parent = model.parent(node)
@@ -268,8 +279,24 @@ class Backward:
                 id(v) in input_values for v, _ in model.values(base, scope)
             ) or code(base) == code(layer.input)
             if matches:
-                return WeightGradient(update, node, mine, other, scope)
+                return WeightGradient(update, node, mine, self.strip_scale(other, scope), scope)
         return None
+
+    def strip_scale(self, expr, scope):
+        """`delta` for `lr * delta`, `delta / m`: the array a scale factor multiplies (a factor
+        that holds a backward signal is never a scale, even when it is a number)."""
+        model = self.model
+        while isinstance(expr, cst.BinaryOperation) and isinstance(expr.operator, (cst.Multiply, cst.Divide)):
+            if model._is_scale(expr.right, scope) and not model.is_signal(expr.right, scope):
+                expr = expr.left
+            elif (
+                isinstance(expr.operator, cst.Multiply)
+                and model._is_scale(expr.left, scope) and not model.is_signal(expr.left, scope)
+            ):
+                expr = expr.right
+            else:
+                break
+        return expr
 
     def _expression_nodes(self, expr, scope, depth, seen) -> Iterator[tuple[cst.CSTNode, Scope]]:
         """The sub-expressions of `expr`, and through names (never through parameters that are

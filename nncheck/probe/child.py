@@ -18,9 +18,10 @@ in the static model:
 * the error term (`y - out`) becomes `__nncheck_err__(y, out)`, which records both arrays and
   returns the difference, so each pass tells the output the script computed.
 
-Before the first pass the generator snapshots every float array reachable from the loop's frame
-(locals, globals, and one or two levels of attributes, dicts and lists: `self.W`, `params['W1']`,
-`layers[0].weights`) and NumPy's global random state. After it, the difference of the parameters
+Before the first pass the generator snapshots every float array and float scalar reachable from
+the loop's frame (locals, globals, and one or two levels of attributes, dicts and lists:
+`self.W`, `params['W1']`, `layers[0].weights`, a bias `self.b = 0.0`) and NumPy's global random
+state. After it, the difference of the parameters
 the parent named is the script's update. Then, for up to MAX_ELEMENTS elements of each
 parameter, it restores every array and the random state, perturbs the element by ±H and lets the
 loop body run once more, reading the output at the error term: the loss of those outputs gives
@@ -106,17 +107,24 @@ class _Probe:
             self.recorded = (np.array(output, dtype=float), np.array(labels, dtype=float))
         return left - right
 
-    # -- reachable arrays ----------------------------------------------------------------------
-    def _reach(self, frame) -> dict:
+    # -- reachable state -----------------------------------------------------------------------
+    def _reach(self, frame) -> tuple[dict, dict]:
+        """Float arrays (changed in place) and float scalars (rebound, so each has a setter)
+        reachable from the loop's frame: path -> getter, path -> (getter, setter)."""
         np = self.np
-        found: dict[str, tuple] = {}
+        arrays: dict[str, object] = {}
+        scalars: dict[str, tuple] = {}
         seen: set[int] = set()
+        module_level = frame.f_globals is frame.f_locals
 
-        def add(path, value, getter, depth):
+        def add(path, value, getter, setter, depth):
             if isinstance(value, np.ndarray):
                 if value.dtype.kind == "f" and id(value) not in seen:
                     seen.add(id(value))
-                    found[path] = getter
+                    arrays[path] = getter
+                return
+            if isinstance(value, float) and setter is not None:
+                scalars[path] = (getter, setter)
                 return
             if depth >= 3 or id(value) in seen:
                 return
@@ -125,26 +133,36 @@ class _Probe:
                 for key, item in list(value.items())[:200]:
                     if isinstance(key, (str, int)):
                         add(f"{path}[{key!r}]", item,
-                            (lambda g, k: lambda: g()[k])(getter, key), depth + 1)
+                            (lambda g, k: lambda: g()[k])(getter, key),
+                            (lambda g, k: lambda v: g().__setitem__(k, v))(getter, key),
+                            depth + 1)
             elif isinstance(value, (list, tuple)) and len(value) <= 200:
                 seen.add(id(value))
                 for index, item in enumerate(value):
                     add(f"{path}[{index}]", item,
-                        (lambda g, i: lambda: g()[i])(getter, index), depth + 1)
+                        (lambda g, i: lambda: g()[i])(getter, index),
+                        (lambda g, i: lambda v: g().__setitem__(i, v))(getter, index)
+                        if isinstance(value, list) else None,
+                        depth + 1)
             elif hasattr(value, "__dict__") and not isinstance(value, type) and \
                     type(value).__module__ == "__main__":
                 seen.add(id(value))
                 for key, item in list(vars(value).items())[:200]:
                     add(f"{path}.{key}", item,
-                        (lambda g, k: lambda: getattr(g(), k))(getter, key), depth + 1)
+                        (lambda g, k: lambda: getattr(g(), k))(getter, key),
+                        (lambda g, k: lambda v: setattr(g(), k, v))(getter, key),
+                        depth + 1)
 
         for name, value in list(frame.f_locals.items()):
-            add(name, value, (lambda n: lambda: frame.f_locals[n])(name), 0)
-        if frame.f_globals is not frame.f_locals:
+            add(name, value, (lambda n: lambda: frame.f_locals[n])(name),
+                (lambda n: lambda v: frame.f_globals.__setitem__(n, v))(name)
+                if module_level else None, 0)
+        if not module_level:
             for name, value in list(frame.f_globals.items()):
                 if not name.startswith("__"):
-                    add(name, value, (lambda n: lambda: frame.f_globals[n])(name), 0)
-        return found
+                    add(name, value, (lambda n: lambda: frame.f_globals[n])(name),
+                        (lambda n: lambda v: frame.f_globals.__setitem__(n, v))(name), 0)
+        return arrays, scalars
 
     def loop(self, iterable):
         np = self.np
@@ -154,8 +172,9 @@ class _Probe:
         except StopIteration:
             return
         frame = sys._getframe(1)
-        getters = self._reach(frame)
-        before = {path: get().copy() for path, get in getters.items()}
+        arrays, scalars = self._reach(frame)
+        before = {path: get().copy() for path, get in arrays.items()}
+        before_scalars = {path: pair[0]() for path, pair in scalars.items()}
         random_state = np.random.get_state()
         self.recorded = None
         yield first  # the script's own update
@@ -166,30 +185,51 @@ class _Probe:
 
         def current(path):
             try:
-                return getters[path]()
+                if path in arrays:
+                    return arrays[path]()
+                return scalars[path][0]()
             except (KeyError, IndexError, AttributeError, TypeError):
                 return None
 
+        def tail_of(path):
+            tail = path.rsplit(".", 1)[-1]
+            return tail.split("[")[-1].strip("]'\"") if tail.endswith("]") else tail
+
         names = self.config["params"]
         params = []
-        for path in getters:
-            tail = path.rsplit(".", 1)[-1]
-            tail = tail.split("[")[-1].strip("]'\"") if tail.endswith("]") else tail
+        for path in list(arrays) + list(scalars):
             value = current(path)
-            if tail in names and value is not None and value.shape == before[path].shape:
-                params.append(path)
-        after = {path: current(path).copy() for path in params}
+            if tail_of(path) not in names or value is None:
+                continue
+            if path in arrays and (not isinstance(value, np.ndarray)
+                                   or value.shape != before[path].shape):
+                continue
+            if path in scalars and not isinstance(value, float):
+                continue
+            params.append(path)
+        after = {path: np.array(current(path), dtype=float) for path in params}
 
         def restore():
             for path, saved in before.items():
                 value = current(path)
-                if value is not None and value.shape == saved.shape and value.dtype.kind == "f":
+                if isinstance(value, np.ndarray) and value.shape == saved.shape \
+                        and value.dtype.kind == "f":
                     value[...] = saved
+            for path, saved in before_scalars.items():
+                try:
+                    scalars[path][1](saved)
+                except (KeyError, IndexError, AttributeError, TypeError):
+                    pass
             np.random.set_state(random_state)
 
+        def perturb(path, k, amount):
+            if path in arrays:
+                arrays[path]().flat[k] += amount
+            else:
+                scalars[path][1](before_scalars[path] + amount)
+
         def loss_of():
-            restore_needed = self.recorded
-            if restore_needed is None:
+            if self.recorded is None:
                 return float("nan")
             out, y = self.recorded
             with np.errstate(all="ignore"):
@@ -203,7 +243,8 @@ class _Probe:
         rng = np.random.default_rng(0)
         report = []
         for path in params:
-            start = before[path]
+            start = np.array(before[path] if path in before else before_scalars[path],
+                             dtype=float)
             delta = after[path] - start
             count = start.size
             chosen = np.arange(count) if count <= MAX_ELEMENTS else \
@@ -213,8 +254,7 @@ class _Probe:
                 values = []
                 for sign in (1.0, -1.0):
                     restore()
-                    target = current(path)
-                    target.flat[k] += sign * H
+                    perturb(path, int(k), sign * H)
                     self.recorded = None
                     yield first
                     values.append(loss_of())

@@ -104,7 +104,7 @@ _BUG_LINES = {
     Bug.BIAS_INSIDE_PRODUCT: "the bias added inside the product, X @ (W + b)",
     Bug.BIAS_GRADIENT_LIKE_WEIGHTS: "the bias updated with the weight gradient X.T @ delta",
     Bug.DERIVATIVE_INPUT_FORM_AT_POST_ACTIVATION:
-        "the derivative taken at the output (same values for leaky ReLU)",
+        "the derivative f'(z) evaluated at the output f(z) instead of z",
     Bug.DERIVATIVE_OUTPUT_FORM_AT_PRE_ACTIVATION:
         "an output-form derivative taken at the pre-activation",
     Bug.DERIVATIVE_MISMATCH: "the derivative of another activation",
@@ -288,7 +288,7 @@ def _user_script(script: pathlib.Path, echo: Echo):
 
     echo("")
     echo("3. As written")
-    _describe(written_spec, echo, found)
+    _describe(written_spec, echo, found, recovery.origins)
     if recovery.crashes:
         crash = train(replace(written_spec, bugs=written_spec.bugs | {Bug.ARRAY_TRUTH_VALUE},
                               epochs=1), X, y)
@@ -419,14 +419,16 @@ def _loss_label(spec: NetworkSpec) -> str:
     return name if spec.reduction == "mean" else f"{name}, summed"
 
 
-def _describe(spec: NetworkSpec, echo: Echo, found: dict[str, list[int]]) -> None:
+def _describe(spec: NetworkSpec, echo: Echo, found: dict[str, list[int]],
+              origins: dict | None = None) -> None:
     echo(f"   {_architecture(spec)}")
     shape = (spec.layers[0], spec.layers[1])
     if spec.all_bugs:
         listed = sorted(spec.all_bugs, key=lambda bug: (bug.code, bug.name))
         for bug in listed:
             line = _BUG_LINES[bug].format(w_shape=shape)
-            echo(f"   - {line} ({_reported(bug.code, found)})")
+            code_ = (origins or {}).get(bug, bug.code)
+            echo(f"   - {line} ({_reported(code_, found)})")
     elif not spec.biases:
         echo("   no biases (as in the script)")
     else:
@@ -519,10 +521,11 @@ def _verdict(history: History) -> str:
         if len(late) > 1:
             top = late[-1]
             at_top = sum(1 for score in scores[1:] if score == top)
+            shown = percent if percent(late[0]) != percent(top) else _fine_percent
             sentences.append(
-                f"it never settles: its accuracy flips between {percent(late[0])} and "
-                f"{percent(top)} (at {percent(top)} after {at_top} of the {len(scores) - 1} "
-                f"updates) and ends at {percent(accuracy)}"
+                f"it never settles: its accuracy flips between {shown(late[0])} and "
+                f"{shown(top)} (at {shown(top)} after {at_top} of the {len(scores) - 1} "
+                f"updates) and ends at {shown(accuracy)}"
             )
         else:
             sentences.append(f"it ends at {percent(accuracy)} accuracy")
@@ -538,6 +541,13 @@ def _verdict(history: History) -> str:
         )
     sentences.append(_loss_trend(history, also=any("never settles" in s for s in sentences)))
     return "; ".join(sentences) + "."
+
+
+def _fine_percent(value: float | None) -> str:
+    """One decimal, for accuracies that the whole-percent rendering would not tell apart."""
+    if value is None or not np.isfinite(value):
+        return "n/a"
+    return f"{100 * value:.1f}%"
 
 
 def _loss_trend(history: History, also: bool = False) -> str:

@@ -175,6 +175,8 @@ ACTIVATION_ITSELF = "activation_itself"
 def _log(p: Array) -> Array:
     # Clip only inside [0, 1] (saturation); outside it the log is honestly NaN (or, above 1,
     # the plain log).
+    if p.size and 0.0 <= p.min() and p.max() <= 1.0:  # the usual case, and NaN-free
+        return np.log(np.clip(p, 1e-12, 1.0 - 1e-12))
     out = np.log(np.minimum(np.maximum(p, 1e-12), 1.0 - 1e-12))
     outside = (p < 0.0) | (p > 1.0)
     if outside.any():

@@ -43,7 +43,7 @@ from nncheck.probe.evaluate import (
 from nncheck.probe.network import ACTIVATIONS, ACTIVATION_ITSELF, DERIVATIVES, Bug, NetworkSpec
 
 MAX_EPOCHS = 5000  # the demo trains at most this many epochs (said when it cuts)
-MAX_WORK = 4e8  # epochs * samples * weights: beyond this, fewer epochs (said too)
+MAX_WORK = 3e7  # epochs * samples * weights: beyond this, fewer epochs (said too)
 DEFAULT_EPOCHS = 1000
 DEFAULT_LEARNING_RATE = 0.5
 
@@ -96,6 +96,9 @@ class Recovery:
     not_reproduced: list[tuple[str, str]] = field(default_factory=list)  # (code, why)
     crashes: bool = False  # NN103: the as-written code raises on the first array
     sample_divided: bool = False  # the update divides by the sample count (a mean loss)
+    # The finding each toggle reproduces, when it is not the toggle's own code (an NN202
+    # derivative evaluated at the output also needs the NN201 toggle).
+    origins: dict = field(default_factory=dict)
     epochs_written: int | None = None
 
     @property
@@ -536,6 +539,8 @@ def _recover(model, source: str, findings: list[Finding], out: Recovery) -> None
                 continue
             for i in (where or range(len(chain))):
                 layer_bugs[i] |= toggles
+            for toggle in toggles:
+                out.origins.setdefault(toggle, code_)
             if name is not None:
                 wrong_derivative = name
             continue
@@ -588,7 +593,7 @@ def _recover(model, source: str, findings: list[Finding], out: Recovery) -> None
     for bug in sorted(written.all_bugs, key=lambda b: (b.code, b.name)):
         if bug is Bug.UNBOUNDED_OUTPUT_BINARY_LABELS:
             continue  # said by the output activation's change
-        out.differences.append((_BUG_FIX[bug], bug.code))
+        out.differences.append((_BUG_FIX[bug], out.origins.get(bug, bug.code)))
     out.written, out.fixed = written, fixed
 
     out.facts.append(f"inputs  {_describe_data(first.input, X, layout, _origin_name(model, first.input, first.scope))}")
@@ -734,14 +739,29 @@ def _weight_value(values: Values, layer) -> np.ndarray:
 
 def _rms(values: Values, expr, scope: Scope) -> float:
     """The root mean square of an initial parameter, pooled over a few draws."""
+    # Follow the name to the expression that creates it, so each seed draws anew.
+    model = values.model
+    for _ in range(8):
+        key = model.key(expr, scope)
+        if key is None:
+            break
+        defs = [d for d in model.defs(key) if d.value is not None and d.augmented is None]
+        if not defs:
+            break
+        expr, scope = defs[0].value, defs[0].scope
     pooled = []
-    for seed in range(300):
+    for seed in range(64):
         value = np.asarray(values.of(expr, scope, seed=seed), dtype=float)
         pooled.append(value.ravel())
-        if sum(p.size for p in pooled) >= 2000:
+        if sum(p.size for p in pooled) >= 256 or not np.any(value):
             break
     flat = np.concatenate(pooled)
     rms = float(np.sqrt(np.mean(flat ** 2))) if flat.size else 0.0
+    # A few hundred draws estimate the scale to about 5%: snap to the usual scales (randn,
+    # randn * 0.5, ..., uniform(-1, 1)) when within 8% of one.
+    for usual in (1.0, 0.5, 0.1, 0.01, 0.2, 0.05, 0.25, 1 / np.sqrt(3)):
+        if abs(rms - usual) <= 0.08 * usual:
+            return float(f"{usual:.3g}")
     return float(f"{rms:.2g}")
 
 

@@ -408,6 +408,7 @@ def describe_gradcheck(report: GradcheckReport, findings) -> list[str]:
                  "  verdict")
     for check in checks:
         shape = "(" + ", ".join(map(str, check.shape)) + (",)" if len(check.shape) == 1 else ")")
+        shape = shape if check.shape else "scalar"
         verdict = {"ok": "ok", "wrong": "WRONG", "copy": "SUSPECT"}[check.verdict]
         sampled = "" if check.sampled == check.size else f" ({check.sampled} of {check.size})"
         lines.append(f"  {check.path.ljust(width)}  {shape:<9} {check.cosine:>7.4f}  "
@@ -423,7 +424,7 @@ def describe_gradcheck(report: GradcheckReport, findings) -> list[str]:
             # A derivative that is wrong in a later layer corrupts every earlier update.
             related = [f for f in findings if f.code in BACKWARD_CODES]
             consistent = bool(related)
-        cited = " and ".join(f"{f.code} (line {f.line})" for f in related)
+        cited = "; ".join(f"{f.code}, line {f.line}" for f in related)
         if check.verdict == "copy":
             text = (f"  {check.path}: its update is an exact copy of the update of "
                     f"{check.explanation}")

@@ -4,7 +4,7 @@ import libcst as cst
 
 from nncheck.diagnostics import Severity
 from nncheck.model.backward import NONLINEAR, backward_of
-from nncheck.model.values import code, key_name
+from nncheck.model.values import code, key_name, numpy_attribute
 from nncheck.rules.base import Invalid, Rule, Valid
 
 # The output layer's delta may be the bare error: that is the fused gradient of these pairs
@@ -117,6 +117,17 @@ class MissingActivationDerivative(Rule):
             "    W2 -= 0.01 * h.T @ err\n"
             "    W1 -= 0.01 * X.T @ ((err @ W2.T) * (1 - h ** 2))\n"
         ),
+        # tanh with the cross-entropy of (1 + out) / 2 on labels in {-1, 1}: the fused gradient
+        Valid(
+            "import numpy as np\n"
+            "X = np.random.rand(50, 3)\n"
+            "y = np.where(X[:, :1] > 0.5, 1.0, -1.0)\n"
+            "w = np.random.randn(3, 1) * 0.1\n"
+            "for i in range(100):\n"
+            "    o = np.tanh(X @ w)\n"
+            "    loss = -np.mean((1 + y) / 2 * np.log((1 + o) / 2) + (1 - y) / 2 * np.log((1 - o) / 2))\n"
+            "    w -= 0.1 * X.T @ (o - y) / len(X)\n"
+        ),
     ]
     INVALID = [
         Invalid(
@@ -184,11 +195,28 @@ class MissingActivationDerivative(Rule):
                         continue
                     if activation.behaviour.kind in _FUSED or kinds - {activation.behaviour.kind}:
                         continue
+                    if activation.behaviour.kind == "tanh" and self._shifted_log_loss(activation):
+                        continue  # a cross-entropy on (1 + out) / 2 has the fused gradient out - y too
                     hidden = False
                 finding = self._report(pair, activation, gradient, backward, hidden)
                 if finding is not None and (finding.start, finding.message) not in reported:
                     reported.add((finding.start, finding.message))
                     yield finding
+
+    def _shifted_log_loss(self, activation) -> bool:
+        """A log of `1 + out` (as in the cross-entropy of (1 + out) / 2) for this tanh output."""
+        model = self.model
+        for node, scope in model.builder.scope_of_node.items():
+            if not (isinstance(node, cst.Call) and numpy_attribute(node.func) in ("log", "log1p")):
+                continue
+            for sub in _subexpressions(node):
+                if isinstance(sub, cst.BinaryOperation) and isinstance(sub.operator, cst.Add):
+                    for one, other in ((sub.left, sub.right), (sub.right, sub.left)):
+                        if code(one) in ("1", "1.0") and model.producer(other, scope) is activation:
+                            return True
+                if numpy_attribute(node.func) == "log1p" and model.producer(sub, scope) is activation:
+                    return True
+        return False
 
     def _propagated_from_next_layer(self, weights, activation, scope, backward) -> bool:
         for weight in weights:
@@ -233,6 +261,14 @@ class MissingActivationDerivative(Rule):
             f"derivative factor: {reason}; {advice}",
             fix=fix,
         )
+
+
+def _subexpressions(node):
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        yield current
+        stack.extend(current.children)
 
 
 def _same_output(one, other) -> bool:

@@ -107,6 +107,8 @@ class DerivativeMutatesInput(Rule):
             "    W2 -= 0.1 * h.T @ d_out\n"
             "    W1 -= 0.1 * X.T @ (d_out @ W2.T * relu_slope(X @ W1))\n"
         ),
+        # the caller hands over a copy
+        Valid(_DATA + _RELU_MUTATING + _LOOP.replace("relu(h, deriv=True)", "relu(h.copy(), deriv=True)")),
     ]
     INVALID = [
         Invalid(

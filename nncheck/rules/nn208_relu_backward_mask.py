@@ -63,6 +63,10 @@ class ReluBackwardMask(Rule):
         Valid(_DATA + _LEAKY + "    d_h = d_out @ W2.T\n    d_h[z <= 0] *= 0.01\n" + _UPDATES),
         # clipping the gradient is not a mask
         Valid(_DATA + _RELU + "    d_h = (d_out @ W2.T) * (z > 0)\n    d_h[d_h > 5] = 5\n" + _UPDATES),
+        # the sign of the error is the gradient of an absolute-error loss, not a ReLU mask
+        Valid(_DATA + "    h = np.maximum(0, z)\n    out = h @ W2\n    err = out - y\n"
+              "    d_out = np.where(err > 0, 1.0, -1.0) / len(X)\n"
+              "    d_h = d_out @ W2.T * (z > 0)\n" + _UPDATES),
     ]
     INVALID = [
         Invalid(
@@ -138,6 +142,11 @@ class ReluBackwardMask(Rule):
                 return param
         return backward.input_text(activation, scope) or backward.output_text(activation, scope)
 
+    def _role(self, name, activation, scope, backward) -> str:
+        if name == backward.output_text(activation, scope):
+            return f"'{name}' is the output of '{activation.name}', positive exactly where its input is"
+        return f"'{name}' is the input of '{activation.name}'"
+
     def _inspect(self, node, scope, activation, backward):
         model = self.model
         # (a) a mask on the gradient's own sign
@@ -157,7 +166,7 @@ class ReluBackwardMask(Rule):
                     statement or node,
                     f"the ReLU backward pass masks the gradient '{code(operand)}' on its own sign: a unit "
                     f"passes the gradient where its forward input was positive, whatever the gradient's "
-                    f"sign; {advice} ({where} is the input of '{activation.name}')",
+                    f"sign; {advice} ({self._role(forward, activation, scope, backward) if forward else where})",
                     fix=fix,
                 )
         if isinstance(node, cst.Call) and numpy_attribute(node.func) == "maximum":
@@ -172,7 +181,7 @@ class ReluBackwardMask(Rule):
                             f"the ReLU backward pass applies `np.maximum` to the gradient "
                             f"'{code(operand)}': that keeps the units' gradients by their own sign, "
                             f"not by whether the unit was on; multiply by `({forward or 'z'} > 0)` "
-                            f"({where} is the input of '{activation.name}')",
+                            f"({self._role(forward, activation, scope, backward) if forward else where})",
                         )
         # (b) masked entries set to the slope instead of multiplied by it
         if isinstance(node, cst.Call) and numpy_attribute(node.func) == "where":

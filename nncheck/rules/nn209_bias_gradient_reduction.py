@@ -89,6 +89,19 @@ class BiasGradientReduction(Rule):
             "    W1 = W1 - 0.1 * dW1\n"
             "    b1 = b1 - 0.1 * db1\n"
         ),
+        # one bias shared by all units, on purpose: a number, summed over everything
+        Valid(
+            "import numpy as np\n"
+            "X = np.random.rand(40, 3)\n"
+            "Y = np.random.rand(40, 4)\n"
+            "W = np.random.randn(3, 4)\n"
+            "shared = 0.0\n"
+            "for i in range(100):\n"
+            "    out = np.tanh(X @ W + shared)\n"
+            "    delta = (out - Y) * (1 - out ** 2)\n"
+            "    W -= 0.1 * X.T @ delta\n"
+            "    shared -= 0.1 * np.sum(delta)\n"
+        ),
     ]
     INVALID = [
         Invalid(
@@ -179,12 +192,13 @@ class BiasGradientReduction(Rule):
                 other = bias_shape[0] if layer.layout == "rows" else bias_shape[1]
                 return (unit, 2) if other == 1 else (None, None)
             return None, None
+        if bias_shape is None:
+            return None, None  # a Python number, or unknown: the bias may be shared on purpose
         weight_shape = _created_shape(model, layer.weight, layer.scope)
         if weight_shape is None or len(weight_shape) != 2:
             return None, None
         unit = weight_shape[1] if layer.layout == "rows" else weight_shape[0]
-        ndim = len(bias_shape) if bias_shape is not None else None
-        return (unit, ndim) if isinstance(unit, int) else (None, None)
+        return (unit, len(bias_shape)) if isinstance(unit, int) else (None, None)
 
     def _reductions(self, expr, scope, depth):
         """The reductions the bias gradient is computed with: at the top of the update's right
@@ -208,8 +222,9 @@ class BiasGradientReduction(Rule):
         layer = pair.layer
         function, operand, axis, keepdims = reduction(call)
         bias = code(update.target)
+        verb = "averages" if function == "mean" else "sums"
         if axis is None:
-            problem = (f"sums the deltas over all axes into one number, so all {units} units get the "
+            problem = (f"{verb} the deltas over all axes into one number, so all {units} units get the "
                        f"same gradient")
         else:
             try:
@@ -226,7 +241,7 @@ class BiasGradientReduction(Rule):
             # in its weight gradient (X.T @ delta), so the samples are on an axis of their own
             if not pair.gradients:
                 return None
-            problem = (f"sums the deltas over axis {code(axis)}, the unit axis, instead of over the "
+            problem = (f"{verb} the deltas over axis {code(axis)}, the unit axis, instead of over the "
                        f"samples (axis {sample_axis})")
         keep = bias_ndim == 2 or layer.layout == "columns"
         if bias_ndim is None and layer.layout == "rows":

@@ -1,0 +1,148 @@
+"""The restricted evaluator and the recovery of a network from the static model."""
+from __future__ import annotations
+
+import ast
+
+import numpy as np
+import pytest
+
+from nncheck.model import NetworkModel
+from nncheck.model.parse import parse
+from nncheck.probe.evaluate import NUMPY, Evaluator, Unknown
+from nncheck.probe.recover import Finding, ModuleData, recover
+
+
+def _module(source: str) -> ModuleData:
+    return ModuleData(source, {})
+
+
+def test_the_script_random_numbers_are_reproduced_exactly():
+    data = _module("import numpy as np\nnp.random.seed(3)\nX = np.random.randn(5, 2)\n"
+                   "y = (X[:, :1] > 0).astype(float)\n")
+    np.random.seed(3)
+    expected = np.random.randn(5, 2)
+    np.testing.assert_array_equal(data.value("X"), expected)
+    np.testing.assert_array_equal(data.value("y"), (expected[:, :1] > 0).astype(float))
+
+
+def test_generators_helpers_and_literals():
+    data = _module("""import numpy as np
+rng = np.random.default_rng(0)
+def blobs(n, centers):
+    points = []
+    for c in centers:
+        points.append(c + 0.1 * rng.normal(size=(n, 2)))
+    return np.vstack(points)
+X = blobs(3, [np.array([0.0, 1.0]), np.array([2.0, 2.0])])
+Y = np.eye(2)[np.array([0, 0, 0, 1, 1, 1])]
+Z = np.array([[0, 1, 0, 1]]).T.reshape(-1, 1)
+""")
+    assert data.value("X").shape == (6, 2)
+    assert data.value("Y").tolist() == [[1, 0]] * 3 + [[0, 1]] * 3
+    assert data.value("Z").shape == (4, 1)
+
+
+@pytest.mark.parametrize("line, why", [
+    ("X = np.loadtxt('data.csv')", "np.loadtxt"),
+    ("X = open('data.csv').read()", "'open' is not defined"),
+    ("X = np.zeros((100000, 100000))", "more than the demo evaluates"),
+    ("X = 10 ** 10 ** 10", "a large integer power"),
+    ("X = __import__('os').system('true')", "'__import__' is not defined"),
+    ("X = np.ones(3).__class__", "the array attribute .__class__"),
+])
+def test_anything_else_is_refused_with_a_reason(line, why):
+    data = _module("import numpy as np\n" + line + "\n")
+    with pytest.raises(Unknown) as raised:
+        data.value("X")
+    assert why in str(raised.value)
+
+
+def test_loops_are_not_run_and_keep_the_values_before_them():
+    data = _module("import numpy as np\nW = np.zeros((2, 1))\nfor i in range(10 ** 9):\n"
+                   "    W = W + 1\n    H = W * 2\n")
+    assert data.value("W").tolist() == [[0.0], [0.0]]
+    with pytest.raises(Unknown, match="a loop at line 3"):
+        data.value("H")
+
+
+def test_random_draws_after_unknown_code_are_refused():
+    data = _module("import numpy as np\nimport mylib\nnp.random.seed(0)\nmylib.setup()\n"
+                   "X = np.random.randn(3, 2)\n")
+    with pytest.raises(Unknown, match="random state there is unknown"):
+        data.value("X")
+
+
+def test_step_budget_stops_long_helpers():
+    evaluator = Evaluator()
+    env = {"np": NUMPY}
+    tree = ast.parse("def f():\n    t = 0\n    for i in range(10 ** 6):\n        t += i\n"
+                     "    return t\n")
+    from nncheck.probe.evaluate import Function
+
+    env["f"] = Function(tree.body[0], env)
+    with pytest.raises(Unknown):
+        evaluator.eval(ast.parse("f()", mode="eval").body, env)
+
+
+def _recovered(source: str, findings=()):
+    parsed = parse(source)
+    model = NetworkModel.build(parsed, path="net.py", source=source)
+    return recover(model, source, [Finding(*f) for f in findings])
+
+
+NETWORK = """import numpy as np
+
+def sigmoid(z):
+    return 1 / (1 + np.exp(-z))
+
+np.random.seed(2)
+X = np.random.rand(20, 3)
+y = (X.sum(axis=1, keepdims=True) > 1.5).astype(float)
+W1 = np.random.randn(3, 5) * 0.5
+b1 = np.zeros((1, 5))
+W2 = np.random.randn(5, 1) * 0.5
+b2 = np.zeros((1, 1))
+lr = 0.8
+for epoch in range(700):
+    h = np.tanh(X @ W1 + b1)
+    out = sigmoid(h @ W2 + b2)
+    d2 = (y - out) / len(X)
+    d1 = d2 @ W2.T * (1 - h ** 2)
+    W2 += lr * h.T @ d2
+    b2 += lr * d2.sum(axis=0, keepdims=True)
+    W1 += lr * X.T @ d1
+    b1 += lr * d1.sum(axis=0, keepdims=True)
+"""
+
+
+def test_a_two_layer_network_is_recovered_whole():
+    result = _recovered(NETWORK)
+    assert result.ok, result.missing
+    spec = result.written
+    assert spec.layers == (3, 5, 1)
+    assert (spec.hidden_activation, spec.output_activation) == ("tanh", "sigmoid")
+    assert spec.loss == "bce" and spec.reduction == "mean"
+    assert spec.learning_rate == pytest.approx(0.8)
+    assert (spec.epochs, spec.seed) == (700, 2)
+    assert spec.weight_scale == pytest.approx(0.5, rel=0.15)
+    assert result.X.shape == (20, 3) and result.y.shape == (20, 1)
+    assert not spec.all_bugs and result.fixed == spec.corrected()
+
+
+def test_findings_become_toggles_on_their_layer():
+    source = NETWORK.replace("b2 += lr * d2.sum(axis=0, keepdims=True)", "b2 += lr * h.T @ d2")
+    result = _recovered(source, [("NN204", 20)])
+    assert result.ok
+    assert result.written.bugs_at(1) == {__import__("nncheck.probe.network").probe.network.Bug
+                                         .BIAS_GRADIENT_LIKE_WEIGHTS}
+    assert result.written.bugs_at(0) == frozenset()
+    assert result.fixed.all_bugs == frozenset()
+    assert ("bias updated with X.T @ delta → delta summed over samples", "NN204") \
+        in result.differences
+
+
+def test_a_finding_without_a_reproduction_is_listed_not_dropped():
+    result = _recovered(NETWORK, [("NN999", 3)])
+    assert result.ok
+    assert result.not_reproduced == [("NN999", "the reference network cannot reproduce it; "
+                                               "the as-written run leaves it out")]
