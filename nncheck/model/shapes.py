@@ -18,6 +18,7 @@ rules stay silent on it.
 from __future__ import annotations
 
 import ast
+import functools
 import weakref
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -215,7 +216,11 @@ class Shapes:
         self._shape_cache: dict[int, Shape | None] = {}
         self._dtype_cache: dict[int, str | None] = {}
         self._active: set[int] = set()
-        self._applications = {a.node: a for a in model.applications}
+
+    @functools.cached_property
+    def _applications(self) -> dict:
+        # built on first need: classifying activations runs them, which most queries never need
+        return {a.node: a for a in self.model.applications}
 
     # -- shapes ------------------------------------------------------------------------------
     def shape_of(self, expr: cst.BaseExpression, scope: Scope, depth: int = 0) -> Shape | None:
