@@ -194,6 +194,10 @@ def _sandboxed(script: pathlib.Path | None, echo: Echo, options: Options) -> int
 def _sandboxed_file(script: pathlib.Path, echo: Echo, options: Options, sandboxed) -> int:
     from nncheck.discover import read_source
 
+    if script.suffix != ".py":
+        echo("")
+        echo(f"--run and --gradcheck run .py scripts only; {script.name} is not one.")
+        return 0
     text = read_source(script, str(script))
     found = _finding_list(text, str(script))
     if options.run:
