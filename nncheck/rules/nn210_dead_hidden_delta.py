@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 import libcst as cst
 
 from nncheck.diagnostics import Severity
@@ -25,6 +27,7 @@ _XOR = (
     "    l2_delta = l2_error * nonlin(l2, deriv=True)\n"
     "    l1_error = l2_delta.dot(syn1.T)\n"
 )
+_DYNAMIC_READS = re.compile(r"\b(locals|vars|globals|eval|exec)\s*\(")
 _XOR_UPDATES = "    syn1 += l1.T.dot(l2_delta)\n    syn0 += X.T.dot(l1_delta)\n"
 
 
@@ -132,6 +135,8 @@ class DeadHiddenDelta(Rule):
 
     def check(self):
         model = self.model
+        if _DYNAMIC_READS.search(model.source):
+            return  # locals(), vars(), eval(): a name can be read without being written out
         backward = backward_of(model)
         for key, definitions in list(model.definitions.items()):
             if len(definitions) != 1 or backward.reads(key):
