@@ -373,6 +373,11 @@ def recover(model, source: str, findings: Iterable[Finding]) -> Recovery:
         _recover(model, source, findings, result)
     except Unknown as why:
         result.missing.append(str(why))
+    except (RecursionError, MemoryError, ArithmeticError, LookupError, TypeError,
+            ValueError, AttributeError) as error:
+        # A gap in the recovery, not in the user's script: say so, train nothing.
+        result.missing.append(f"nncheck failed while reading the network ({type(error).__name__}:"
+                              f" {error}; please report this)")
     return result
 
 
@@ -578,6 +583,17 @@ def _recover(model, source: str, findings: list[Finding], out: Recovery) -> None
             if Bug.BIAS_SHAPED_LIKE_WEIGHTS in bugs and Bug.BIAS_INSIDE_PRODUCT not in bugs \
                     and chain[i].n_in not in (1, len(X)):
                 pass  # the reference raises the same broadcasting error as the script
+    # An output whose delta has no derivative factor and is not one of the fused pairs (a ReLU
+    # or tanh output trained with the plain error): the script's own arithmetic, in both runs
+    # unless a fix replaces that output.
+    kept: set[Bug] = set()
+    if output.kind in ("relu", "leaky_relu", "tanh") and not _has_derivative(model, output) \
+            and Bug.MISSING_ACTIVATION_DERIVATIVE not in layer_bugs[-1]:
+        kept.add(Bug.MISSING_ACTIVATION_DERIVATIVE)
+        layer_bugs[-1].add(Bug.MISSING_ACTIVATION_DERIVATIVE)
+        out.notes = [n for n in out.notes if "no derivative factor on the" not in n]
+        out.notes.append(f"the delta of the {_NAMES[output.kind]} output has no derivative "
+                         "factor, as in the script")
     written = replace(base, bugs=frozenset(bugs_global),
                       layer_bugs=tuple(frozenset(b) for b in layer_bugs),
                       wrong_derivative=wrong_derivative)
@@ -590,9 +606,14 @@ def _recover(model, source: str, findings: list[Finding], out: Recovery) -> None
             f"output activation {_NAMES.get(output.kind, output.kind)} → "
             f"{_NAMES[fixed_output]}", "NN101" if "NN101" in seen_codes else "NN102"))
     fixed = written.corrected(output_activation=fixed_output, loss=fixed_loss)
+    if kept and fixed_output == output.kind:
+        fixed = replace(fixed, layer_bugs=tuple(frozenset(kept) if i == len(chain) - 1
+                                                else frozenset() for i in range(len(chain))))
     for bug in sorted(written.all_bugs, key=lambda b: (b.code, b.name)):
         if bug is Bug.UNBOUNDED_OUTPUT_BINARY_LABELS:
             continue  # said by the output activation's change
+        if bug in kept:
+            continue  # in both runs, or replaced with the output activation
         out.differences.append((_BUG_FIX[bug], out.origins.get(bug, bug.code)))
     out.written, out.fixed = written, fixed
 
