@@ -364,14 +364,7 @@ class NetworkModel:
                 for held in self.values(d.value, d.scope, depth + 1)
             ]
             for base, base_scope in self.values(expr.value, scope, depth + 1):
-                if isinstance(base, cst.Dict):
-                    for element in base.elements:
-                        if (
-                            isinstance(element, cst.DictElement)
-                            and isinstance(element.key, cst.SimpleString)
-                            and element.key.evaluated_value == key[2]
-                        ):
-                            found.extend(self.values(element.value, base_scope, depth + 1))
+                found.extend(self._item_values(base, base_scope, key[2], depth + 1))
             return found or [(expr, scope)]
         if not defs:
             return [(expr, scope)]
@@ -383,6 +376,39 @@ class NetworkModel:
                 continue
             found.extend(self.values(definition.value, definition.scope, depth + 1))
         return found or [(expr, scope)]
+
+    def _item_values(self, base, scope: Scope, item: str, depth: int) -> list[tuple[cst.BaseExpression, Scope]]:
+        """What `base[item]` holds when `base` is a dict literal, a name whose items are assigned
+        one by one, or a call of a function that returns either (`params = init(); params["W1"]`)."""
+        if depth > MAX_DEPTH:
+            return []
+        found: list[tuple[cst.BaseExpression, Scope]] = []
+        if isinstance(base, cst.Dict):
+            for element in base.elements:
+                if (
+                    isinstance(element, cst.DictElement)
+                    and isinstance(element.key, cst.SimpleString)
+                    and element.key.evaluated_value == item
+                ):
+                    found.extend(self.values(element.value, scope, depth + 1))
+            base_key = self.key(base, scope)
+        elif isinstance(base, cst.Call):
+            target = self.resolve_callable(base.func, scope)
+            if isinstance(target, FunctionInfo):
+                for returned in target.scope.returns:
+                    found.extend(self._item_values(returned, target.scope, item, depth + 1))
+                    for held, held_scope in self.values(returned, target.scope, depth + 1):
+                        if held is not returned:
+                            found.extend(self._item_values(held, held_scope, item, depth + 1))
+            return found
+        else:
+            base_key = self.key(base, scope)
+        if base_key is not None:
+            for definition in self.defs(("item", base_key, item)):
+                if definition.value is not None and definition.augmented is None and \
+                        definition.statement not in self._update_statements:
+                    found.extend(self.values(definition.value, definition.scope, depth + 1))
+        return found
 
     def resolve_callable(self, func: cst.BaseExpression, scope: Scope, depth: int = 0):
         """The FunctionInfo or ClassInfo a call's function expression refers to, if one."""
