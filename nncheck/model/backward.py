@@ -21,7 +21,6 @@ from nncheck.model.values import (
     Key,
     Scope,
     Update,
-    call_name,
     code,
     keyword_arg,
     matrix_product,
@@ -675,10 +674,6 @@ def _negate(result):
     return frozenset(-sign for sign in result)
 
 
-def _nonempty(result) -> bool:
-    return result is None or bool(result)
-
-
 def _times(left, right, left_expr, right_expr, model, scope):
     if left is None or right is None:
         return None
@@ -735,4 +730,4 @@ def reduction(call: cst.CSTNode) -> tuple[str, cst.BaseExpression, cst.BaseExpre
     return name, operand, axis, keepdims is not None and code(keepdims) == "True"
 
 
-__all__ = ["Backward", "LayerBackward", "Pure", "WeightGradient", "backward_of", "reduction", "call_name"]
+__all__ = ["Backward", "LayerBackward", "Pure", "WeightGradient", "backward_of", "reduction"]

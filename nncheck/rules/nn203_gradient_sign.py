@@ -4,7 +4,7 @@ import libcst as cst
 
 from nncheck.diagnostics import Severity
 from nncheck.model.backward import backward_of
-from nncheck.model.values import code, key_name
+from nncheck.model.values import code
 from nncheck.rules.base import Invalid, Rule, Valid
 
 _DATA = (
