@@ -513,8 +513,8 @@ def _ints(values: np.ndarray) -> str:
 
 
 def _floats(values: np.ndarray) -> str:
-    return "[" + " ".join(number(float(v), 3) if not np.isfinite(v) else f"{v:.4f}"
-                          for v in values) + "]"
+    return "[" + " ".join(number(float(v), 3) if not np.isfinite(v) or abs(v) >= 1e4
+                          else f"{v:.4f}" for v in values) + "]"
 
 
 def _short(history: History) -> str:

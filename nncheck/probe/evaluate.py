@@ -190,6 +190,33 @@ class Evaluator:
     def _eval_Tuple(self, node, env):
         return tuple(self.eval(e, env) for e in node.elts)
 
+    def _eval_ListComp(self, node: ast.ListComp, env):
+        results: list = []
+        scope = _Scope({}, env)
+
+        def run(generators):
+            if not generators:
+                results.append(self.eval(node.elt, scope))
+                if len(results) > MAX_ELEMENTS:
+                    raise Unknown("a list larger than the demo evaluates")
+                return
+            first = generators[0]
+            if first.is_async:
+                raise Unknown("an async comprehension")
+            iterable = self.eval(first.iter, scope)
+            if isinstance(iterable, range) and len(iterable) > MAX_STEPS:
+                raise Unknown("a comprehension over more items than the demo evaluates")
+            for item in iterable:
+                self.steps += 1
+                if self.steps > MAX_STEPS:
+                    raise Unknown("more steps than the demo evaluates (a long comprehension)")
+                self.assign(first.target, item, scope)
+                if all(self.eval(test, scope) for test in first.ifs):
+                    run(generators[1:])
+
+        run(list(node.generators))
+        return results
+
     def _eval_Dict(self, node, env):
         if any(k is None for k in node.keys):
             raise Unknown("a dict with ** unpacking")

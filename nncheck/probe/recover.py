@@ -295,8 +295,17 @@ class Values:
                     return self._key_value(key, expr, scope, depth, seed)
                 except Unknown:
                     raise why from None
+        if key is not None and key[0] == "item":
+            # params["W1"]: index the dict the base holds, when it can be computed.
+            try:
+                return self._evaluate(expr, scope, depth, seed)
+            except Unknown:
+                pass
         if key is not None and key[0] != "global":
             return self._key_value(key, expr, scope, depth, seed)
+        return self._evaluate(expr, scope, depth, seed)
+
+    def _evaluate(self, expr, scope: Scope, depth: int, seed: int):
         try:
             node = ast.parse(code(expr), mode="eval").body
         except SyntaxError:
@@ -966,7 +975,12 @@ def _scale_of(model, values: Values, expr, scope: Scope, depth: int = 0,
         return 1.0  # a weight's own initial scale is not a factor of the step
     if key is not None:
         defs = [d for d in model.defs(key) if d.value is not None and d.augmented is None]
-        if len(defs) == 1 and not any(a.node is defs[0].value for a in model.applications):
+        if not defs:
+            # grads["dW1"] where grads holds a dict literal {"dW1": dW1, ...}
+            held = [(v, s) for v, s in model.values(expr, scope) if v is not expr]
+            if len(held) == 1 and not any(a.node is held[0][0] for a in model.applications):
+                return _scale_of(model, values, held[0][0], held[0][1], depth + 1, divisors)
+        elif len(defs) == 1 and not any(a.node is defs[0].value for a in model.applications):
             return _scale_of(model, values, defs[0].value, defs[0].scope, depth + 1, divisors)
     return 1.0
 
