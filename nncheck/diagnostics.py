@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
+from typing import Any
 
 DOCS_URL = "https://github.com/nncheck/nncheck/blob/main/docs/rules.md"
 
@@ -84,3 +85,6 @@ class FileResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     source: str | None = None
+    # The network model the rules read (None when the file did not parse): the demo reuses it
+    # instead of building it a second time.
+    model: Any = field(default=None, repr=False, compare=False)

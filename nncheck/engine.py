@@ -33,6 +33,7 @@ def check_text(
     except Exception:  # noqa: BLE001 - one file's internal error must not stop the run
         result.errors.append(_internal_error(path, "building the network model"))
         return result
+    result.model = model
     for rule_class in rules:
         if rule_class is SyntaxErrorRule:
             continue

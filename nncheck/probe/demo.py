@@ -18,7 +18,6 @@ timeout and a memory limit (nncheck/probe/sandboxed.py), never in this process.
 """
 from __future__ import annotations
 
-import contextlib
 import importlib.resources
 import pathlib
 import re
@@ -225,8 +224,9 @@ def _findings(text: str, path: str, echo: Echo, keep: bool = False):
     from nncheck.engine import check_text  # the rules are loaded only when needed
     from nncheck.probe.recover import Finding
 
-    with _keeping_models(_MODELS):
-        result = check_text(text, path)
+    result = check_text(text, path)
+    if result.model is not None:
+        _MODELS[:] = [result.model]
     lines: dict[str, list[int]] = {}
     for d in result.diagnostics:
         _wrapped(echo, f"{path}:{d.start.line}:{d.start.column}: {d.code} {d.message}", "  ")
@@ -337,29 +337,9 @@ def _user_script(script: pathlib.Path, echo: Echo):
     return code, [("as written", written), ("fixed", fixed)]
 
 
-# The models the checker built while the demo printed its findings: the recovery reads the
-# same model (and its warm caches) instead of parsing and building it a second time.
+# The model the checker built while the demo printed its findings (FileResult.model): the
+# recovery reads the same model (and its warm caches) instead of building it a second time.
 _MODELS: list = []
-
-
-@contextlib.contextmanager
-def _keeping_models(store: list):
-    """While active, every NetworkModel.build also appends the model to `store`."""
-    from nncheck.model import NetworkModel
-
-    original = NetworkModel.__dict__["build"]
-
-    def build(cls, *args, **kwargs):
-        model = original.__func__(cls, *args, **kwargs)
-        store.append(model)
-        return model
-
-    store.clear()
-    NetworkModel.build = classmethod(build)
-    try:
-        yield
-    finally:
-        NetworkModel.build = original
 
 
 def _recover(text: str, path: str, findings):
