@@ -150,6 +150,8 @@ class NetworkModel:
         self._stand_ins = compile_all(list(self.functions.values()), self.module_constants, self.self_constants)
         self._bind_call_sites()
         self._resolve_elements()
+        # From here on the definitions are complete, and what an expression can hold is fixed.
+        self._values_memo: dict | None = {}
 
     @functools.cached_property
     def _positions(self):
@@ -350,6 +352,22 @@ class NetworkModel:
     def values(self, expr: cst.BaseExpression, scope: Scope, depth: int = 0) -> list[tuple[cst.BaseExpression, Scope]]:
         """What an expression can hold: follows names, self attributes, dict items and parameters
         back to the expressions that were assigned (augmented updates excluded)."""
+        # Remembered once the model is built: without it, names with many definitions bound at
+        # many call sites are followed along every path, exponentially (a file of scikit-learn
+        # took minutes). The answer depends only on (expr, scope, depth); each pair is kept once.
+        memo = getattr(self, "_values_memo", None)
+        if memo is None:
+            return self._values(expr, scope, depth)
+        remembered = memo.get((expr, scope, depth))
+        if remembered is None:
+            found = self._values(expr, scope, depth)
+            seen: set = set()
+            remembered = memo[(expr, scope, depth)] = [
+                pair for pair in found if (id(pair[0]), id(pair[1])) not in seen and not seen.add((id(pair[0]), id(pair[1])))
+            ]
+        return list(remembered)
+
+    def _values(self, expr: cst.BaseExpression, scope: Scope, depth: int) -> list[tuple[cst.BaseExpression, Scope]]:
         key = self.key(expr, scope)
         if key is None or depth > MAX_DEPTH:
             return [(expr, scope)]
