@@ -1278,7 +1278,10 @@ def brief(node: cst.CSTNode, limit: int = 40) -> str:
 def _bare(node: cst.BaseExpression) -> cst.BaseExpression:
     """The node without its own parentheses: `(a)` and `a` are the same value."""
     if getattr(node, "lpar", None):
-        return node.with_changes(lpar=[], rpar=[])
+        try:
+            return node.with_changes(lpar=[], rpar=[])
+        except cst.CSTValidationError:
+            return node  # `()` and a generator expression cannot lose their parentheses
     return node
 
 
