@@ -208,6 +208,11 @@ class Chain:
     scope: Scope
 
 
+# Steps one top-level shape query may take: names that feed each other in a loop
+# (a = a + b; b = b * a) would otherwise be re-explored along every path.
+QUERY_BUDGET = 2000
+
+
 class Shapes:
     """Shape, dtype and alias queries over one NetworkModel (cached per model: use `shapes()`)."""
 
@@ -216,6 +221,8 @@ class Shapes:
         self._shape_cache: dict[int, Shape | None] = {}
         self._dtype_cache: dict[int, str | None] = {}
         self._active: set[int] = set()
+        self._cut = False  # set when an answer was cut short by a cycle or the depth limit
+        self._budget = QUERY_BUDGET
 
     @functools.cached_property
     def _applications(self) -> dict:
@@ -228,15 +235,23 @@ class Shapes:
         ident = id(expr)
         if ident in self._shape_cache:
             return self._shape_cache[ident]
-        if ident in self._active or depth > MAX_DEPTH:
-            return None  # a value defined through itself (a = f(a)): unknown
+        if depth == 0:
+            self._budget = QUERY_BUDGET
+        self._budget -= 1
+        if ident in self._active or depth > MAX_DEPTH or self._budget < 0:
+            self._cut = True
+            return None  # defined through itself (a = f(a)), or too tangled to follow: unknown
+        outer_cut, self._cut = self._cut, False
         self._active.add(ident)
         try:
             shape = self._shape(expr, scope, depth + 1)
         finally:
             self._active.discard(ident)
-        if depth == 0 or shape is not None:
+        # An answer reached without cutting a cycle is final and is kept, None included;
+        # without that, chains such as `a = a + b; b = b * a` are explored exponentially.
+        if depth == 0 or shape is not None or not self._cut:
             self._shape_cache[ident] = shape
+        self._cut = outer_cut or self._cut
         return shape
 
     def _shape(self, expr: cst.BaseExpression, scope: Scope, depth: int) -> Shape | None:
