@@ -137,8 +137,6 @@ class NetworkModel:
         }
         self.module_constants = self._constants(lambda key: key[0] == "global")
         self.self_constants: dict[ClassInfo, dict[str, Any]] = {}
-        for key, value in self._constants(lambda key: key[0] == "attr").items():
-            pass
         for key in self.definitions:
             if key[0] == "attr":
                 value = self._unique_number(key)
@@ -148,10 +146,11 @@ class NetworkModel:
         self._collect_functions()
         settle_closedness(list(self.functions.values()), self.module_constants, self.self_constants)
         self._stand_ins = compile_all(list(self.functions.values()), self.module_constants, self.self_constants)
+        # What an expression can hold is remembered until a definition is added (call-site
+        # bindings and unpacked elements below add some, and clear it).
+        self._values_memo: dict = {}
         self._bind_call_sites()
         self._resolve_elements()
-        # From here on the definitions are complete, and what an expression can hold is fixed.
-        self._values_memo: dict | None = {}
 
     @functools.cached_property
     def _positions(self):
@@ -307,6 +306,7 @@ class NetworkModel:
                     self.definitions.setdefault(key, []).append(
                         Definition(key, element, element_scope, statement)
                     )
+                    self._values_memo.clear()
             if len(unresolved) == len(pending):
                 break
             pending = unresolved
@@ -339,6 +339,7 @@ class NetworkModel:
             return
         key = ("local", callee, param)
         self.definitions.setdefault(key, []).append(Definition(key, value, scope, call, from_call=True))
+        self._values_memo.clear()
 
     # -- names and values ---------------------------------------------------------------------------
     def key(self, expr: cst.BaseExpression, scope: Scope | None = None) -> Key | None:
@@ -356,7 +357,7 @@ class NetworkModel:
         # many call sites are followed along every path, exponentially (a file of scikit-learn
         # took minutes). The answer depends only on (expr, scope, depth); each pair is kept once.
         memo = getattr(self, "_values_memo", None)
-        if memo is None:
+        if memo is None:  # before the model's own state exists (values() used while building)
             return self._values(expr, scope, depth)
         remembered = memo.get((expr, scope, depth))
         if remembered is None:
