@@ -7,6 +7,8 @@ checking (nncheck/fix.py), which re-checks each file with the rules it was check
 """
 from __future__ import annotations
 
+import concurrent.futures
+import multiprocessing
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -155,8 +157,7 @@ def run(options: Options, *, read_stdin: Callable[[], bytes] | None = None) -> R
         cwd=cwd,
     )
     report.errors.extend(found.errors)
-    for source in found.files:
-        checked = _check_file(source, resolver)
+    for checked in _check_files(found.files, resolver):
         if isinstance(checked, str):
             report.errors.append(checked)
         else:
@@ -175,6 +176,37 @@ def run(options: Options, *, read_stdin: Callable[[], bytes] | None = None) -> R
 
         report.fix = fix_files(report, options)
     return report
+
+
+# Files are checked in worker processes when there are enough of them to repay the start-up,
+# as flake8 and Ruff do. Workers are forked, so they inherit the resolver; where fork is not
+# available the files are checked one after the other.
+PARALLEL_MIN_FILES = 8
+_WORKER_RESOLVER: Resolver | None = None
+
+
+def _check_files(sources: list[SourceFile], resolver: Resolver) -> list[CheckedFile | str]:
+    workers = min(os.cpu_count() or 1, len(sources) // (PARALLEL_MIN_FILES // 2) or 1)
+    if len(sources) < PARALLEL_MIN_FILES or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return [_check_file(source, resolver) for source in sources]
+    global _WORKER_RESOLVER
+    _WORKER_RESOLVER = resolver
+    try:
+        context = multiprocessing.get_context("fork")
+        with concurrent.futures.ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            return list(pool.map(_check_in_worker, sources, chunksize=2))
+    except (OSError, concurrent.futures.process.BrokenProcessPool):
+        # No processes to be had (a sandbox, a resource limit): do the work here instead.
+        return [_check_file(source, resolver) for source in sources]
+    finally:
+        _WORKER_RESOLVER = None
+
+
+def _check_in_worker(source: SourceFile) -> CheckedFile | str:
+    checked = _check_file(source, _WORKER_RESOLVER)
+    if not isinstance(checked, str):
+        checked.result.model = None  # the parse tree stays in the worker; findings travel back
+    return checked
 
 
 def _check_file(source: SourceFile, resolver: Resolver) -> CheckedFile | str:
