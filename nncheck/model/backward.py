@@ -179,7 +179,7 @@ class Backward:
         assign the key itself (a cache read by another method)."""
         model = self.model
         start = model._positions[node].end
-        inside = set(map(id, _subexpressions(node)))
+        inside = set(map(id, model.walk(node)))
         assigning = {d.scope for d in model.defs(key) if not d.from_call}
         for read in self.reads(key):
             if id(read) in inside:
@@ -302,7 +302,7 @@ class Backward:
         updated) those of the values they were assigned."""
         if depth > 3:
             return
-        for node in _subexpressions(expr):
+        for node in self.model.walk(expr):
             yield node, scope
             if isinstance(node, (cst.Name, cst.Attribute, cst.Subscript)):
                 key = self.model.key(node, scope)
@@ -571,7 +571,7 @@ class Backward:
         stack = [(expr, scope, 0)]
         while stack:
             node, node_scope, depth = stack.pop()
-            for sub in _subexpressions(node):
+            for sub in self.model.walk(node):
                 error = self._errors.get(sub)
                 if error is not None and error not in found:
                     found.append(error)
@@ -603,7 +603,6 @@ class Backward:
     def error_source(self, expr, scope) -> Application | None:
         """The forward activation whose output an error signal compares with the labels, or —
         for a hidden error `delta @ W.T` — the activation feeding W's layer."""
-        model = self.model
         sources = set()
         for node, node_scope in self._expression_nodes(expr, scope, 0, set()):
             error = self._errors.get(node)
@@ -631,13 +630,6 @@ class Backward:
 
 
 # -- helpers -------------------------------------------------------------------------------------
-
-def _subexpressions(expr: cst.CSTNode) -> Iterator[cst.CSTNode]:
-    stack = [expr]
-    while stack:
-        node = stack.pop()
-        yield node
-        stack.extend(reversed(node.children))
 
 
 def _expression_children(node: cst.CSTNode) -> list[cst.BaseExpression]:

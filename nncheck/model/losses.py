@@ -24,7 +24,7 @@ from typing import Any, Callable, Iterator
 import libcst as cst
 
 from nncheck.model import sandbox
-from nncheck.model.functions import FunctionInfo, function_text, lambda_text
+from nncheck.model.functions import function_text, lambda_text
 from nncheck.model.network import Application, Layer, NetworkModel
 from nncheck.model.shapes import shapes
 from nncheck.model.values import Scope, code, keyword_arg, numpy_attribute, positional_args
@@ -223,7 +223,7 @@ def mentions_labels(model: NetworkModel, term: LogTerm) -> bool:
     statement = term.statement
     if statement is None:
         return False
-    for node in _subexpressions(statement):
+    for node in model.walk(statement):
         if node is term.output or not isinstance(node, (cst.Name, cst.Attribute)):
             continue
         parent = model.parent(node)
@@ -247,14 +247,6 @@ def _is_data_array(model: NetworkModel, expr, scope: Scope) -> bool:
         if isinstance(value, (cst.SimpleString, cst.FormattedString, cst.ConcatenatedString)):
             return False
     return True
-
-
-def _subexpressions(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        yield current
-        stack.extend(reversed(current.children))
 
 
 # -- comparisons for accuracy ---------------------------------------------------------------------------

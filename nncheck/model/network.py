@@ -50,7 +50,6 @@ from nncheck.model.values import (
     matrix_product,
     numpy_attribute,
     positional_args,
-    transposed_base,
 )
 
 MAX_DEPTH = 8

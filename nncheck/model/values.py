@@ -15,10 +15,9 @@ from __future__ import annotations
 import ast
 import re
 from dataclasses import dataclass, field
-from typing import Any, Iterator, Union
+from typing import Any, Union
 
 import libcst as cst
-import numpy as np
 
 Key = tuple
 

@@ -40,7 +40,7 @@ from nncheck.probe.evaluate import (
     Unknown,
     assigned_names,
 )
-from nncheck.probe.network import ACTIVATIONS, ACTIVATION_ITSELF, DERIVATIVES, Bug, NetworkSpec
+from nncheck.probe.network import ACTIVATION_ITSELF, DERIVATIVES, Bug, NetworkSpec
 
 MAX_EPOCHS = 5000  # the demo trains at most this many epochs (said when it cuts)
 MAX_WORK = 3e7  # epochs * samples * weights: beyond this, fewer epochs (said too)

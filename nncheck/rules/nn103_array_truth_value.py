@@ -223,7 +223,7 @@ class ArrayTruthValue(Rule):
 def _culprit(function: cst.CSTNode, line: int, model) -> cst.CSTNode | None:
     """The construct on the raising line that only works on single numbers."""
     fallback = None
-    for node in _walk(function):
+    for node in model.walk(function):
         try:
             if model.line(node) != line:
                 continue
@@ -242,14 +242,6 @@ def _culprit(function: cst.CSTNode, line: int, model) -> cst.CSTNode | None:
         if fallback is None and isinstance(node, cst.BaseSmallStatement):
             fallback = node
     return fallback
-
-
-def _walk(node: cst.CSTNode):
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        yield current
-        stack.extend(reversed(current.children))
 
 
 def _array_version(node: cst.CSTNode) -> str:

@@ -3,7 +3,6 @@ from __future__ import annotations
 import libcst as cst
 
 from nncheck.diagnostics import Applicability, Severity
-from nncheck.model.values import code
 from nncheck.rules.base import Invalid, Rule, Valid
 from nncheck.rules.derivatives import right_derivative
 from nncheck.rules.fixes import edit, fix, in_place_of, numpy_name, source_of

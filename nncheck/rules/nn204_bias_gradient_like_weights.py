@@ -106,7 +106,6 @@ class BiasGradientLikeWeights(Rule):
     ]
 
     def check(self):
-        model = self.model
         reported = set()
         for layer, update, product in self.weight_gradient_updates():
             if update.statement in reported:
@@ -181,7 +180,7 @@ class BiasGradientLikeWeights(Rule):
         and a delta, directly (through None) or through a local name (grad = X.T @ delta;
         b -= lr * grad: through is (the name in `rhs`, the scope of its definition))."""
         model = self.model
-        for node in _walk(rhs):
+        for node in model.walk(rhs):
             factors = matrix_product(node)
             if factors is not None:
                 for mine, other in (factors, factors[::-1]):
@@ -210,14 +209,6 @@ def _unscaled(expr, model):
         else:
             break
     return expr
-
-
-def _walk(node):
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        yield current
-        stack.extend(reversed(current.children))
 
 
 def _text(model, node) -> str:

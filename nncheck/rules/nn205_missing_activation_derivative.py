@@ -209,7 +209,7 @@ class MissingActivationDerivative(Rule):
         for node, scope in model.builder.scope_of_node.items():
             if not (isinstance(node, cst.Call) and numpy_attribute(node.func) in ("log", "log1p")):
                 continue
-            for sub in _subexpressions(node):
+            for sub in model.walk(node):
                 if isinstance(sub, cst.BinaryOperation) and isinstance(sub.operator, cst.Add):
                     for one, other in ((sub.left, sub.right), (sub.right, sub.left)):
                         if code(one) in ("1", "1.0") and model.producer(other, scope) is activation:
@@ -261,14 +261,6 @@ class MissingActivationDerivative(Rule):
             f"derivative factor: {reason}; {advice}",
             fix=fix,
         )
-
-
-def _subexpressions(node):
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        yield current
-        stack.extend(current.children)
 
 
 def _same_output(one, other) -> bool:
