@@ -1055,7 +1055,7 @@ class NetworkModel:
                 found = self._layer_by_whole[value]
             elif isinstance(value, cst.Call):
                 target = self.resolve_callable(value.func, value_scope)
-                if isinstance(target, FunctionInfo) and not target.closed:
+                if isinstance(target, FunctionInfo):
                     for returned in target.scope.returns:
                         inner = self.producer(returned, target.scope, depth + 1)
                         if inner is not None:

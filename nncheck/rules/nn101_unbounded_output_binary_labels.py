@@ -145,6 +145,23 @@ class UnboundedOutputBinaryLabels(Rule):
             at="out = np.maximum(0, h @ W2)",
             says=("ReLU",),
         ),
+        # the output comes from a forward helper that nncheck could run: followed through it
+        Invalid(
+            "import numpy as np\n"
+            "def predict(params, X):\n"
+            "    hidden = np.tanh(X @ params['W1'])\n"
+            "    return np.maximum(0, hidden @ params['W2'])\n"
+            "params = {'W1': np.random.randn(2, 4), 'W2': np.random.randn(4, 1)}\n"
+            "X = np.random.randn(40, 2)\n"
+            "y = (X[:, :1] > 0).astype(float)\n"
+            "for i in range(100):\n"
+            "    predicted = predict(params, X)\n"
+            "    err = y - predicted\n"
+            "    hidden = np.tanh(X @ params['W1'])\n"
+            "    params['W2'] += 0.1 * hidden.T @ (err * (predicted > 0))\n",
+            at="return np.maximum(0, hidden @ params['W2'])",
+            says=("ReLU", "'y'"),
+        ),
     ]
 
     def check(self):
