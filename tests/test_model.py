@@ -268,3 +268,23 @@ def test_columns_layout_and_tuple_unpacking():
     (layer,) = model.layers
     assert layer.layout == "columns" and key_name(layer.weight_key) == "W1"
     assert model.shape(layer.weight, layer.scope) == (4, 3)
+
+
+def test_a_softmax_written_over_two_statements_is_one_activation():
+    model = build(
+        """\
+        import numpy as np
+        X = np.random.rand(6, 4)
+        W = np.random.randn(4, 3)
+        scores = X @ W
+        e = np.exp(scores - scores.max(axis=1, keepdims=True))
+        P = e / e.sum(axis=1, keepdims=True)
+        W -= 0.1 * X.T @ P
+        """
+    )
+    (softmax,) = [a for a in model.applications if a.behaviour.kind == "softmax"]
+    assert code(softmax.node) == "e / e.sum(axis=1, keepdims=True)"
+    assert softmax.behaviour.normalised_axis == 1
+    # the argument is the user's own node, so the layer behind it is found
+    assert code(softmax.argument) == "scores"
+    assert model.layer_of(softmax.argument, softmax.scope) is not None

@@ -871,13 +871,51 @@ class NetworkModel:
         if isinstance(expr, cst.Call) and isinstance(self.resolve_callable(expr.func, scope), FunctionInfo):
             return None  # a call of the user's own function is an application of that function
         abstraction = self.abstract(expr, scope)
-        if abstraction is None:
-            return None
-        callable_, argument = abstraction
-        behaviour = classify(callable_)
+        behaviour = classify(abstraction[0]) if abstraction is not None else None
+        if behaviour is None or not behaviour.is_activation:
+            # `e = np.exp(z - z.max(...)); p = e / e.sum(...)`: a softmax written over two
+            # statements is one function of z once `e` is read as what it was assigned.
+            abstraction = self._abstract_expanded(expr, scope)
+            behaviour = classify(abstraction[0]) if abstraction is not None else None
         if behaviour is None or not behaviour.is_activation:
             return None
+        callable_, argument = abstraction
         return Application(expr, None, brief(expr), (), argument, scope, behaviour, callable_, target)
+
+    def _abstract_expanded(self, expr, scope: Scope) -> tuple[Callable, cst.BaseExpression] | None:
+        """`abstract` after replacing each name that has one plain definition in this scope,
+        itself a NumPy computation, by that definition; the sub-expression found is mapped
+        back to the node in the user's code."""
+        expansions: dict[str, cst.BaseExpression] = {}
+        for node in self.walk(expr):
+            if not isinstance(node, cst.Name) or node.value in expansions:
+                continue
+            key = self.key(node, scope)
+            defs = self.defs(key)
+            if key is None or key[0] not in ("local", "global") or len(defs) != 1:
+                continue
+            value = defs[0].value
+            if value is None or defs[0].augmented is not None or defs[0].scope is not scope:
+                continue
+            if _looks_like_activation(value, self.walk) and not isinstance(value, cst.Name):
+                expansions[node.value] = value
+        if not expansions:
+            return None
+        expanded = expr.visit(_Expand(expansions))
+        try:
+            fresh = cst.parse_expression(code(expanded))
+        except cst.ParserSyntaxError:
+            return None
+        abstraction = self.abstract(fresh, scope)
+        if abstraction is None:
+            return None
+        function, argument = abstraction
+        wanted = code(_bare(argument))
+        for source in [expr, *expansions.values()]:
+            for node in self.walk(source):
+                if isinstance(node, cst.BaseExpression) and code(_bare(node)) == wanted:
+                    return function, node
+        return None
 
     def abstract(self, expr: cst.BaseExpression, scope: Scope) -> tuple[Callable, cst.BaseExpression] | None:
         """Read `expr` as a closed function of one array sub-expression: `np.tanh(X @ W + b)` is
@@ -1283,6 +1321,27 @@ def _bare(node: cst.BaseExpression) -> cst.BaseExpression:
         except cst.CSTValidationError:
             return node  # `()` and a generator expression cannot lose their parentheses
     return node
+
+
+class _Expand(cst.CSTTransformer):
+    """Replace names by (a parenthesised copy of) the expression they were assigned."""
+
+    def __init__(self, expansions: dict[str, cst.BaseExpression]) -> None:
+        self.expansions = expansions
+
+    def leave_Name(self, original, updated):
+        value = self.expansions.get(original.value)
+        if value is None:
+            return updated
+        return value.with_changes(lpar=[cst.LeftParen()], rpar=[cst.RightParen()])
+
+    def leave_Attribute(self, original, updated):
+        # `np.exp`: the attribute's own name is never a variable
+        return updated.with_changes(attr=original.attr)
+
+    def leave_Arg(self, original, updated):
+        # `axis=1`: nor is a keyword
+        return updated.with_changes(keyword=original.keyword)
 
 
 class _Replace(cst.CSTTransformer):
