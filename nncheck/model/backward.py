@@ -15,6 +15,7 @@ from typing import Iterator
 
 import libcst as cst
 
+from nncheck.model.behaviour import derivative_forms
 from nncheck.model.functions import FunctionInfo
 from nncheck.model.network import Application, ErrorTerm, Layer, NetworkModel
 from nncheck.model.values import (
@@ -88,6 +89,33 @@ class Backward:
         self.model = model
         self._errors = {error.node: error for error in model.errors}
         self._update_statements = {update.statement for update in model.updates}
+        self.forwards = [a for a in model.applications if a.is_forward]
+
+    # -- derivative calls ---------------------------------------------------------------------------
+    def candidate_derivative_calls(self) -> Iterator[tuple[cst.Call, Scope, FunctionInfo, tuple]]:
+        """Calls of closed user functions, in a known mode, that are not forward activations."""
+        forward_nodes = {id(a.node) for a in self.forwards}
+        for call, scope, function, mode in self.model.calls_to_functions:
+            if mode is not None and id(call) not in forward_nodes:
+                yield call, scope, function, mode
+
+    def forward_of(self, function: FunctionInfo, mode: tuple, derivative) -> Application | None:
+        """The forward activation this call computes the derivative of: the same function with
+        its flags at their defaults (`nonlin(a, deriv=True)`), or else the activation whose slope
+        it matches numerically. None for the activation itself applied to a signal."""
+        forward_mode = function.forward_mode(mode)
+        if forward_mode != mode:
+            for application in self.forwards:
+                if application.function is function and application.mode == forward_mode:
+                    return application
+            return None
+        for application in self.forwards:
+            if application.function is function:
+                return None
+            forms = derivative_forms(application.callable, derivative)
+            if forms is not None and forms.matches:
+                return application
+        return None
 
     # -- statements, reads and in-place writes ----------------------------------------------------
     def statement_of(self, node: cst.CSTNode) -> cst.CSTNode | None:
@@ -270,7 +298,7 @@ class Backward:
                 continue
             first, second = factors
             mine, other = (first, second) if layer.layout == "rows" else (second, first)
-            unscaled = _unscaled(mine, model)
+            unscaled = model.unscaled(mine)
             base = transposed_base(unscaled)
             if base is unscaled:
                 continue  # the input's factor is transposed in a weight gradient
@@ -690,17 +718,6 @@ def _negative(expr, model: NetworkModel, scope) -> bool:
         )
     return False
 
-
-def _unscaled(expr, model: NetworkModel):
-    """`X.T` for `lr * X.T` (as `lr * X.T @ delta` parses: `(lr * X.T) @ delta`)."""
-    while isinstance(expr, cst.BinaryOperation) and isinstance(expr.operator, (cst.Multiply, cst.Divide)):
-        if model._is_scalar_like(expr.left) and not isinstance(expr.operator, cst.Divide):
-            expr = expr.right
-        elif model._is_scalar_like(expr.right):
-            expr = expr.left
-        else:
-            break
-    return expr
 
 
 def reduction(call: cst.CSTNode) -> tuple[str, cst.BaseExpression, cst.BaseExpression | None, bool] | None:

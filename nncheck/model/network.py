@@ -612,6 +612,17 @@ class NetworkModel:
             return name in ("sqrt", "math.sqrt", "float") or (name or "").endswith("sqrt")
         return False
 
+    def unscaled(self, expr: cst.BaseExpression) -> cst.BaseExpression:
+        """`X.T` for `lr * X.T` (as `lr * X.T @ delta` parses: `(lr * X.T) @ delta`)."""
+        while isinstance(expr, cst.BinaryOperation) and isinstance(expr.operator, (cst.Multiply, cst.Divide)):
+            if self._is_scalar_like(expr.left) and not isinstance(expr.operator, cst.Divide):
+                expr = expr.right
+            elif self._is_scalar_like(expr.right):
+                expr = expr.left
+            else:
+                break
+        return expr
+
     def _creation_shape(self, call: cst.Call, scope: Scope, depth: int) -> tuple[Dim, ...] | None:
         name = (call_name(call) or "").split(".")[-1]
         args = positional_args(call)

@@ -159,9 +159,9 @@ class BiasGradientLikeWeights(Rule):
             factors = matrix_product(node)
             mine = next(
                 side for side in factors
-                if transposed_base(_unscaled(side, model)) is not side and side is not delta
+                if transposed_base(model.unscaled(side)) is not side and side is not delta
             )
-            transposed = _unscaled(mine, model)
+            transposed = model.unscaled(mine)
             text = _text(model, node)
             start = offset(model, model.span(node)[0])
             begin = offset(model, model.span(mine)[0]) - start
@@ -184,7 +184,7 @@ class BiasGradientLikeWeights(Rule):
             factors = matrix_product(node)
             if factors is not None:
                 for mine, other in (factors, factors[::-1]):
-                    base = transposed_base(_unscaled(mine, model))
+                    base = transposed_base(model.unscaled(mine))
                     if base is mine:
                         continue
                     if code(base) == input_text or (input_key is not None and model.key(base, scope) == input_key):
@@ -198,17 +198,6 @@ class BiasGradientLikeWeights(Rule):
                         return found[0], found[1], (node, defs[0].scope) if depth == 0 else found[2]
         return None
 
-
-def _unscaled(expr, model):
-    """`X.T` for `lr * X.T` (as `lr * X.T @ delta` parses: `(lr * X.T) @ delta`)."""
-    while isinstance(expr, cst.BinaryOperation) and isinstance(expr.operator, (cst.Multiply, cst.Divide)):
-        if model._is_scalar_like(expr.left) and not isinstance(expr.operator, cst.Divide):
-            expr = expr.right
-        elif model._is_scalar_like(expr.right):
-            expr = expr.left
-        else:
-            break
-    return expr
 
 
 def _text(model, node) -> str:

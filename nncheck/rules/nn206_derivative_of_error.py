@@ -165,11 +165,7 @@ class DerivativeOfError(Rule):
     def check(self):
         model = self.model
         backward = backward_of(model)
-        forwards = [a for a in model.applications if a.is_forward]
-        forward_nodes = {id(a.node) for a in forwards}
-        for call, scope, function, mode in model.calls_to_functions:
-            if mode is None or id(call) in forward_nodes:
-                continue
+        for call, scope, function, mode in backward.candidate_derivative_calls():
             argument = model.call_argument(call, function)
             if argument is None or not model.is_signal(argument, scope):
                 continue
@@ -178,7 +174,7 @@ class DerivativeOfError(Rule):
             derivative = model.function_callable(function, mode)
             if derivative is None:
                 continue
-            forward = self._forward_of(function, mode, derivative, forwards)
+            forward = backward.forward_of(function, mode, derivative)
             if forward is None:
                 continue
             source = backward.error_source(argument, scope) or backward.hidden_source(argument, scope)
@@ -187,21 +183,6 @@ class DerivativeOfError(Rule):
             if forms is None or not forms.matches:
                 activation, forms = forward, derivative_forms(forward.callable, derivative)
             yield self._report(call, argument, scope, activation, forms, backward)
-
-    def _forward_of(self, function, mode, derivative, forwards):
-        forward_mode = function.forward_mode(mode)
-        if forward_mode != mode:
-            for application in forwards:
-                if application.function is function and application.mode == forward_mode:
-                    return application
-            return None
-        for application in forwards:
-            if application.function is function:
-                return None  # the activation itself, applied to a signal: not a derivative call
-            forms = derivative_forms(application.callable, derivative)
-            if forms is not None and forms.matches:
-                return application
-        return None
 
     def _report(self, call, argument, scope, activation, forms, backward):
         model = self.model

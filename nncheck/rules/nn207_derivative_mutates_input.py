@@ -6,7 +6,7 @@ import numpy as np
 from nncheck.diagnostics import Severity
 from nncheck.model import sandbox
 from nncheck.model.backward import backward_of
-from nncheck.model.behaviour import PROBE, derivative_forms
+from nncheck.model.behaviour import PROBE
 from nncheck.model.values import code, key_name
 from nncheck.rules.base import Invalid, Rule, Valid
 
@@ -164,15 +164,11 @@ class DerivativeMutatesInput(Rule):
     def check(self):
         model = self.model
         backward = backward_of(model)
-        forwards = [a for a in model.applications if a.is_forward]
-        forward_nodes = {id(a.node) for a in forwards}
-        for call, scope, function, mode in model.calls_to_functions:
-            if mode is None or id(call) in forward_nodes:
-                continue
+        for call, scope, function, mode in backward.candidate_derivative_calls():
             derivative = model.function_callable(function, mode)
             if derivative is None or not _mutates(derivative):
                 continue
-            if not self._is_derivative(function, mode, derivative, forwards):
+            if backward.forward_of(function, mode, derivative) is None:
                 continue
             argument = model.call_argument(call, function)
             key = model.key(argument, scope) if argument is not None else None
@@ -185,18 +181,6 @@ class DerivativeMutatesInput(Rule):
             if later is None:
                 continue
             yield self._report(call, function, argument, key, later, backward)
-
-    def _is_derivative(self, function, mode, derivative, forwards) -> bool:
-        forward_mode = function.forward_mode(mode)
-        if forward_mode != mode:
-            return any(a.function is function and a.mode == forward_mode for a in forwards)
-        for application in forwards:
-            if application.function is function:
-                return False
-            forms = derivative_forms(application.callable, derivative)
-            if forms is not None and forms.matches:
-                return True
-        return False
 
     def _report(self, call, function, argument, key, later, backward):
         model = self.model
