@@ -336,7 +336,7 @@ class FixSummary:
 def fix_files(report: "RunReport", options: "Options") -> FixSummary:
     """Fix (or, with --diff, only show) every checked file of the report. Each file's
     diagnostics become those that remain; problems become the report's errors (exit 2)."""
-    from nncheck.runner import check
+    from nncheck.engine import check_text
 
     summary = FixSummary(diff=options.diff)
     unsafe = options.unsafe_fixes
@@ -350,11 +350,7 @@ def fix_files(report: "RunReport", options: "Options") -> FixSummary:
         display = file.display
 
         def relint(text: str, rules=rules, display=display) -> FileResult:
-            if rules is None:
-                from nncheck.engine import check_text
-
-                return check_text(text, display)
-            return check(text, display, rules)
+            return check_text(text, display, rules)
 
         outcome = fix_text(original, relint, unsafe=unsafe, first=file.result)
         if outcome.error is not None:

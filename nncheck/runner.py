@@ -27,7 +27,6 @@ from nncheck.discover import (
     read_source,
 )
 from nncheck.engine import check_text
-from nncheck.suppress import remove_suppressed
 
 EXIT_CLEAN = 0
 EXIT_PROBLEMS = 1
@@ -216,7 +215,7 @@ def _check_file(source: SourceFile, resolver: Resolver) -> CheckedFile | str:
         return str(error)
     rules = resolver.settings_for(source.path.parent).rules_for(source.path)
     rules = tuple(rules)
-    return CheckedFile(source.display, source.path, check(text, source.display, rules), rules)
+    return CheckedFile(source.display, source.path, check_text(text, source.display, list(rules)), rules)
 
 
 def _check_stdin(
@@ -242,7 +241,7 @@ def _check_stdin(
     except OSError as error:
         return f"{display}: cannot read standard input: {error}"
     rules = tuple(rules)
-    return CheckedFile(display, path, check(text, display, rules), rules, stdin=True)
+    return CheckedFile(display, path, check_text(text, display, list(rules)), rules, stdin=True)
 
 
 def _read_stdin() -> bytes:
@@ -265,14 +264,6 @@ def _parent_excluded(path: Path, resolver: Resolver) -> bool:
             return True
         folder = folder.parent
     return False
-
-
-def check(text: str, display: str, rules) -> FileResult:
-    """The engine, then the `# noqa` comments once more: the engine returns a syntax error
-    (NN900) before it filters, and `# noqa: NN900` must work like any other code."""
-    result = check_text(text, display, list(rules))
-    result.diagnostics = remove_suppressed(result.diagnostics, text)
-    return result
 
 
 def exit_code(report: RunReport, *, exit_zero: bool = False) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from nncheck.diagnostics import Diagnostic, Position, Severity
-from nncheck.runner import check
+from nncheck.engine import check_text as check
 from nncheck.rules import select_rules
 from nncheck.suppress import ALL, noqa_lines, remove_suppressed, suppressions
 
