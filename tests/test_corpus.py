@@ -9,8 +9,10 @@ The corpus definitions live in scripts/corpus_report.py, which prints the same r
 """
 from __future__ import annotations
 
+import functools
 import importlib.util
 import sys
+import warnings
 from pathlib import Path
 
 import pytest
@@ -37,6 +39,15 @@ def _files(corpus):
         )
 
 
+@functools.lru_cache(maxsize=None)
+def _checked(name: str):
+    """One run over a corpus, with the Python warnings it emitted: both tests below read it."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        result = corpus_report.check_corpus(CORPORA[name])
+    return result, tuple(caught)
+
+
 @pytest.mark.parametrize("name", sorted(CORPORA))
 def test_corpus_is_not_empty(name: str) -> None:
     corpus = CORPORA[name]
@@ -51,7 +62,7 @@ def test_corpus_is_not_empty(name: str) -> None:
 def test_corpus_has_no_findings(name: str) -> None:
     corpus = CORPORA[name]
     _files(corpus)  # fail (not skip) with the install hint when the package is missing
-    result = corpus_report.check_corpus(corpus)
+    result, _ = _checked(name)
     assert result.files >= corpus.min_files
     problems = [*result.findings, *(f"checker error: {error}" for error in result.errors)]
     assert not problems, (
@@ -65,12 +76,7 @@ def test_checking_the_corpus_is_quiet(name: str) -> None:
     """Checking a file must not print Python warnings about the user's code (e.g. the invalid
     escape sequences in numpy-ml's docstrings, which are SyntaxWarnings shown by default from
     Python 3.12 on): nncheck's own output is the only report."""
-    import warnings
-
-    corpus = CORPORA[name]
-    _files(corpus)
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        corpus_report.check_corpus(corpus)
+    _files(CORPORA[name])
+    _, caught = _checked(name)
     shown = sorted({f"{w.category.__name__}: {w.message} (from {w.filename}:{w.lineno})" for w in caught})
     assert not shown, f"checking corpus {name!r} emitted {len(shown)} warning(s):\n" + "\n".join(shown)
