@@ -10,7 +10,8 @@ folder, as in Ruff), and `--isolated` reads none.
 select = ["NN1", "NN302"]        # default: every rule that is on by default
 extend-select = ["NN105"]        # added to select
 ignore = ["NN401"]               # removed
-exclude = ["legacy/**", "*_generated.py"]   # added to the built-in folder excludes
+exclude = ["legacy/", "*_generated.py"]   # added to the built-in folder excludes
+respect-gitignore = true         # skip what git ignores when walking folders (the default)
 [tool.nncheck.per-file-ignores]
 "tests/**" = ["NN5"]
 ```
@@ -19,6 +20,9 @@ The rule set is settled in layers, as Ruff's is: first the config file, then the
 A layer that has a `select` starts afresh from it; otherwise it adds its `extend-select` to the
 layer below and removes its `ignore`. So `--select` replaces the config's selection and
 `--ignore` adds to the config's ignores.
+
+Patterns (`exclude`, `per-file-ignores`) are git's, relative to the config file's folder
+(nncheck/patterns.py); one git would not accept stops the run with a line that names it.
 """
 from __future__ import annotations
 
@@ -27,7 +31,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
-from nncheck.discover import is_default_excluded, path_matches
+from nncheck.discover import is_default_excluded
+from nncheck.patterns import PatternError, matches_any, path_matches, validate
 from nncheck.rules import Rule, UnknownRuleError, select_rules
 
 if sys.version_info >= (3, 11):
@@ -37,7 +42,7 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 
 PYPROJECT = "pyproject.toml"
 SECTION = ("tool", "nncheck")
-KEYS = ("select", "extend-select", "ignore", "exclude", "per-file-ignores")
+KEYS = ("select", "extend-select", "ignore", "exclude", "per-file-ignores", "respect-gitignore")
 
 
 class ConfigError(Exception):
@@ -55,6 +60,7 @@ class Config:
     ignore: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    respect_gitignore: bool | None = None  # None: not set here (the default is to respect it)
 
 
 @dataclass(frozen=True)
@@ -162,6 +168,18 @@ def parse_table(table: Mapping[str, Any], source: Path, where: str = "[tool.nnch
         _check_selectors(value or (), source, f"{key} in {where}")
         return value
 
+    def patterns(key: str) -> tuple[str, ...] | None:
+        value = strings(key)
+        try:
+            validate(value or ())
+        except PatternError as error:
+            raise ConfigError(f"{source}: {key} in {where}: {error}") from None
+        return value
+
+    respect = table.get("respect-gitignore")
+    if respect is not None and not isinstance(respect, bool):
+        raise ConfigError(f"{source}: respect-gitignore in {where} must be true or false")
+
     per_file: list[tuple[str, tuple[str, ...]]] = []
     raw = table.get("per-file-ignores", {})
     if not isinstance(raw, Mapping):
@@ -172,6 +190,10 @@ def parse_table(table: Mapping[str, Any], source: Path, where: str = "[tool.nnch
                 f"{source}: per-file-ignores {pattern!r} in {where} must be a list of codes"
             )
         _check_selectors(codes, source, f"per-file-ignores {pattern!r} in {where}")
+        try:
+            validate([pattern])
+        except PatternError as error:
+            raise ConfigError(f"{source}: per-file-ignores in {where}: {error}") from None
         per_file.append((pattern, tuple(codes)))
 
     return Config(
@@ -180,8 +202,9 @@ def parse_table(table: Mapping[str, Any], source: Path, where: str = "[tool.nnch
         select=rules("select"),
         extend_select=rules("extend-select") or (),
         ignore=rules("ignore") or (),
-        exclude=strings("exclude") or (),
+        exclude=patterns("exclude") or (),
         per_file_ignores=tuple(per_file),
+        respect_gitignore=respect,
     )
 
 
@@ -213,7 +236,7 @@ class Settings:
         return tuple(rule for rule in self.rules if rule.code not in ignored)
 
     def is_excluded(self, path: Path) -> bool:
-        return any(path_matches(pattern, path, self.config.root) for pattern in self.config.exclude)
+        return matches_any(self.config.exclude, path, self.config.root)
 
 
 def settle_rules(config: Config, overrides: Overrides) -> tuple[type[Rule], ...]:

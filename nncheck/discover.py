@@ -1,25 +1,29 @@
 """Discover: which files a run checks, and their text.
 
 Paths given on the command line are expanded here: a file is checked as given, a folder is walked
-(skipping the usual tool and environment folders and the config's `exclude` patterns), and every
-problem with the input itself (a missing path, a folder with nothing to check, a file that cannot
-be read or is not UTF-8) becomes one clear line instead of a traceback. The rest of the run goes on.
+(skipping the usual tool and environment folders, what git ignores, and the config's `exclude`
+patterns), and every problem with the input itself (a missing path, a folder with nothing to
+check, a file that cannot be read, is not UTF-8 or is not a valid notebook) becomes one clear line
+instead of a traceback. The rest of the run goes on.
 
-Only `.py` files are checked for now. Notebooks (`.ipynb`) will join through `SOURCE_SUFFIXES` and
-`read_source`, which is the one place that turns a file into the text the engine checks.
+`.py` files and Jupyter notebooks (`.ipynb`, see nncheck/notebook.py) are checked. `load_source`
+is the one place that turns a file into the text the engine checks: a notebook's code cells
+become one program there, for the checker and the demo alike.
 """
 from __future__ import annotations
 
 import codecs
+import fnmatch
 import os
-import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
-# The suffixes found when walking a folder. Notebooks are not supported yet.
-SOURCE_SUFFIXES: tuple[str, ...] = (".py",)
+from nncheck.notebook import Notebook, NotebookError, read_notebook
+from nncheck.patterns import GitIgnore, path_matches  # noqa: F401 - path_matches is re-exported
+
+# The suffixes found when walking a folder.
+SOURCE_SUFFIXES: tuple[str, ...] = (".py", ".ipynb")
 NOTEBOOK_SUFFIXES: tuple[str, ...] = (".ipynb",)
 
 # Folders that never hold the user's own code: version control, virtual environments, caches,
@@ -100,12 +104,16 @@ def discover(
     force_exclude: bool = False,
     excluded_root: Callable[[Path], Path] | None = None,
     cwd: Path | None = None,
+    respect_gitignore: bool | Callable[[Path], bool] = True,
 ) -> Discovery:
     """Expand command-line paths into the files to check.
 
     An explicit file is checked even if an exclude pattern matches it, unless `force_exclude`
     is set (then it and its parent folders, up to `excluded_root(file)`, are tested first), which
-    is what pre-commit needs since it passes every staged file by name.
+    is what pre-commit needs since it passes every staged file by name. A walk skips what git
+    ignores in the working tree it is in (`.gitignore`, `.git/info/exclude`, the global excludes
+    file) unless `respect_gitignore` (a flag, or a function of the walked folder) says not to;
+    a file named explicitly is checked even if git ignores it, as in Ruff.
     """
     cwd = cwd or Path.cwd()
     found = Discovery()
@@ -124,15 +132,13 @@ def discover(
         if force_exclude and _excluded_with_parents(path, is_excluded, excluded_root, cwd):
             continue
         if path.is_dir():
-            files = sorted(_walk(path, is_excluded))
+            respect = respect_gitignore(path) if callable(respect_gitignore) else respect_gitignore
+            ignore = GitIgnore.for_path(path) if respect else None
+            files = sorted(_walk(path, is_excluded, ignore))
             if not files:
                 found.errors.append(f"{given}: no Python files found")
             for file in files:
                 add(file)
-        elif path.suffix in NOTEBOOK_SUFFIXES:
-            found.errors.append(
-                f"{given}: Jupyter notebooks are not supported yet; nncheck checks .py files"
-            )
         else:
             # A file named explicitly is Python whatever its suffix (scripts without one, as
             # pre-commit's `types: [python]` passes them).
@@ -140,18 +146,24 @@ def discover(
     return found
 
 
-def _walk(folder: Path, is_excluded: ExcludeCheck) -> Iterable[Path]:
+def _walk(folder: Path, is_excluded: ExcludeCheck, ignore: GitIgnore | None = None) -> Iterable[Path]:
     for root, dirs, files in os.walk(folder, onerror=None, followlinks=False):
         base = Path(root)
         # Prune in place so that os.walk never enters an excluded folder; sort for a stable order.
         dirs[:] = sorted(
             name
             for name in dirs
-            if not is_default_excluded(base / name) and not is_excluded(base / name)
+            if not is_default_excluded(base / name)
+            and not is_excluded(base / name)
+            and not (ignore is not None and ignore.ignored(base / name, is_dir=True))
         )
         for name in sorted(files):
             file = base / name
-            if file.suffix in SOURCE_SUFFIXES and not is_excluded(file):
+            if (
+                file.suffix in SOURCE_SUFFIXES
+                and not is_excluded(file)
+                and not (ignore is not None and ignore.ignored(file, is_dir=False))
+            ):
                 yield file
 
 
@@ -177,11 +189,40 @@ def _excluded_with_parents(
 # -- reading ---------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Source:
+    """What the engine checks for one input: its text (a notebook's code cells as one program)
+    and, for a notebook, the notebook that maps positions and fixes back to its cells."""
+
+    text: str
+    notebook: Notebook | None = None
+
+
 def read_source(path: Path, display: str | None = None) -> str:
-    """The text of one file, as the engine checks it. Raises SourceError with one clear line."""
+    """The text of one file, as the engine checks it (for a notebook: its code cells as one
+    program). Raises SourceError with one clear line."""
+    return load_source(path, display).text
+
+
+def load_source(path: Path, display: str | None = None) -> Source:
+    """Read one file as the engine checks it. Raises SourceError with one clear line."""
     display = display or str(path)
-    if path.suffix in NOTEBOOK_SUFFIXES:
-        raise SourceError(f"{display}: Jupyter notebooks are not supported yet")
+    return parse_source(_read_bytes(path, display), display, is_notebook=path.suffix in NOTEBOOK_SUFFIXES)
+
+
+def parse_source(data: bytes, display: str, *, is_notebook: bool) -> Source:
+    """The bytes of a file (or of stdin) as a Source: a notebook's JSON becomes its program."""
+    text = decode_source(data, display)
+    if not is_notebook:
+        return Source(text)
+    try:
+        notebook = read_notebook(text, display)
+    except NotebookError as error:
+        raise SourceError(str(error)) from None
+    return Source(notebook.program, notebook)
+
+
+def _read_bytes(path: Path, display: str) -> bytes:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -192,7 +233,7 @@ def read_source(path: Path, display: str | None = None) -> str:
         raise SourceError(f"{display}: is a directory") from None
     except OSError as error:
         raise SourceError(f"{display}: cannot read: {error.strerror or error}") from None
-    return decode_source(data, display)
+    return data
 
 
 def decode_source(data: bytes, display: str = "<stdin>") -> str:
@@ -214,80 +255,9 @@ def decode_source(data: bytes, display: str = "<stdin>") -> str:
     return text
 
 
-# -- glob patterns ---------------------------------------------------------------------------
+# -- patterns --------------------------------------------------------------------------------
 
 
 def fnmatch_name(name: str, pattern: str) -> bool:
-    return bool(_compile(pattern).fullmatch(name))
-
-
-def path_matches(pattern: str, path: Path, root: Path) -> bool:
-    """Does a config glob match this path? As Ruff does for `exclude` and `per-file-ignores`:
-    the pattern is tried against the file's name, its path relative to the config's folder, and
-    its absolute path. `*` stays within one folder, `**` crosses folders, `{a,b}` is either."""
-    regex = _compile(pattern.rstrip("/") if pattern not in ("/",) else pattern)
-    if regex.fullmatch(path.name):
-        return True
-    try:
-        relative = path.relative_to(root).as_posix()
-    except ValueError:
-        relative = None
-    if relative is not None and regex.fullmatch(relative):
-        return True
-    return bool(regex.fullmatch(path.as_posix()))
-
-
-@lru_cache(maxsize=512)
-def _compile(pattern: str) -> re.Pattern[str]:
-    return re.compile(glob_to_regex(pattern))
-
-
-def glob_to_regex(pattern: str) -> str:
-    """Translate a glob into a regular expression (full match, `/` separated paths)."""
-    out: list[str] = []
-    i, n = 0, len(pattern)
-    in_brace = 0
-    while i < n:
-        char = pattern[i]
-        if pattern.startswith("**/", i):
-            out.append("(?:.*/)?")
-            i += 3
-        elif pattern.startswith("/**", i) and i + 3 == n:
-            out.append("(?:/.*)?")
-            i += 3
-        elif pattern.startswith("**", i):
-            out.append(".*")
-            i += 2
-        elif char == "*":
-            out.append("[^/]*")
-            i += 1
-        elif char == "?":
-            out.append("[^/]")
-            i += 1
-        elif char == "[":
-            end = pattern.find("]", i + 2 if pattern.startswith("[!", i) or pattern.startswith("[]", i) else i + 1)
-            if end == -1:
-                out.append(re.escape(char))
-                i += 1
-                continue
-            body = pattern[i + 1 : end]
-            if body.startswith("!"):
-                body = "^" + body[1:]
-            out.append("[" + body.replace("\\", "\\\\") + "]")
-            i = end + 1
-        elif char == "{":
-            out.append("(?:")
-            in_brace += 1
-            i += 1
-        elif char == "}" and in_brace:
-            out.append(")")
-            in_brace -= 1
-            i += 1
-        elif char == "," and in_brace:
-            out.append("|")
-            i += 1
-        else:
-            out.append(re.escape(char))
-            i += 1
-    out.append(")" * in_brace)
-    return "".join(out)
+    """A folder or file name against one of DEFAULT_EXCLUDES (`*` and `?` only)."""
+    return fnmatch.fnmatchcase(name, pattern)

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 import libcst as cst
 
 from nncheck.diagnostics import Applicability, Diagnostic, Edit, FileResult, Fix
+from nncheck.notebook import NotebookError
 
 if TYPE_CHECKING:
     from nncheck.runner import CheckedFile, Options, RunReport
@@ -323,6 +324,7 @@ class FixSummary:
     """What the fix step of a run did, for the reporters and the command line."""
 
     fixed: Counter = field(default_factory=Counter)  # applied fixes, by code
+    by_file: dict = field(default_factory=dict)  # shown path -> Counter of applied fixes (--show-fixes)
     diffs: list[str] = field(default_factory=list)  # --diff: one unified diff per changed file
     stdout: str | None = None  # stdin with --fix: the fixed code
     changed_files: int = 0
@@ -336,7 +338,8 @@ class FixSummary:
 def fix_files(report: "RunReport", options: "Options") -> FixSummary:
     """Fix (or, with --diff, only show) every checked file of the report. Each file's
     diagnostics become those that remain; problems become the report's errors (exit 2)."""
-    from nncheck.engine import check_text
+    from nncheck.rules import select_rules
+    from nncheck.runner import check_program
 
     summary = FixSummary(diff=options.diff)
     unsafe = options.unsafe_fixes
@@ -344,37 +347,48 @@ def fix_files(report: "RunReport", options: "Options") -> FixSummary:
         original = file.result.source
         if original is None or file.result.errors:
             if file.stdin and not options.diff:
-                summary.stdout = original or ""
+                summary.stdout = file.notebook.raw if file.notebook is not None else (original or "")
             continue
         rules = list(file.rules) if file.rules is not None else None
         display = file.display
 
-        def relint(text: str, rules=rules, display=display) -> FileResult:
-            return check_text(text, display, rules)
+        def relint(text: str, rules=rules, display=display, notebook=file.notebook) -> FileResult:
+            return check_program(text, display, select_rules() if rules is None else rules, notebook)
 
         outcome = fix_text(original, relint, unsafe=unsafe, first=file.result)
         if outcome.error is not None:
             report.errors.append(f"{display}: {outcome.error}")
             if file.stdin and not options.diff:
-                summary.stdout = original
+                summary.stdout = file.notebook.raw if file.notebook is not None else original
+            continue
+        try:
+            # A notebook is its JSON with the fixed cells put back (nncheck/notebook.py).
+            fixed_text = file.notebook.rebuild(outcome.text) if file.notebook is not None else outcome.text
+            diff = (file.notebook.diff(outcome.text, display) if file.notebook is not None
+                    else unified_diff(original, outcome.text, display))
+        except NotebookError as problem:
+            report.errors.append(f"{display}: {problem}")
+            if file.stdin and not options.diff:
+                summary.stdout = file.notebook.raw
             continue
         if options.diff:
-            diff = unified_diff(original, outcome.text, display)
             if diff:
                 summary.diffs.append(diff)
                 summary.changed_files += 1
                 summary.fixed.update(outcome.fixed)
             continue
         if file.stdin or file.path is None:
-            summary.stdout = outcome.text
+            summary.stdout = fixed_text
         elif outcome.text != original:
             try:
-                _write_fixed(file, original, outcome.text)
+                _write_fixed(file, original, fixed_text)
             except FixError as problem:
                 report.errors.append(f"{display}: {problem}")
                 continue
             summary.changed_files += 1
         summary.fixed.update(outcome.fixed)
+        if outcome.fixed:
+            summary.by_file[display] = Counter(outcome.fixed)
         if outcome.result is not None:
             file.result = outcome.result
     return summary
@@ -382,7 +396,8 @@ def fix_files(report: "RunReport", options: "Options") -> FixSummary:
 
 def _write_fixed(file: "CheckedFile", original: str, fixed: str) -> None:
     """Write the fixed text, in the file's own encoding details: a UTF-8 byte order mark when it
-    had one. The file must still hold what was checked (no edit made meanwhile is lost)."""
+    had one. The file must still hold what was checked (no edit made meanwhile is lost). For a
+    notebook, `original` is its program and `fixed` its new JSON text."""
     from nncheck.discover import SourceError, decode_source
 
     path = file.path
@@ -391,7 +406,8 @@ def _write_fixed(file: "CheckedFile", original: str, fixed: str) -> None:
         current = decode_source(data, file.display)
     except (OSError, SourceError) as error:
         raise FixError(f"cannot read it again before writing ({error}); not fixed") from None
-    if current != original:
+    expected = file.notebook.raw if file.notebook is not None else original
+    if current != expected:
         raise FixError("the file changed while it was being checked; not fixed")
     bom = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""
     write_atomic(path, bom + fixed.encode("utf-8"))

@@ -17,16 +17,18 @@ from typing import Callable, Iterator, Sequence
 from nncheck.config import ConfigError, Overrides, Resolver, split_selectors
 from nncheck.diagnostics import Diagnostic, FileResult
 from nncheck.discover import (
+    NOTEBOOK_SUFFIXES,
     STDIN,
     SourceError,
     SourceFile,
     absolute,
-    decode_source,
     discover,
     display_path,
-    read_source,
+    load_source,
+    parse_source,
 )
 from nncheck.engine import check_text
+from nncheck.notebook import Notebook, protect
 
 EXIT_CLEAN = 0
 EXIT_PROBLEMS = 1
@@ -53,6 +55,10 @@ class Options:
     fix: bool = False
     diff: bool = False
     unsafe_fixes: bool = False
+    # --add-noqa: write a `# noqa: CODE` comment on every line that has a finding.
+    add_noqa: bool = False
+    # --[no-]respect-gitignore; None: as the config says (respected by default).
+    respect_gitignore: bool | None = None
 
     @classmethod
     def from_flags(
@@ -61,13 +67,15 @@ class Options:
         select: Sequence[str] | None = None,
         extend_select: Sequence[str] = (),
         ignore: Sequence[str] = (),
+        extend_ignore: Sequence[str] = (),
         **rest,
     ) -> "Options":
-        """Build from raw flag values: repeated and comma-separated selectors are flattened."""
+        """Build from raw flag values: repeated and comma-separated selectors are flattened;
+        --extend-ignore is --ignore (as in Ruff, where it is kept for old configurations)."""
         return cls(
             select=split_selectors(select) if select else None,
             extend_select=split_selectors(extend_select) or (),
-            ignore=split_selectors(ignore) or (),
+            ignore=split_selectors(tuple(ignore) + tuple(extend_ignore)) or (),
             **rest,
         )
 
@@ -86,11 +94,19 @@ class CheckedFile:
     result: FileResult
     rules: tuple | None = None  # the rules it was checked with (the fixer checks again with them)
     stdin: bool = False  # read from stdin (even with --stdin-filename): never written back
+    # A notebook: result positions are in its program; this maps them back to cells.
+    notebook: Notebook | None = None
 
     @property
     def filename(self) -> str:
         """The absolute file name, as JSON/SARIF/GitHub reports give it."""
         return str(self.path) if self.path is not None else self.display
+
+    def where(self, position) -> str:
+        """`path:line:col`, or `path:cell N:row:col` in a notebook."""
+        if self.notebook is not None:
+            return f"{self.display}:{self.notebook.where(position)}"
+        return f"{self.display}:{position.line}:{position.column}"
 
 
 @dataclass
@@ -102,6 +118,8 @@ class RunReport:
     unsafe_fixes: bool = False
     # What --fix / --diff did (a nncheck.fix.FixSummary), None when not fixing.
     fix: object | None = None
+    # --add-noqa: how many `# noqa` comments were written (None when not asked).
+    noqa_added: int | None = None
 
     def diagnostics(self) -> Iterator[tuple[CheckedFile, Diagnostic]]:
         for file in sorted(self.files, key=lambda file: file.display):
@@ -148,12 +166,19 @@ def run(options: Options, *, read_stdin: Callable[[], bytes] | None = None) -> R
         paths = (STDIN,) if options.stdin_filename else (".",)
 
     files = [path for path in paths if path != STDIN]
+    def respect_gitignore(folder: Path) -> bool:
+        if options.respect_gitignore is not None:
+            return options.respect_gitignore
+        configured = resolver.settings_for(folder).config.respect_gitignore
+        return True if configured is None else configured
+
     found = discover(
         files,
         is_excluded=resolver.is_excluded,
         force_exclude=options.force_exclude,
         excluded_root=resolver.project_root,
         cwd=cwd,
+        respect_gitignore=respect_gitignore,
     )
     report.errors.extend(found.errors)
     for checked in _check_files(found.files, resolver):
@@ -174,6 +199,10 @@ def run(options: Options, *, read_stdin: Callable[[], bytes] | None = None) -> R
         from nncheck.fix import fix_files
 
         report.fix = fix_files(report, options)
+    if options.add_noqa:
+        from nncheck.add_noqa import add_noqa
+
+        report.noqa_added = add_noqa(report)
     return report
 
 
@@ -208,14 +237,21 @@ def _check_in_worker(source: SourceFile) -> CheckedFile | str:
     return checked
 
 
+def check_program(text: str, display: str, rules: Sequence, notebook: Notebook | None) -> FileResult:
+    """The engine on one input's text; for a notebook, without the fixes that could not be
+    written back into its cells (nncheck.notebook.protect)."""
+    result = check_text(text, display, list(rules))
+    return protect(result) if notebook is not None else result
+
+
 def _check_file(source: SourceFile, resolver: Resolver) -> CheckedFile | str:
     try:
-        text = read_source(source.path, source.display)
+        loaded = load_source(source.path, source.display)
     except SourceError as error:
         return str(error)
-    rules = resolver.settings_for(source.path.parent).rules_for(source.path)
-    rules = tuple(rules)
-    return CheckedFile(source.display, source.path, check_text(text, source.display, list(rules)), rules)
+    rules = tuple(resolver.settings_for(source.path.parent).rules_for(source.path))
+    result = check_program(loaded.text, source.display, rules, loaded.notebook)
+    return CheckedFile(source.display, source.path, result, rules, notebook=loaded.notebook)
 
 
 def _check_stdin(
@@ -233,15 +269,18 @@ def _check_stdin(
     else:
         path, display = None, "-"
         rules = resolver.settings_for(cwd).rules
+    # As Ruff: the name given with --stdin-filename says whether stdin holds a notebook.
+    is_notebook = path is not None and path.suffix in NOTEBOOK_SUFFIXES
     try:
         data = read_stdin() if read_stdin is not None else _read_stdin()
-        text = decode_source(data, display)
+        loaded = parse_source(data, display, is_notebook=is_notebook)
     except SourceError as error:
         return str(error)
     except OSError as error:
         return f"{display}: cannot read standard input: {error}"
     rules = tuple(rules)
-    return CheckedFile(display, path, check_text(text, display, list(rules)), rules, stdin=True)
+    result = check_program(loaded.text, display, rules, loaded.notebook)
+    return CheckedFile(display, path, result, rules, stdin=True, notebook=loaded.notebook)
 
 
 def _read_stdin() -> bytes:
@@ -296,6 +335,15 @@ def run_demo(script: str | None, echo: Callable[[str], None], **extras) -> int:
     if target is not None and not target.is_file():
         reason = "not a file" if os.path.lexists(target) else "no such file or directory"
         raise DemoError(f"{script}: {reason}")
+    plot = extras.get("plot")
+    if plot is not None:
+        # Before any training: a picture that cannot be saved should not cost a whole run.
+        from nncheck.probe.plot import cannot_write, plotting_available
+
+        if plotting_available() is None:
+            problem = cannot_write(Path(plot))
+            if problem is not None:
+                raise DemoError(f"cannot write the plot {plot}: {problem}")
     active = {key: value for key, value in extras.items() if value not in (None, False)}
     if not active.keys() - {"timeout"}:
         return int(probe_demo(target, echo) or 0)

@@ -10,7 +10,6 @@ from nncheck.discover import (
     SourceError,
     decode_source,
     discover,
-    glob_to_regex,
     path_matches,
     read_source,
 )
@@ -51,7 +50,7 @@ def tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def test_walks_folders_and_skips_the_usual_ones(tree: Path) -> None:
     found = discover(["."], cwd=tree)
-    assert shown(found) == ["pkg/deep/layer.py", "pkg/model.py", "train.py"]
+    assert shown(found) == ["notebook.ipynb", "pkg/deep/layer.py", "pkg/model.py", "train.py"]
     assert found.errors == []
 
 
@@ -81,7 +80,7 @@ def test_force_exclude_applies_excludes_to_explicit_files_and_their_folders(tree
 
 
 def test_config_exclude_prunes_folders_and_files(tree: Path) -> None:
-    found = discover(["."], is_excluded=lambda path: path.name in ("deep", "train.py"), cwd=tree)
+    found = discover(["."], is_excluded=lambda path: path.name in ("deep", "train.py", "notebook.ipynb"), cwd=tree)
     assert shown(found) == ["pkg/model.py"]
 
 
@@ -107,14 +106,11 @@ def test_missing_path_and_empty_folder_are_errors_and_the_rest_is_found(tree: Pa
     ]
 
 
-def test_notebooks_are_not_supported_yet(tree: Path) -> None:
+def test_notebooks_are_checked_when_named_and_found_in_walks(tree: Path) -> None:
     found = discover(["notebook.ipynb"], cwd=tree)
-    assert found.files == []
-    assert found.errors == [
-        "notebook.ipynb: Jupyter notebooks are not supported yet; nncheck checks .py files"
-    ]
-    # ... and a walk does not pick them up.
-    assert "notebook.ipynb" not in shown(discover(["."], cwd=tree))
+    assert shown(found) == ["notebook.ipynb"]
+    assert found.errors == []
+    assert "notebook.ipynb" in shown(discover(["."], cwd=tree))
 
 
 @pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symlinks")
@@ -180,41 +176,40 @@ def test_permission_denied_for_real(tmp_path: Path) -> None:
         path.chmod(0o644)
 
 
-# -- globs -----------------------------------------------------------------------------------
+# -- patterns (git's, through pathspec; more in test_patterns.py) ------------------------------
 
 
 @pytest.mark.parametrize(
     ("pattern", "path", "matches"),
     [
         ("*.py", "train.py", True),
-        ("*.py", "pkg/train.py", False),
-        ("**/*.py", "train.py", True),
+        ("*.py", "pkg/train.py", True),  # no slash: by name at any depth, as in .gitignore
+        ("/*.py", "pkg/train.py", False),  # a leading slash anchors it
         ("**/*.py", "a/b/train.py", True),
         ("tests/**", "tests/a/b.py", True),
-        ("tests/*", "tests/a/b.py", False),
+        ("tests/*", "tests/a/b.py", True),  # tests/a is matched, so is everything in it
         ("tests/*", "tests/b.py", True),
-        ("**/{tests,docs}/*", "x/docs/a.py", True),
-        ("**/{tests,docs}/*", "x/src/a.py", False),
+        ("src/tests/*", "tests/b.py", False),
         ("data_?.py", "data_1.py", True),
         ("data_[!0-9].py", "data_1.py", False),
         ("data_[0-9].py", "data_1.py", True),
         ("a+b.py", "a+b.py", True),
+        ("{a,b}.py", "a.py", False),  # git has no braces: a literal name
     ],
 )
-def test_glob_to_regex(pattern: str, path: str, matches: bool) -> None:
-    import re
-
-    assert bool(re.fullmatch(glob_to_regex(pattern), path)) is matches
+def test_patterns_behave_as_in_git(tmp_path: Path, pattern: str, path: str, matches: bool) -> None:
+    assert path_matches(pattern, tmp_path / path, tmp_path, is_dir=False) is matches
 
 
 def test_path_matches_name_relative_and_absolute(tmp_path: Path) -> None:
-    file = tmp_path / "pkg" / "legacy" / "old.py"
+    file = write(tmp_path / "pkg" / "legacy" / "old.py")
     assert path_matches("old.py", file, tmp_path)  # by name, anywhere
     assert path_matches("legacy", file.parent, tmp_path)  # a folder by name
     assert path_matches("pkg/legacy/*.py", file, tmp_path)  # relative to the config's folder
     assert not path_matches("legacy/*.py", file, tmp_path)
     assert path_matches(str(tmp_path / "pkg" / "**"), file, tmp_path)  # absolute
-    assert path_matches("pkg/legacy/", file.parent, tmp_path)  # a trailing slash is allowed
+    assert path_matches("pkg/legacy/", file.parent, tmp_path)  # a trailing slash: folders only
+    assert not path_matches("old.py/", file, tmp_path)
 
 
 def test_force_exclude_never_tests_the_project_folder_itself(tmp_path: Path) -> None:
