@@ -1,7 +1,7 @@
 """The command line: parses flags into `Options` and calls the run, the reporters, the rule docs
 or the demo. No analysis happens here.
 
-    nncheck [OPTIONS] [PATHS]...     check files and folders (`-` reads stdin)
+    nncheck [check] [OPTIONS] [PATHS]...     check files, notebooks and folders (`-` reads stdin)
     nncheck rule CODE                a rule's documentation (same as --explain CODE)
     nncheck rules                    the list of rules (same as --list-rules)
     nncheck --demo [SCRIPT]          train the network as written and as fixed
@@ -21,7 +21,8 @@ import click
 
 from nncheck import __version__
 from nncheck.config import ConfigError
-from nncheck.report import FORMATS, render
+from nncheck.report import FORMATS, TEXT_FORMATS, render
+from nncheck.report.style import CHOICES as COLOR_CHOICES, use_color
 from nncheck.rules import UnknownRuleError, find_rule
 from nncheck.fix import fix_summary
 from nncheck.runner import EXIT_ERROR, DemoError, Options, exit_code, run, run_demo
@@ -30,7 +31,8 @@ PROG = "nncheck"
 EXIT_INTERRUPTED = 130  # as shells report a process ended by Ctrl-C
 
 # Ruff-style subcommands, recognised only as the first argument (`./rule` is still a path).
-SUBCOMMANDS = {"rule": "--explain", "rules": "--list-rules"}
+# `check` is Ruff's name for checking; `nncheck PATHS` (without it) works the same.
+SUBCOMMANDS = {"rule": "--explain", "rules": "--list-rules", "check": None}
 
 
 def error(message: str) -> None:
@@ -38,10 +40,13 @@ def error(message: str) -> None:
 
 
 class NncheckCommand(click.Command):
-    """One command whose first argument may be `rule` or `rules`, as in `ruff rule F401`."""
+    """One command whose first argument may be `check`, `rule` or `rules`, as in
+    `ruff check x.py` and `ruff rule F401`."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        if args and args[0] in SUBCOMMANDS:
+        if args and args[0] == "check":
+            args = args[1:]
+        elif args and args[0] in SUBCOMMANDS:
             if any(arg in ("-h", "--help") for arg in args[1:]):
                 args = ["--help"]
             elif args[0] == "rule" and (len(args) < 2 or args[1].startswith("-")):
@@ -62,8 +67,20 @@ class NncheckCommand(click.Command):
               help="Rules to run: codes, prefixes (NN1), names or ALL, comma-separated. Replaces the config's selection.")
 @click.option("--extend-select", multiple=True, metavar="CODES", help="Rules to run in addition to the selection.")
 @click.option("--ignore", multiple=True, metavar="CODES", help="Rules not to run (added to the config's ignore).")
-@click.option("--format", "--output-format", "output_format", type=click.Choice(list(FORMATS)),
-              default="text", show_default=True, help="Output format.")
+@click.option("--extend-ignore", multiple=True, metavar="CODES", hidden=True,
+              help="The same as --ignore (kept for Ruff's and flake8's users).")
+@click.option("--output-format", "--format", "output_format", type=click.Choice(list(FORMATS)),
+              default="concise", show_default=True,
+              help="Output format: concise (text), full (with the source line and a caret), json, github, sarif.")
+@click.option("-o", "--output-file", type=click.Path(dir_okay=False, path_type=Path), metavar="PATH",
+              help="Write the report to this file instead of the standard output.")
+@click.option("--color", type=click.Choice(COLOR_CHOICES), default="auto", show_default=True,
+              help="Colour the text output: auto (on a terminal, unless NO_COLOR; FORCE_COLOR forces it), always, never.")
+@click.option("--show-fixes", is_flag=True,
+              help="List the fixes --fix applied, per file (with --output-format full: each fix's change under its finding).")
+@click.option("--add-noqa", is_flag=True, help="Add a `# noqa: CODE` comment to each line with a finding, then exit.")
+@click.option("--respect-gitignore/--no-respect-gitignore", default=None,
+              help="Skip what git ignores (.gitignore, .git/info/exclude, global excludes) when walking folders [default: respect].")
 @click.option("--statistics", is_flag=True, help="Print how often each rule fired instead of the diagnostics.")
 @click.option("-q", "--quiet", is_flag=True, help="Print the diagnostics only, without the summary.")
 @click.option("--fix", is_flag=True, help="Apply the safe fixes (and the unsafe ones with --unsafe-fixes); report what remains.")
@@ -97,6 +114,9 @@ def cli(ctx: click.Context, **flags) -> None:
         # Not "Aborted!" with exit 1 (click's default): 1 would read as "problems found".
         click.echo(f"{PROG}: interrupted", err=True)
         code = EXIT_INTERRUPTED
+    except OutputError as problem:
+        error(str(problem))
+        code = EXIT_ERROR
     except BrokenPipeError:
         # The reader went away (`nncheck | head`): stop quietly, as other command-line tools do.
         _silence_stdout()
@@ -114,11 +134,17 @@ def dispatch(flags: dict) -> int:
     if flags["demo"] or flags["run_script"] or flags["gradcheck"] or flags["plot_file"]:
         return demo(flags["paths"], plot=flags["plot_file"], run=flags["run_script"],
                     gradcheck=flags["gradcheck"], timeout=flags["timeout"])
+    if flags["add_noqa"] and (flags["fix"] or flags["diff"]):
+        error("--add-noqa cannot be used with --fix or --diff")
+        return EXIT_ERROR
     options = Options.from_flags(
         paths=tuple(flags["paths"]),
         select=flags["select"] or None,
         extend_select=flags["extend_select"],
         ignore=flags["ignore"],
+        extend_ignore=flags["extend_ignore"],
+        add_noqa=flags["add_noqa"],
+        respect_gitignore=flags["respect_gitignore"],
         config=flags["config_file"],
         isolated=flags["isolated"],
         force_exclude=flags["force_exclude"],
@@ -131,10 +157,12 @@ def dispatch(flags: dict) -> int:
         diff=flags["diff"],
         unsafe_fixes=flags["unsafe_fixes"],
     )
-    return check(options)
+    return check(options, output_file=flags["output_file"], color=flags["color"],
+                 show_fixes=flags["show_fixes"])
 
 
-def check(options: Options) -> int:
+def check(options: Options, *, output_file: Path | None = None, color: str = "auto",
+          show_fixes: bool = False) -> int:
     try:
         report = run(options)
     except (ConfigError, UnknownRuleError) as problem:
@@ -142,20 +170,50 @@ def check(options: Options) -> int:
         return EXIT_ERROR
     for line in report.errors:
         error(line)
+    if report.noqa_added is not None:
+        # As Ruff: --add-noqa says how many comments it wrote, and nothing else.
+        count = report.noqa_added
+        click.echo(f"Added {count} noqa {'directive' if count == 1 else 'directives'}.", err=True)
+        return EXIT_ERROR if report.errors else 0
     if options.diff:
         # As Ruff: the diff on stdout, a count on stderr, nothing written.
-        click.echo("".join(report.fix.diffs), nl=False)
+        emit("".join(report.fix.diffs), output_file)
         if not options.quiet:
             click.echo(fix_summary(report.fix), err=True)
         return exit_code(report, exit_zero=options.exit_zero)
-    output = render(report, options.output_format, statistics=options.statistics, quiet=options.quiet)
-    if report.fix is not None and report.fix.stdout is not None:
-        # Stdin with --fix: the fixed code is the output; the report goes to stderr.
+    fixed_stdout = report.fix is not None and report.fix.stdout is not None
+    # Stdin with --fix: the fixed code is the output; the report goes to stderr.
+    stream = sys.stderr if fixed_stdout else sys.stdout
+    colored = options.output_format in TEXT_FORMATS and (
+        use_color(color, None if output_file is not None else stream)
+        if color == "auto" else color == "always"
+    )
+    output = render(report, options.output_format, statistics=options.statistics, quiet=options.quiet,
+                    color=colored, show_fixes=show_fixes)
+    if fixed_stdout:
         click.echo(report.fix.stdout, nl=False)
-        click.echo(output, nl=False, err=True)
-    else:
-        click.echo(output, nl=False)
+        if output_file is None:
+            click.echo(output, nl=False, err=True, color=colored)
+    if output_file is not None:
+        emit(output, output_file)
+    elif not fixed_stdout:
+        click.echo(output, nl=False, color=colored)
     return exit_code(report, exit_zero=options.exit_zero)
+
+
+def emit(text: str, output_file: Path | None) -> None:
+    """The report on stdout, or in --output-file (a write error is one line, exit 2)."""
+    if output_file is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        output_file.write_text(text, encoding="utf-8")
+    except OSError as problem:
+        raise OutputError(f"cannot write the report to {output_file}: {problem.strerror or problem}") from None
+
+
+class OutputError(Exception):
+    """The report could not be written where asked."""
 
 
 def explain(code: str, output_format: str) -> int:

@@ -9,7 +9,13 @@ import enum
 from dataclasses import dataclass, field
 from typing import Any
 
-DOCS_URL = "https://github.com/nncheck/nncheck/blob/main/docs/rules.md"
+# Each rule has its own page, generated from the rule (scripts/rule_table.py --write).
+DOCS_URL = "https://github.com/nncheck/nncheck/blob/main/docs/rules"
+
+
+def rule_url(code: str) -> str:
+    """The page of a rule's documentation: JSON's `url`, SARIF's `helpUri`."""
+    return f"{DOCS_URL}/{code}.md"
 
 
 class Severity(str, enum.Enum):
@@ -66,7 +72,7 @@ class Diagnostic:
 
     @property
     def url(self) -> str:
-        return f"{DOCS_URL}#{self.code.lower()}-{self.name}"
+        return rule_url(self.code)
 
     @property
     def fixable(self) -> bool:

@@ -102,7 +102,7 @@ def test_json_has_ruffs_keys(report: RunReport, tmp_path: Path) -> None:
     assert first["location"] == {"row": 1, "column": 9}
     assert first["end_location"] == {"row": 1, "column": 16}
     assert first["fix"] is None and first["noqa_row"] == 1 and first["severity"] == "error"
-    assert first["url"].endswith("#nn900-syntax-error")
+    assert first["url"] == "https://github.com/nncheck/nncheck/blob/main/docs/rules/NN900.md"
     fixed = data[1]
     assert fixed["fix"] == {
         "applicability": "safe",

@@ -1,7 +1,9 @@
 """`--format github`: GitHub Actions workflow commands, one annotation per diagnostic.
 
 `::error title=nncheck (NN101),file=/abs/x.py,line=3,col=5,endLine=3,endColumn=9::x.py:3:5: NN101 msg`
-(as Ruff writes them). Warnings become `::warning`, info becomes `::notice`.
+(as Ruff writes them). Warnings become `::warning`, info becomes `::notice`. In a notebook the
+message reads `x.ipynb:cell N:row:col: ...` and line/col point at that character in the
+notebook's JSON text, which is the file GitHub annotates.
 """
 from __future__ import annotations
 
@@ -24,18 +26,22 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def render(report: "RunReport", *, statistics: bool = False, quiet: bool = False) -> str:
+def render(report: "RunReport", *, statistics: bool = False, quiet: bool = False, **_: object) -> str:
     lines = []
     for file, d in report.diagnostics():
+        start, end = d.start, d.end
+        if file.notebook is not None:
+            start, end = file.notebook.physical(start), file.notebook.physical(end)
         properties = ",".join(
             [
                 f"title={_escape_property(f'nncheck ({d.code})')}",
                 f"file={_escape_property(file.filename)}",
-                f"line={d.start.line}",
-                f"col={d.start.column}",
-                f"endLine={d.end.line}",
-                f"endColumn={d.end.column}",
+                f"line={start.line}",
+                f"col={start.column}",
+                f"endLine={end.line}",
+                f"endColumn={end.column}",
             ]
         )
-        lines.append(f"::{LEVELS[d.severity]} {properties}::{_escape_data(diagnostic_line(d))}")
+        message = diagnostic_line(d, location=file.where(d.start))
+        lines.append(f"::{LEVELS[d.severity]} {properties}::{_escape_data(message)}")
     return "".join(line + "\n" for line in lines)

@@ -1,8 +1,10 @@
 """`--format json`: a list of objects with Ruff's keys, so tools that read Ruff's JSON read ours.
 
 Keys: code, message, filename (absolute), location {row, column}, end_location, fix (null or
-{applicability, message, edits: [{content, location, end_location}]}), url, noqa_row, cell
-(always null until notebooks are supported), plus name and severity. With `--statistics`, a list
+{applicability, message, edits: [{content, location, end_location}]}), url, noqa_row, cell, plus
+name and severity. In a notebook, as in Ruff, `cell` is the cell's number (counting every cell
+from 1) and every row (locations, edits, noqa_row) counts within that cell; elsewhere `cell` is
+null. With `--statistics`, a list
 of {code, name, count, fixable} instead.
 """
 from __future__ import annotations
@@ -14,43 +16,51 @@ from nncheck.diagnostics import Diagnostic, Fix, Position
 from nncheck.report.statistics import statistics as count_statistics
 
 if TYPE_CHECKING:
+    from nncheck.notebook import Notebook
     from nncheck.runner import RunReport
 
 
-def location(position: Position) -> dict[str, int]:
+def location(position: Position, notebook: "Notebook | None" = None) -> dict[str, int]:
+    if notebook is not None:
+        position = notebook.locate(position)[1]
     return {"row": position.line, "column": position.column}
 
 
-def fix_object(fix: Fix | None) -> dict[str, Any] | None:
+def fix_object(fix: Fix | None, notebook: "Notebook | None" = None) -> dict[str, Any] | None:
     if fix is None:
         return None
     return {
         "applicability": fix.applicability.value,
         "message": fix.title,
         "edits": [
-            {"content": edit.content, "location": location(edit.start), "end_location": location(edit.end)}
+            {
+                "content": edit.content,
+                "location": location(edit.start, notebook),
+                "end_location": location(edit.end, notebook),
+            }
             for edit in fix.edits
         ],
     }
 
 
-def diagnostic_object(diagnostic: Diagnostic, filename: str) -> dict[str, Any]:
+def diagnostic_object(diagnostic: Diagnostic, filename: str, notebook: "Notebook | None" = None) -> dict[str, Any]:
+    start = location(diagnostic.start, notebook)
     return {
-        "cell": None,
+        "cell": notebook.locate(diagnostic.start)[0] if notebook is not None else None,
         "code": diagnostic.code,
-        "end_location": location(diagnostic.end),
+        "end_location": location(diagnostic.end, notebook),
         "filename": filename,
-        "fix": fix_object(diagnostic.fix),
-        "location": location(diagnostic.start),
+        "fix": fix_object(diagnostic.fix, notebook),
+        "location": start,
         "message": diagnostic.message,
         "name": diagnostic.name,
-        "noqa_row": diagnostic.start.line,
+        "noqa_row": start["row"],
         "severity": diagnostic.severity.value,
         "url": diagnostic.url,
     }
 
 
-def render(report: "RunReport", *, statistics: bool = False, quiet: bool = False) -> str:
+def render(report: "RunReport", *, statistics: bool = False, quiet: bool = False, **_: object) -> str:
     data: list[dict[str, Any]]
     if statistics:
         data = [
@@ -58,5 +68,5 @@ def render(report: "RunReport", *, statistics: bool = False, quiet: bool = False
             for stat in count_statistics(report)
         ]
     else:
-        data = [diagnostic_object(d, file.filename) for file, d in report.diagnostics()]
+        data = [diagnostic_object(d, file.filename, file.notebook) for file, d in report.diagnostics()]
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

@@ -1,4 +1,10 @@
-"""`--format sarif`: SARIF 2.1.0, for code-scanning tools (GitHub code scanning, IDEs)."""
+"""`--format sarif`: SARIF 2.1.0, for code-scanning tools (GitHub code scanning, IDEs).
+
+Regions are positions in the file. In a notebook that file is the JSON text, so the region
+points at the character in it, and the location's message says `x.ipynb:cell N:row:col`, the
+position in the cell's code; a notebook's fixes are not listed as replacements (they are edits
+of its code, not of its JSON text). Each rule's `helpUri` is its page in docs/rules/.
+"""
 from __future__ import annotations
 
 import json
@@ -6,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from nncheck import __version__
-from nncheck.diagnostics import DOCS_URL, Severity
+from nncheck.diagnostics import Severity, rule_url
 
 if TYPE_CHECKING:
     from nncheck.runner import RunReport
@@ -30,7 +36,7 @@ def _rules() -> list[dict[str, Any]]:
             "shortDescription": {"text": rule.summary},
             "fullDescription": {"text": rule.documentation()},
             "help": {"text": rule.documentation(), "markdown": rule.documentation()},
-            "helpUri": f"{DOCS_URL}#{rule.code.lower()}-{rule.name}",
+            "helpUri": rule_url(rule.code),
             "defaultConfiguration": {"level": LEVELS[rule.severity]},
             "properties": {"default": rule.default, "fix": rule.fix_availability},
         }
@@ -38,28 +44,32 @@ def _rules() -> list[dict[str, Any]]:
     ]
 
 
-def render(report: "RunReport", *, statistics: bool = False, quiet: bool = False) -> str:
+def render(report: "RunReport", *, statistics: bool = False, quiet: bool = False, **_: object) -> str:
     results = []
     for file, d in report.diagnostics():
+        start, end = d.start, d.end
+        if file.notebook is not None:
+            start, end = file.notebook.physical(start), file.notebook.physical(end)
+        where: dict[str, Any] = {
+            "physicalLocation": {
+                "artifactLocation": {"uri": _uri(file.filename)},
+                "region": {
+                    "startLine": start.line,
+                    "startColumn": start.column,
+                    "endLine": end.line,
+                    "endColumn": end.column,
+                },
+            }
+        }
+        if file.notebook is not None:
+            where["message"] = {"text": file.where(d.start)}
         result: dict[str, Any] = {
             "ruleId": d.code,
             "level": LEVELS[d.severity],
             "message": {"text": d.message},
-            "locations": [
-                {
-                    "physicalLocation": {
-                        "artifactLocation": {"uri": _uri(file.filename)},
-                        "region": {
-                            "startLine": d.start.line,
-                            "startColumn": d.start.column,
-                            "endLine": d.end.line,
-                            "endColumn": d.end.column,
-                        },
-                    }
-                }
-            ],
+            "locations": [where],
         }
-        if d.fix is not None:
+        if d.fix is not None and file.notebook is None:
             result["fixes"] = [
                 {
                     "description": {"text": d.fix.title},

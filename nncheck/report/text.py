@@ -1,30 +1,55 @@
-"""The default output, Ruff's concise style: `path:line:col: CODE [*] message`, then a summary.
+"""The default output, Ruff's concise style: `path:line:col: CODE [*] message`, then a summary
+(`--output-format concise`, also called `text`). In a notebook the position reads
+`path:cell N:row:col`.
 
 `[*]` marks a diagnostic that `--fix` can fix: its safe fix, or, with `--unsafe-fixes`, an unsafe
 one too (as Ruff shows them). After `--fix` the summary says how many were fixed and how many
 remain; unsafe fixes that only `--unsafe-fixes` enables are counted as hidden. `--statistics` prints one tab-separated
 `count<TAB>CODE<TAB>[*] name` line per code instead of the diagnostics; `--quiet` drops the
-summary.
+summary. With `--show-fixes`, after `--fix`, the fixes applied are listed per file as Ruff lists
+them (`- path:` then `    2 × NN302 (bias-inside-product)`).
 """
 from __future__ import annotations
 
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from nncheck.diagnostics import Diagnostic
 from nncheck.report.statistics import statistics as count_statistics
+from nncheck.report.style import PLAIN, Style
 
 if TYPE_CHECKING:
     from nncheck.runner import RunReport
 
 
-def diagnostic_line(diagnostic: Diagnostic, fixable: bool | None = None) -> str:
+def diagnostic_line(
+    diagnostic: Diagnostic,
+    fixable: bool | None = None,
+    location: str | None = None,
+    style: Style = PLAIN,
+) -> str:
+    """One concise line. `location` is `path:line:col` (or `path:cell N:row:col`); by default
+    the diagnostic's own path and start."""
     if fixable is None:
         fixable = diagnostic.fixable
-    marker = "[*] " if fixable else ""
-    return (
-        f"{diagnostic.path}:{diagnostic.start.line}:{diagnostic.start.column}: "
-        f"{diagnostic.code} {marker}{diagnostic.message}"
-    )
+    if location is None:
+        location = f"{diagnostic.path}:{diagnostic.start.line}:{diagnostic.start.column}"
+    path, _, place = _split_location(location)
+    marker = style.fixable("[*]") + " " if fixable else ""
+    colon = style.separator(":")
+    shown = style.path(path) + colon + colon.join(place.split(":")) if style.enabled else location
+    return f"{shown}{colon} {style.code(diagnostic.code)} {marker}{diagnostic.message}"
+
+
+def _split_location(location: str) -> tuple[str, str, str]:
+    """`path`, `:`, `line:col` (or `cell N:row:col`), for colouring the parts apart."""
+    head, sep, tail = location.rpartition(":cell ")
+    if sep:
+        return head, ":", "cell " + tail
+    parts = location.rsplit(":", 2)
+    if len(parts) == 3:
+        return parts[0], ":", parts[1] + ":" + parts[2]
+    return location, "", ""
 
 
 def statistics_lines(report: "RunReport") -> list[str]:
@@ -47,6 +72,32 @@ def _plural(count: int, word: str) -> str:
 
 def _hidden(count: int) -> str:
     return f"{_plural(count, 'hidden fix')} can be enabled with the --unsafe-fixes option"
+
+
+def fixed_lines(report: "RunReport") -> list[str]:
+    """`--show-fixes` after `--fix`: what was fixed, per file (Ruff's enumeration)."""
+    by_file: dict[str, Counter] = getattr(report.fix, "by_file", None) or {}
+    if not any(by_file.values()):
+        return []
+    names = _names()
+    total = sum(sum(counts.values()) for counts in by_file.values())
+    lines = ["", f"Fixed {_plural(total, 'problem')}:"]
+    for path in sorted(by_file):
+        counts = by_file[path]
+        if not counts:
+            continue
+        lines.append(f"- {path}:")
+        for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+            name = names.get(code)
+            lines.append(f"    {count} × {code}" + (f" ({name})" if name else ""))
+    lines.append("")
+    return lines
+
+
+def _names() -> dict[str, str]:
+    from nncheck.rules import ALL_RULES
+
+    return {rule.code: rule.name for rule in ALL_RULES}
 
 
 def summary_lines(report: "RunReport") -> list[str]:
@@ -77,11 +128,24 @@ def summary_lines(report: "RunReport") -> list[str]:
     return lines
 
 
-def render(report: "RunReport", *, statistics: bool = False, quiet: bool = False) -> str:
+def render(
+    report: "RunReport",
+    *,
+    statistics: bool = False,
+    quiet: bool = False,
+    color: bool = False,
+    show_fixes: bool = False,
+) -> str:
+    style = Style(color)
     if statistics:
         lines = statistics_lines(report)
     else:
-        lines = [diagnostic_line(diagnostic, report.is_fixable(diagnostic)) for _, diagnostic in report.diagnostics()]
+        lines = [
+            diagnostic_line(diagnostic, report.is_fixable(diagnostic), file.where(diagnostic.start), style)
+            for file, diagnostic in report.diagnostics()
+        ]
+    if show_fixes and not quiet:
+        lines.extend(fixed_lines(report))
     if not quiet:
         lines.extend(summary_lines(report))
     return "".join(line + "\n" for line in lines)
