@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from nncheck.diagnostics import DOCS_URL
-from nncheck.report.rules import docs_page, markdown_table
+from nncheck.diagnostics import rule_url
+from nncheck.report.rules import docs_pages, markdown_table
 from nncheck.rules import ALL_RULES, find_rule
 from nncheck.rules.base import Rule
 
@@ -81,10 +81,17 @@ def test_rule_table_script_prints_the_table() -> None:
     assert done.stdout.startswith("| code | name | severity | default | fix | summary |\n")
 
 
-def test_docs_page_matches_the_rules_and_their_urls() -> None:
-    page = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
-    assert page == docs_page(), "docs/rules.md is out of date: run `python scripts/rule_table.py --write`"
-    assert DOCS_URL.endswith("docs/rules.md")
+def test_each_rule_has_a_current_page_and_findings_link_to_it() -> None:
+    folder = ROOT / "docs" / "rules"
+    on_disk = {path.name: path.read_text(encoding="utf-8") for path in folder.glob("*.md")}
+    expected = docs_pages()
+    stale = sorted(name for name in expected.keys() | on_disk.keys() if on_disk.get(name) != expected.get(name))
+    assert not stale, f"docs/rules/ is out of date ({', '.join(stale)}): run `python scripts/rule_table.py --write`"
+    assert not (ROOT / "docs" / "rules.md").exists()
+    prefix = "https://github.com/nncheck/nncheck/blob/main/"
     for rule in ALL_RULES:
-        # GitHub's anchor for "## NN101 name" is "#nn101-name", the fragment of Diagnostic.url.
-        assert f"\n## {rule.code} {rule.name}\n" in page
+        url = rule_url(rule.code)
+        assert url.startswith(prefix) and (ROOT / url[len(prefix):]).is_file()
+        page = on_disk[f"{rule.code}.md"]
+        assert page.startswith(f"# {rule.name} ({rule.code})\n")
+        assert f"]({rule.code}.md)" in on_disk["README.md"]
