@@ -189,17 +189,17 @@ def test_plot_saves_both_curves(tmp_path):
     target = tmp_path / "curves.png"
     code, text = _demo(FIXTURES / "question_leaky.py", Options(plot=target))
     assert code == 1
-    assert f"Saved the loss curves to {target}." in text
+    assert f"Saved the loss and accuracy curves to {target}." in " ".join(text.split())
     assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
 def test_plot_labels_carry_the_accuracy():
     from nncheck.probe.demo import AS_WRITTEN, QUESTION_X, QUESTION_Y
     from nncheck.probe.network import train
-    from nncheck.probe.plot import _label
+    from nncheck.probe.plot import run_from_history
 
     history = train(AS_WRITTEN, QUESTION_X, QUESTION_Y)
-    assert _label("as written", history) == "as written (accuracy 50%)"
+    assert run_from_history("as written", history, "3 → 1", "mse").outcome == "accuracy 50%"
 
 
 def test_command_line_flags(tmp_path, monkeypatch):

@@ -169,12 +169,15 @@ def _plot(runs: list[tuple[str, History]], path: pathlib.Path, echo: Echo) -> in
         echo(f"Nothing was trained, so there is no plot to save to {path}.")
         return 0
     try:
-        save_plot(runs, path)
+        from nncheck.probe.plot import run_from_history
+
+        note = save_plot([run_from_history(name, h, _architecture(h.spec), _loss_label(h.spec))
+                          for name, h in runs], path)
     except OSError as problem:
         echo(f"nncheck: cannot write the plot {path}: {problem.strerror or problem}")
         return 2
     echo("")
-    echo(f"Saved the loss curves to {path}.")
+    _wrapped(echo, f"Saved the loss and accuracy curves to {path}. {note}", "", "  ")
     return 0
 
 
