@@ -17,7 +17,7 @@ def loss(params, X, y, reg=1e-4):
     s = s - s.max(axis=1, keepdims=True)
     p = np.exp(s)
     p /= p.sum(axis=1, keepdims=True)
-    L = -np.log(p[np.arange(N), y]).sum() + 0.5 * reg * N * (np.sum(W1 * W1) + np.sum(W2 * W2))
+    L = -np.log(p[np.arange(N), y] + 1e-12).sum() + 0.5 * reg * N * (np.sum(W1 * W1) + np.sum(W2 * W2))
     ds = p.copy()
     ds[np.arange(N), y] -= 1
     grads = {"W2": h.T @ ds + reg * N * W2, "b2": ds.sum(axis=0)}

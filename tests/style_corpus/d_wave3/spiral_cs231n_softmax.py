@@ -21,7 +21,7 @@ def loss(X, y, params, reg=1e-3):
     e = np.exp(scores - np.max(scores, axis=1, keepdims=True))
     probs = e / np.sum(e, axis=1)
 
-    loss = -np.mean(np.log(probs[np.arange(n), y])) + 0.5 * reg * (np.sum(W1 ** 2) + np.sum(W2 ** 2))
+    loss = -np.mean(np.log(probs[np.arange(n), y] + 1e-12)) + 0.5 * reg * (np.sum(W1 ** 2) + np.sum(W2 ** 2))
 
     dscores = probs.copy()
     dscores[np.arange(n), y] -= 1

@@ -29,7 +29,7 @@ def loss(params, X, y=None, reg=1e-4):
     shifted = scores - scores.max(axis=1, keepdims=True)
     exp_scores = np.exp(shifted)
     probs = exp_scores / exp_scores.sum(axis=1, keepdims=True)
-    data_loss = -np.log(probs[np.arange(N), y]).mean()
+    data_loss = -np.log(probs[np.arange(N), y] + 1e-12).mean()
     reg_loss = reg * (np.sum(W1 * W1) + np.sum(W2 * W2))
     total = data_loss + reg_loss
 
