@@ -463,17 +463,21 @@ def test_console_script_is_installed(project: Path) -> None:
 def test_pre_commit_hook_definition() -> None:
     text = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
     lines = [line.strip() for line in text.splitlines()]
-    assert "- id: nncheck" in lines
+    assert "- id: nncheck" in lines and "- id: nncheck-fix" in lines
     assert "name: nncheck" in lines
     assert any(line.startswith("entry: nncheck") for line in lines)
     assert "language: python" in lines
-    assert "types_or: [python]" in lines
+    assert "types_or: [python, pyi, jupyter]" in lines
     yaml = pytest.importorskip("yaml")
-    (hook,) = yaml.safe_load(text)
-    assert hook["id"] == "nncheck" and hook["language"] == "python"
-    assert hook["entry"].split()[0] == "nncheck" and "python" in hook["types_or"]
-    # the entry's flags must be ones the CLI accepts
-    assert all(flag.lstrip("-").replace("-", "_") in {p.name for p in cli.params} for flag in hook["entry"].split()[1:])
+    check_hook, fix_hook = yaml.safe_load(text)
+    assert check_hook["id"] == "nncheck" and fix_hook["id"] == "nncheck-fix"
+    for hook in (check_hook, fix_hook):
+        assert hook["language"] == "python" and hook["types_or"] == ["python", "pyi", "jupyter"]
+        words = hook["entry"].split()
+        assert words[:2] == ["nncheck", "check"]
+        # the entry's flags must be ones the CLI accepts
+        assert all(flag.lstrip("-").replace("-", "_") in {p.name for p in cli.params} for flag in words[2:])
+    assert "--fix" in fix_hook["entry"] and "--fix" not in check_hook["entry"]
 
 
 def test_readme_starts_with_the_two_fresh_machine_commands() -> None:
