@@ -229,6 +229,8 @@ def _lines_for_diff(text: str) -> list[str]:
 
 def read_notebook(raw: str, display: str = "<notebook>") -> Notebook:
     """Parse a notebook's JSON text. Raises NotebookError with one line that says what is wrong."""
+    if not raw.strip():
+        raise NotebookError(f"{display}: not a valid Jupyter notebook: the file is empty")
     try:
         data = json.loads(raw)
     except json.JSONDecodeError as error:

@@ -144,6 +144,7 @@ def test_a_non_python_notebook_has_no_program() -> None:
     [
         ("{not json", "not a valid Jupyter notebook: invalid JSON (Expecting property name enclosed in double quotes at line 1, column 2)"),
         ("[1, 2]", "not a valid Jupyter notebook: the JSON is not an object"),
+        ("", "not a valid Jupyter notebook: the file is empty"),
         ('{"nbformat": 3, "worksheets": []}', "not a Jupyter notebook in nbformat 4 (nbformat is 3)"),
         ('{"cells": []}', "not a Jupyter notebook in nbformat 4 (nbformat is missing)"),
         ('{"nbformat": 4, "cells": {}}', "not a valid Jupyter notebook: 'cells' is not a list"),
@@ -168,6 +169,17 @@ def test_a_bad_notebook_is_exit_2_and_the_others_are_checked(project: Path, flag
     assert "good.ipynb:cell 1:1:1: NN998" in result.stdout
     assert "nncheck: error: bad.ipynb: not a Jupyter notebook in nbformat 4 (nbformat is 3)" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_demo_reads_a_notebook_as_the_checker_does(project: Path) -> None:
+    script = (ROOT / "fixtures" / "question_leaky.py").read_text(encoding="utf-8")
+    cells = [code(lines(block.strip("\n"))) for block in script.split("\n\n\n")]
+    cells[0]["source"].insert(0, "%matplotlib inline\n")
+    (project / "net.ipynb").write_text(notebook(markdown("m"), *cells), encoding="utf-8")
+    result = invoke("--demo", "net.ipynb")
+    assert "What nncheck finds in net.ipynb" in result.output
+    assert "NN302" in result.output and "NN900" not in result.output
+    assert "Cannot train" not in result.output and "Fixed (every finding's fix applied)" in result.output
 
 
 def test_read_source_gives_the_demo_the_same_program(tmp_path: Path) -> None:
