@@ -60,7 +60,10 @@ class NncheckCommand(click.Command):
     PROG,
     cls=NncheckCommand,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
-    epilog="Also: `nncheck rule CODE` explains a rule, `nncheck rules` lists them.",
+    options_metavar="[check] [OPTIONS]",
+    epilog="Also: `nncheck rule CODE` explains a rule, `nncheck rules` lists them. PATHS are files, "
+    "notebooks (.ipynb) and folders; `-` reads stdin. `nncheck check ...` is the same as `nncheck ...` "
+    "(Ruff's spelling).",
 )
 @click.argument("paths", nargs=-1, type=str, metavar="[PATHS]...")
 @click.option("--select", multiple=True, metavar="CODES",
@@ -95,9 +98,11 @@ class NncheckCommand(click.Command):
 @click.option("--explain", metavar="CODE", help="Show a rule's documentation and examples, then exit.")
 @click.option("--list-rules", is_flag=True, help="List all rules, then exit.")
 @click.option("--demo", is_flag=True,
-              help="Train the network as written and as fixed, side by side (on SCRIPT, or the built-in example).")
+              help="Train the network as written and as fixed, side by side (on SCRIPT, a .py file or a notebook, "
+                   "or on the built-in example).")
 @click.option("--plot", "plot_file", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE.png",
-              help="With --demo: save both loss curves to FILE.png (needs matplotlib: nncheck[plot]).")
+              help="With --demo: save both runs' loss and accuracy per epoch to FILE.png, checked before training "
+                   "(needs matplotlib: nncheck[plot]).")
 @click.option("--run", "run_script", is_flag=True,
               help="With --demo: also run the script itself, in a subprocess with a timeout and a memory limit.")
 @click.option("--gradcheck", is_flag=True,

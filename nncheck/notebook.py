@@ -49,6 +49,8 @@ _ASSIGNED_MAGIC = re.compile(
     r"(?P<target>[A-Za-z_][\w.]*(?:\s*,\s*[A-Za-z_][\w.]*)*)\s*=\s*[%!]"
 )
 _DECODER = json.JSONDecoder()
+# "line 36" in a message (not "lines 3, 4", which rules do not write, nor a word ending in "line").
+_LINE_MENTION = re.compile(r"(?<![\w-])line (\d+)\b")
 
 
 class NotebookError(Exception):
@@ -144,6 +146,19 @@ class Notebook:
         number, inner = self.locate(position)
         cell = next(cell for cell in self.cells if cell.number == number)
         return number, inner.line, [line.rstrip("\r\n") for line in split_lines(cell.text)]
+
+    def localize(self, message: str) -> str:
+        """A finding's message with the program lines it names (`at line 36`) said as the
+        notebook's reader sees them (`at cell 4, line 15`)."""
+
+        def cell_line(match: re.Match[str]) -> str:
+            number = int(match.group(1))
+            if not 1 <= number <= len(self._lines):
+                return match.group(0)
+            cell, inner = self.locate(Position(number, 1))
+            return f"cell {cell}, line {inner.line}"
+
+        return _LINE_MENTION.sub(cell_line, message)
 
     # -- writing back --------------------------------------------------------------------------
 
@@ -464,11 +479,17 @@ def _touches(diagnostic: Diagnostic, lines: set[int]) -> bool:
     return False
 
 
-def protect(result: FileResult) -> FileResult:
+def protect(result: FileResult, notebook: "Notebook | None" = None) -> FileResult:
     """Drop the fixes that would edit a cell boundary or a masked line: such a fix could not be
-    written back into the notebook, so it is not offered (the finding itself stays)."""
+    written back into the notebook, so it is not offered (the finding itself stays). With the
+    notebook, the program lines that messages name are said as cell lines."""
     if not result.diagnostics or result.source is None:
         return result
+    if notebook is not None:
+        result.diagnostics = [
+            d if "line " not in d.message else replace(d, message=notebook.localize(d.message))
+            for d in result.diagnostics
+        ]
     lines = protected_lines(result.source)
     if not lines:
         return result

@@ -241,7 +241,7 @@ def check_program(text: str, display: str, rules: Sequence, notebook: Notebook |
     """The engine on one input's text; for a notebook, without the fixes that could not be
     written back into its cells (nncheck.notebook.protect)."""
     result = check_text(text, display, list(rules))
-    return protect(result) if notebook is not None else result
+    return protect(result, notebook) if notebook is not None else result
 
 
 def _check_file(source: SourceFile, resolver: Resolver) -> CheckedFile | str:

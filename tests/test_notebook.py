@@ -182,6 +182,18 @@ def test_demo_reads_a_notebook_as_the_checker_does(project: Path) -> None:
     assert "Cannot train" not in result.output and "Fixed (every finding's fix applied)" in result.output
 
 
+def test_line_numbers_in_messages_are_cell_lines(project: Path) -> None:
+    script = (ROOT / "fixtures" / "question_leaky.py").read_text(encoding="utf-8")
+    cells = [code(lines(block.strip("\n"))) for block in script.split("\n\n\n")]
+    (project / "net.ipynb").write_text(notebook(markdown("m"), *cells), encoding="utf-8")
+    out = invoke("--select", "NN103", "net.ipynb").stdout
+    # The call the message names is `nonlin(self.output, deriv=True)`, row 15 of cell 4.
+    assert "called with an array at cell 4, line 15 (`nonlin(self.output, deriv=True)`)" in out
+    assert " at line " not in out
+    nb = read_notebook(notebook(code(["a = 1\n", "b = 2\n"]), code(["c = 3\n"])))
+    assert nb.localize("see line 4; inline 4; line 99; baseline 2") == "see cell 2, line 1; inline 4; line 99; baseline 2"
+
+
 def test_read_source_gives_the_demo_the_same_program(tmp_path: Path) -> None:
     path = tmp_path / "net.ipynb"
     path.write_text(notebook(code(lines("import numpy as np\n%matplotlib inline")), code(["X = np.eye(2)"])), encoding="utf-8")

@@ -67,7 +67,9 @@ def statistics_lines(report: "RunReport") -> list[str]:
 
 
 def _plural(count: int, word: str) -> str:
-    return f"{count} {word if count == 1 else word + 's'}"
+    if count == 1:
+        return f"{count} {word}"
+    return f"{count} {word + 'es' if word.endswith(('x', 's')) else word + 's'}"
 
 
 def _hidden(count: int) -> str:
