@@ -629,13 +629,6 @@ def _indent_unit(raw: str) -> str | None:
     return match.group(1) if match else None
 
 
-def mapped(notebook: Notebook | None, position: Position) -> str:
-    """`row:col` for a file, `cell N:row:col` for a notebook."""
-    if notebook is None:
-        return f"{position.line}:{position.column}"
-    return notebook.where(position)
-
-
 __all__ = [
     "Notebook",
     "NotebookError",
