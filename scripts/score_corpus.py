@@ -209,7 +209,7 @@ class CorpusResult:
         return listed
 
     def debatable_findings(self) -> list[tuple[Item, Finding]]:
-        return [(i, f) for i in self.items for f in i.findings_of(i.debatable)
+        return [(i, f) for i in self.items for f in i.findings_of(i.debatable - i.expected)
                 if f.code in i.new_codes()]
 
 
