@@ -243,6 +243,28 @@ def test_fix_rewrites_only_the_changed_cells(project: Path, flagme, indent, ensu
     assert invoke("--select", "NN998", "net.ipynb").exit_code == 0
 
 
+def test_every_fix_of_the_question_notebook_is_written_back(project: Path) -> None:
+    # The real rules' fixes, the unsafe ones too: one inserts a `sigmoid` helper after the
+    # imports (at the end of the first cell), others rewrite lines in later cells.
+    script = (ROOT / "fixtures" / "question_leaky.py").read_text(encoding="utf-8")
+    cells = [code(lines(block.strip("\n")), number) for number, block in enumerate(script.split("\n\n\n"), 1)]
+    cells[1]["source"][:0] = ["%matplotlib inline\n", "!pip list | head -1\n"]
+    cells[1]["outputs"] = [{"name": "stdout", "output_type": "stream", "text": ["Package Version\n"]}]
+    raw = notebook(markdown("# The question"), *cells)
+    path = project / "net.ipynb"
+    path.write_text(raw, encoding="utf-8")
+    fixed = invoke("--fix", "--unsafe-fixes", "net.ipynb")
+    assert fixed.exit_code == 0, fixed.output
+    after = path.read_text(encoding="utf-8")
+    _assert_only_sources_changed(raw, after)
+    new_cells = json.loads(after)["cells"]
+    assert new_cells[2]["source"][:2] == ["%matplotlib inline\n", "!pip list | head -1\n"]
+    assert any("def sigmoid" in line for line in new_cells[1]["source"])
+    assert invoke("net.ipynb").stdout == "All checks passed!\n"
+    assert invoke("--fix", "--unsafe-fixes", "net.ipynb").exit_code == 0
+    assert path.read_text(encoding="utf-8") == after  # a second --fix changes nothing
+
+
 def test_diff_shows_each_changed_cell(project: Path, flagme) -> None:
     (project / "net.ipynb").write_text(notebook(markdown("x"), code(lines("a = 1\nflagme = 2")), code(["b = 3\n"])), encoding="utf-8")
     result = invoke("--select", "NN998", "--diff", "net.ipynb")
