@@ -24,6 +24,8 @@ expected; precision = found / (found + fp). A file on which the checker crashes 
 --timeout) counts as reporting nothing and is listed.
 
 Only nncheck's public API is used (nncheck.check_source), so the script scores any version.
+--ignore CODE leaves a rule out, with its expected instances (to see the figures without an
+off-by-default info rule).
 """
 from __future__ import annotations
 
@@ -89,8 +91,9 @@ def _on_alarm(signum, frame):  # noqa: ARG001 - signal handler signature
     raise _Timeout()
 
 
-def run_checker(text: str, path: str, timeout: float) -> Checked:
-    """nncheck with every rule on one file's text. Any exception is the checker's crash."""
+def run_checker(text: str, path: str, timeout: float, ignore: tuple[str, ...] = ()) -> Checked:
+    """nncheck with every rule (but `ignore`) on one file's text. Any exception is the
+    checker's crash."""
     from nncheck import check_source  # imported late: --help works without nncheck installed
 
     start = time.perf_counter()
@@ -101,7 +104,7 @@ def run_checker(text: str, path: str, timeout: float) -> Checked:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # the user's SyntaxWarnings are not our report
-            diagnostics = check_source(text, path, select=["ALL"])
+            diagnostics = check_source(text, path, select=["ALL"], ignore=list(ignore))
         findings = [Finding(d.code, d.start.line, d.message) for d in diagnostics]
         return Checked(findings, seconds=time.perf_counter() - start)
     except _Timeout:
@@ -168,6 +171,8 @@ class CorpusResult:
     missing: dict[str, str] = field(default_factory=dict)
     skipped: dict[str, str] = field(default_factory=dict)
     seconds: float = 0.0
+    # Rules left out with --ignore: their expected instances are not counted either.
+    ignored: frozenset[str] = frozenset()
 
     def table(self) -> dict[str, dict[str, float | int | None]]:
         rows: dict[str, dict[str, int]] = {}
@@ -177,7 +182,7 @@ class CorpusResult:
 
         for item in self.items:
             found = item.found()
-            for code in item.expected:
+            for code in item.expected - self.ignored:
                 row(code)["expected"] += 1
                 row(code)["found" if code in found else "missed"] += 1
             for code in item.false_positive_codes():
@@ -290,17 +295,22 @@ def mutant_items(cache: Path) -> tuple[list[tuple[Item, str, str]], dict[str, st
 
 
 def score(corpora: Iterable[str], cache: Path, timeout: float, style_root: Path = STYLE_ROOT,
-          progress: Callable[[str], None] | None = None) -> dict[str, CorpusResult]:
+          progress: Callable[[str], None] | None = None, ignore: tuple[str, ...] = (),
+          ) -> dict[str, CorpusResult]:
     results = {}
+
+    def check(text: str, path: str) -> Checked:
+        return run_checker(text, path, timeout, ignore)
+
     for name in corpora:
         start = time.perf_counter()
         if name == "style":
             pairs, missing = style_items(style_root)
-            items = _check_all(pairs, timeout, progress)
+            items = _check_all(pairs, check, progress)
             result = CorpusResult(name, items, missing)
         elif name == "real":
             pairs, missing, skipped = real_items(cache)
-            items = _check_all(pairs, timeout, progress)
+            items = _check_all(pairs, check, progress)
             result = CorpusResult(name, items, missing, skipped)
         else:
             triples, refused = mutant_items(cache)
@@ -309,22 +319,23 @@ def score(corpora: Iterable[str], cache: Path, timeout: float, style_root: Path 
             for item, text, original in triples:
                 key = original
                 if key not in originals:
-                    originals[key] = run_checker(original, item.path, timeout).codes()
+                    originals[key] = check(original, item.path).codes()
                 item.baseline = originals[key]
-                item.checked = run_checker(text, item.path, timeout)
+                item.checked = check(text, item.path)
                 items.append(item)
                 if progress:
                     progress(item.id)
             result = CorpusResult(name, items, refused)
         result.seconds = time.perf_counter() - start
+        result.ignored = frozenset(ignore)
         results[name] = result
     return results
 
 
-def _check_all(pairs, timeout, progress) -> list[Item]:
+def _check_all(pairs, check, progress) -> list[Item]:
     items = []
     for item, text in pairs:
-        item.checked = run_checker(text, item.path, timeout)
+        item.checked = check(text, item.path)
         items.append(item)
         if progress:
             progress(item.id)
@@ -392,7 +403,7 @@ def markdown(result: CorpusResult) -> str:
     return "\n".join(lines) + "\n"
 
 
-def to_json(results: dict[str, CorpusResult]) -> dict:
+def to_json(results: dict[str, CorpusResult], ignore: tuple[str, ...] = ()) -> dict:
     def item_json(item: Item) -> dict:
         checked = item.checked or Checked()
         return {
@@ -408,6 +419,7 @@ def to_json(results: dict[str, CorpusResult]) -> dict:
 
     return {
         "checker": _checker_version(),
+        "ignored_codes": list(ignore),
         "corpora": {
             name: {
                 "table": result.table(),
@@ -497,6 +509,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="seconds per file before it counts as a crash (0: none)")
     parser.add_argument("--style-root", type=Path, default=STYLE_ROOT,
                         help="the folder holding the style batches")
+    parser.add_argument("--ignore", action="append", default=[], metavar="CODE",
+                        help="leave this rule out (repeatable), e.g. an off-by-default info rule")
     parser.add_argument("--quiet", action="store_true", help="no progress on stderr")
     args = parser.parse_args(argv)
 
@@ -517,14 +531,16 @@ def main(argv: list[str] | None = None) -> int:
         if not args.quiet:
             print(f"  checked {item_id}", file=sys.stderr)
 
+    ignore = tuple(args.ignore)
     results = score(args.corpus or CORPORA, rc.cache_root(), args.timeout, args.style_root,
-                    progress)
+                    progress, ignore)
     for result in results.values():
         print(markdown(result))
     if baseline is not None:
         print(deltas(results, baseline))
     if args.json:
-        args.json.write_text(json.dumps(to_json(results), indent=1) + "\n", encoding="utf-8")
+        args.json.write_text(json.dumps(to_json(results, ignore), indent=1) + "\n",
+                             encoding="utf-8")
     return 0
 
 

@@ -93,7 +93,7 @@ def test_write_mutants_refuses_a_row_and_writes_the_others(tmp_path: Path) -> No
 def _fake_checker(results: dict[str, object]):
     """A stand-in for nncheck keyed by a marker comment in the text: the scorer's arithmetic
     is tested apart from what today's checker finds."""
-    def run(text: str, path: str, timeout: float):
+    def run(text: str, path: str, timeout: float, ignore: tuple[str, ...] = ()):
         key = text.splitlines()[0]
         outcome = results[key]
         if isinstance(outcome, str):
@@ -130,6 +130,9 @@ def test_style_scoring_counts_expected_missed_and_false_positives(tmp_path, monk
     assert "b1/absent.py" in result.missing
     report = score_corpus.markdown(result)
     assert "`b1/ok.py` (correct):3: NN105" in report and "RuntimeError: boom" in report
+    # A rule left out with --ignore is not counted as missed where it was expected.
+    ignored = score_corpus.score(["style"], tmp_path, 0, style_root=tmp_path, ignore=("NN101",))
+    assert "NN101" not in ignored["style"].table()
 
 
 def test_mutant_scoring_subtracts_what_the_original_already_had(tmp_path, monkeypatch) -> None:
@@ -154,7 +157,7 @@ def test_mutant_scoring_subtracts_what_the_original_already_had(tmp_path, monkey
                                                     ("NN309", 3)],
     }
 
-    def run(text: str, path: str, timeout: float):
+    def run(text: str, path: str, timeout: float, ignore: tuple[str, ...] = ()):
         return score_corpus.Checked([score_corpus.Finding(c, l, "m") for c, l in by_text[text]])
 
     monkeypatch.setattr(score_corpus, "run_checker", run)
