@@ -3,7 +3,7 @@
 Paths given on the command line are expanded here: a file is checked as given, a folder is walked
 (skipping the usual tool and environment folders, what git ignores, and the config's `exclude`
 patterns), and every problem with the input itself (a missing path, a folder with nothing to
-check, a file that cannot be read, is not UTF-8 or is not a valid notebook) becomes one clear line
+check, a file that cannot be read or decoded, or is not a valid notebook) becomes one clear line
 instead of a traceback. The rest of the run goes on.
 
 `.py` files and Jupyter notebooks (`.ipynb`, see nncheck/notebook.py) are checked. `load_source`
@@ -14,7 +14,10 @@ from __future__ import annotations
 
 import codecs
 import fnmatch
+import io
 import os
+import re
+import tokenize
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
@@ -57,7 +60,7 @@ STDIN = "-"
 
 
 class SourceError(Exception):
-    """The input itself is unusable (missing, unreadable, not UTF-8): one line, no traceback."""
+    """The input itself is unusable (missing, unreadable, not decodable): one line, no traceback."""
 
 
 @dataclass(frozen=True)
@@ -236,23 +239,53 @@ def _read_bytes(path: Path, display: str) -> bytes:
     return data
 
 
-def decode_source(data: bytes, display: str = "<stdin>") -> str:
-    """UTF-8 text, with a leading byte order mark removed (columns must not count it).
-
-    Like Ruff, nncheck reads UTF-8 only, even if the file declares another coding: a clear error
-    is better than a guess.
-    """
+def source_encoding(data: bytes, display: str = "<stdin>") -> str:
+    """The codec Python reads this source with (PEP 263, as `tokenize.detect_encoding`): a
+    coding line in the first two lines, a UTF-8 byte order mark (`utf-8-sig`), else UTF-8.
+    Raises SourceError when the declaration itself is unusable."""
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+    except SyntaxError as error:
+        reason = str(error)
+        if reason.startswith("unknown encoding"):
+            declared = reason.rsplit(":", 1)[-1].strip()
+            raise SourceError(
+                f"{display}: its coding line declares an unknown encoding {declared!r} "
+                "(Python cannot read it either)"
+            ) from None
+        if reason.startswith("encoding problem"):
+            raise SourceError(
+                f"{display}: it starts with a UTF-8 byte order mark but its coding line "
+                "declares another encoding (Python cannot read it either)"
+            ) from None
+        # No usable declaration and a first line that is not UTF-8: say where, below.
+        encoding = "utf-8"
+    return encoding
+
+
+def decode_source(data: bytes, display: str = "<stdin>") -> str:
+    """The text of Python source, read as Python reads it (see `source_encoding`). A byte
+    order mark is removed (columns must not count it); newlines are kept as they are."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and not data.startswith(codecs.BOM_UTF32_LE):
         raise SourceError(
-            f"{display}: not valid UTF-8 (byte 0x{data[error.start]:02x} at position "
-            f"{error.start}, line {line}); nncheck reads UTF-8 source"
+            f"{display}: it is encoded as UTF-16, which Python does not read as source; "
+            "save it as UTF-8"
+        )
+    encoding = source_encoding(data, display)
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as error:
+        line = len(re.findall(rb"\r\n|\r|\n", data[: error.start])) + 1
+        name = "UTF-8" if codecs.lookup(encoding).name in ("utf-8", "utf-8-sig") else encoding
+        advice = (
+            "and no coding line declares another encoding"
+            if name == "UTF-8"
+            else "as its coding line declares"
+        )
+        raise SourceError(
+            f"{display}: not valid {name} (byte 0x{data[error.start]:02x} at position "
+            f"{error.start}, line {line}) {advice}"
         ) from None
-    if data.startswith(codecs.BOM_UTF8):
-        text = text[1:]
-    return text
 
 
 # -- patterns --------------------------------------------------------------------------------

@@ -175,8 +175,8 @@ def test_non_utf8_file(project: Path) -> None:
     result = invoke("data")
     assert result.exit_code == 2
     assert stderr(result) == (
-        "nncheck: error: data/x.py: not valid UTF-8 (byte 0xe9 at position 5, line 1); "
-        "nncheck reads UTF-8 source\n"
+        "nncheck: error: data/x.py: not valid UTF-8 (byte 0xe9 at position 5, line 1) "
+        "and no coding line declares another encoding\n"
     )
     assert "data/y.py:1:15: NN900" in stdout(result)
 
@@ -439,7 +439,7 @@ def test_subprocess_bad_inputs_and_stdin(project: Path) -> None:
     assert done.returncode == 2
     assert done.stderr.decode().splitlines() == [
         "nncheck: error: gone.py: no such file or directory",
-        "nncheck: error: latin.py: not valid UTF-8 (byte 0xe9 at position 5, line 1); nncheck reads UTF-8 source",
+        "nncheck: error: latin.py: not valid UTF-8 (byte 0xe9 at position 5, line 1) and no coding line declares another encoding",
     ]
     assert b"Traceback" not in done.stderr
     piped = run_nncheck("-", "--stdin-filename", "x.py", cwd=project, input=SYNTAX_ERROR.encode())

@@ -135,8 +135,8 @@ def test_non_utf8_file_is_one_clear_line(tmp_path: Path) -> None:
     with pytest.raises(SourceError) as raised:
         read_source(path, "data/latin.py")
     assert str(raised.value) == (
-        "data/latin.py: not valid UTF-8 (byte 0xe9 at position 21, line 2); "
-        "nncheck reads UTF-8 source"
+        "data/latin.py: not valid UTF-8 (byte 0xe9 at position 21, line 2) "
+        "and no coding line declares another encoding"
     )
 
 
