@@ -90,6 +90,9 @@ class FileResult:
     path: str
     diagnostics: list[Diagnostic] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    # What was not checked and why (the file's budget ran out), one line each: not findings,
+    # not errors; shown as warnings, and the exit code stays that of the findings.
+    notes: list[str] = field(default_factory=list)
     source: str | None = None
     # The network model the rules read (None when the file did not parse): the demo reuses it
     # instead of building it a second time.

@@ -1,15 +1,24 @@
 """The pipeline for one file: parse → model → rules → suppress.
 
 Everything here works on text, so files, stdin, notebooks' cells and tests share one path.
+
+Each file has a budget (nncheck.budget): the parse stage refuses, before parsing, a file whose
+parse would cost more than it allows, and the network model and the rules that read it run under
+a guard that stops them when the file's time or memory runs out. Either way the file still gets
+what needs no model (Python's syntax check, and the rules that declare `needs_model = False`),
+and one note that says what was skipped and why (`FileResult.notes`: not a finding, printed as
+a warning, and it does not change the exit code).
 """
 from __future__ import annotations
 
 import traceback
+import warnings
 from typing import Iterable, Sequence
 
+from nncheck.budget import DEFAULT_LIMITS, Budget, BudgetExceeded, Limits, exceeded_reason, guard
 from nncheck.diagnostics import Diagnostic, FileResult, Severity
 from nncheck.model import NetworkModel
-from nncheck.model.parse import SyntaxProblem, parse
+from nncheck.model.parse import ParsedSource, SyntaxProblem, Unparsed, parse
 from nncheck.rules import SyntaxErrorRule, Rule, select_rules
 from nncheck.suppress import remove_suppressed
 
@@ -18,34 +27,107 @@ def check_text(
     text: str,
     path: str = "<stdin>",
     rules: Sequence[type[Rule]] | None = None,
+    *,
+    limits: Limits | None = None,
 ) -> FileResult:
-    """Check one file's text with the given rule classes (default: the default rule set)."""
+    """Check one file's text with the given rule classes (default: the default rule set),
+    within `limits` (default: nncheck.budget.DEFAULT_LIMITS)."""
     if rules is None:
         rules = select_rules()
+    limits = limits or DEFAULT_LIMITS
     result = FileResult(path=path, source=text)
-    parsed = parse(text)
-    if isinstance(parsed, SyntaxProblem):
-        if SyntaxErrorRule in rules:
-            result.diagnostics = remove_suppressed([SyntaxErrorRule.diagnostic(path, parsed)], text)
-        return result
-    try:
-        model = NetworkModel.build(parsed, path=path, source=text)
-    except Exception:  # noqa: BLE001 - one file's internal error must not stop the run
-        result.errors.append(_internal_error(path, "building the network model"))
-        return result
-    result.model = model
-    for rule_class in rules:
-        if rule_class is SyntaxErrorRule:
-            continue
-        try:
-            result.diagnostics.extend(rule_class(model).check())
-        except Exception:  # noqa: BLE001 - report, then go on with the other rules
-            result.errors.append(_internal_error(path, f"rule {rule_class.code}"))
+    # No warning about the user's code or numbers (a SyntaxWarning, NumPy's "Mean of empty
+    # slice") is ours to print: what matters is in the findings.
+    budget = Budget(limits)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        parsed = parse(text, budget=budget)
+        if isinstance(parsed, Unparsed):
+            result.notes.append(_note(path, "every rule that reads the network model", parsed.reason, parsed.syntax))
+            return result
+        if isinstance(parsed, SyntaxProblem):
+            if SyntaxErrorRule in rules:
+                result.diagnostics = remove_suppressed([SyntaxErrorRule.diagnostic(path, parsed)], text)
+            return result
+        _run_rules(parsed, text, path, rules, budget, result)
     result.diagnostics = sorted(
         remove_suppressed(_unique(result.diagnostics), text),
         key=lambda d: (d.start, d.code),
     )
     return result
+
+
+def _needs_model(rule_class: type[Rule]) -> bool:
+    return getattr(rule_class, "needs_model", True)
+
+
+def _run_rules(parsed, text: str, path: str, rules: Sequence[type[Rule]], budget: Budget, result: FileResult) -> None:
+    source = ParsedSource(parsed, path, text)
+    model_rules = [r for r in rules if r is not SyntaxErrorRule and _needs_model(r)]
+    plain_rules = [r for r in rules if r is not SyntaxErrorRule and not _needs_model(r)]
+    # The rules that need no model run first, so that a model over budget cannot take their
+    # findings with it. They are syntax-level and cheap, but guarded all the same.
+    done: list[type[Rule]] = []
+    try:
+        with guard(budget):
+            for rule_class in plain_rules:
+                budget.stage = f"running rule {rule_class.code}"
+                _run_rule(rule_class, source, path, result, budget)
+            budget.stage = "building the network model"
+            model = NetworkModel.build(parsed, path=path, source=text, budget=budget)
+            result.model = model
+            for rule_class in model_rules:
+                budget.stage = f"running rule {rule_class.code}"
+                _run_rule(rule_class, model, path, result, budget)
+                done.append(rule_class)
+    except BudgetExceeded as raised:
+        exceeded = exceeded_reason(budget, raised)
+        _stopped(result, path, budget, exceeded, model_rules, done)
+    except RecursionError:
+        # Python's recursion limit is the model's depth limit until it has its own.
+        _stopped(result, path, budget, BudgetExceeded("code nested too deeply for the model", "depth"), model_rules, done)
+    except MemoryError:
+        _stopped(result, path, budget, BudgetExceeded("more memory than this machine would give", "memory"), model_rules, done)
+    except Exception:  # noqa: BLE001 - one file's internal error must not stop the run
+        if budget.exceeded is not None:
+            # The watchdog's exception, landed inside C code, can surface as another one.
+            _stopped(result, path, budget, budget.exceeded, model_rules, done)
+        else:
+            result.errors.append(_internal_error(path, budget.stage))
+
+
+def _run_rule(rule_class: type[Rule], model, path: str, result: FileResult, budget: Budget) -> None:
+    try:
+        result.diagnostics.extend(rule_class(model).check())
+    except (BudgetExceeded, RecursionError, MemoryError):
+        raise
+    except Exception:  # noqa: BLE001 - report, then go on with the other rules
+        if budget.exceeded is not None:
+            raise BudgetExceeded(budget.exceeded.reason, budget.exceeded.kind) from None
+        result.errors.append(_internal_error(path, f"rule {rule_class.code}"))
+
+
+def _stopped(result: FileResult, path: str, budget: Budget, exceeded: BudgetExceeded,
+             model_rules: list, done: list) -> None:
+    # A model stopped half-way is not to be read again (by the demo or anyone): its caches may
+    # hold what an interrupted computation left.
+    result.model = None
+    skipped = [r for r in model_rules if r not in done]
+    if done:
+        what = f"{len(skipped)} of the {len(model_rules)} rules that read the network model ({_codes(skipped)})"
+    else:
+        what = "every rule that reads the network model"
+    result.notes.append(_note(path, what, f"{exceeded.reason}, while {budget.stage}"))
+
+
+def _note(path: str, what: str, why: str, syntax: str = "its syntax was checked") -> str:
+    # One line, as Ruff warns about a file it could not lint: the file, what was skipped, why.
+    return f"{path}: skipped {what}: {why} ({syntax})"
+
+
+def _codes(rules: list) -> str:
+    codes = [r.code for r in rules]
+    return ", ".join(codes) if len(codes) <= 6 else ", ".join(codes[:5]) + f" and {len(codes) - 5} more"
 
 
 def check_source(
@@ -54,13 +136,15 @@ def check_source(
     *,
     select: Iterable[str] | None = None,
     ignore: Iterable[str] | None = None,
+    limits: Limits | None = None,
 ) -> list[Diagnostic]:
     """The library entry point: the diagnostics for one file's text.
 
     Raises RuntimeError when the checker itself failed on this text (never for the user's
-    mistakes, which are diagnostics).
+    mistakes, which are diagnostics). A file over its budget gives the diagnostics that could
+    be found within it (check_text's `notes` say what was skipped).
     """
-    result = check_text(text, path, select_rules(select, ignore))
+    result = check_text(text, path, select_rules(select, ignore), limits=limits)
     if result.errors:
         raise RuntimeError("; ".join(result.errors))
     return result.diagnostics
@@ -83,4 +167,4 @@ def _internal_error(path: str, stage: str) -> str:
     return f"{path}: internal error in {stage}: {last} (please report this)"
 
 
-__all__ = ["check_text", "check_source", "Severity"]
+__all__ = ["check_text", "check_source", "Budget", "BudgetExceeded", "Limits", "Severity"]

@@ -186,7 +186,7 @@ class NetworkModel:
         return line
 
     @classmethod
-    def build(cls, wrapper: MetadataWrapper, path: str, source: str) -> "NetworkModel":
+    def build(cls, wrapper: MetadataWrapper, path: str, source: str, budget=None) -> "NetworkModel":
         return cls(wrapper, path, source)
 
     # -- positions --------------------------------------------------------------------------------
