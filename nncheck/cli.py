@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import sys
+import warnings
 from pathlib import Path
 from typing import NoReturn, Sequence
 
@@ -37,6 +38,11 @@ SUBCOMMANDS = {"rule": "--explain", "rules": "--list-rules", "check": None}
 
 def error(message: str) -> None:
     click.echo(f"{PROG}: error: {message}", err=True)
+
+
+def warning(message: str) -> None:
+    # As Ruff's `warning: ...` lines: on stderr, not a finding, no change to the exit code.
+    click.echo(f"{PROG}: warning: {message}", err=True)
 
 
 class NncheckCommand(click.Command):
@@ -114,7 +120,11 @@ class NncheckCommand(click.Command):
 def cli(ctx: click.Context, **flags) -> None:
     """Check neural networks written by hand in NumPy."""
     try:
-        code = dispatch(flags)
+        with warnings.catch_warnings():
+            # No warning about the user's code or numbers (NumPy's "Mean of empty slice", an
+            # overflow while the demo trains) reaches the terminal: what matters is a finding.
+            warnings.simplefilter("ignore")
+            code = dispatch(flags)
     except KeyboardInterrupt:
         # Not "Aborted!" with exit 1 (click's default): 1 would read as "problems found".
         click.echo(f"{PROG}: interrupted", err=True)
@@ -175,6 +185,8 @@ def check(options: Options, *, output_file: Path | None = None, color: str = "au
         return EXIT_ERROR
     for line in report.errors:
         error(line)
+    for line in report.notes:
+        warning(line)
     if report.noqa_added is not None:
         # As Ruff: --add-noqa says how many comments it wrote, and nothing else.
         count = report.noqa_added

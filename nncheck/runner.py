@@ -7,13 +7,12 @@ checking (nncheck/fix.py), which re-checks each file with the rules it was check
 """
 from __future__ import annotations
 
-import concurrent.futures
-import multiprocessing
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
+from nncheck.budget import DEFAULT_LIMITS, Limits
 from nncheck.config import ConfigError, Overrides, Resolver, split_selectors
 from nncheck.diagnostics import Diagnostic, FileResult
 from nncheck.discover import (
@@ -29,6 +28,7 @@ from nncheck.discover import (
 )
 from nncheck.engine import check_text
 from nncheck.notebook import Notebook, protect
+from nncheck import workers as worker_pool
 
 EXIT_CLEAN = 0
 EXIT_PROBLEMS = 1
@@ -59,6 +59,8 @@ class Options:
     add_noqa: bool = False
     # --[no-]respect-gitignore; None: as the config says (respected by default).
     respect_gitignore: bool | None = None
+    # Each file's budget (time, memory, model size); see nncheck.budget.
+    limits: Limits = DEFAULT_LIMITS
 
     @classmethod
     def from_flags(
@@ -114,6 +116,9 @@ class RunReport:
     files: list[CheckedFile] = field(default_factory=list)
     # Problems with the input or the checker, one line each (they make the run exit 2).
     errors: list[str] = field(default_factory=list)
+    # What was not checked or not done as usual, and why (a file over its budget, a hard-linked
+    # file fixed in place), one line each: warnings, which leave the exit code alone.
+    notes: list[str] = field(default_factory=list)
     # --unsafe-fixes: unsafe fixes count as fixable (and are applied with --fix).
     unsafe_fixes: bool = False
     # What --fix / --diff did (a nncheck.fix.FixSummary), None when not fixing.
@@ -181,12 +186,13 @@ def run(options: Options, *, read_stdin: Callable[[], bytes] | None = None) -> R
         respect_gitignore=respect_gitignore,
     )
     report.errors.extend(found.errors)
-    for checked in _check_files(found.files, resolver):
+    for checked in _check_files(found.files, resolver, options.limits):
         if isinstance(checked, str):
             report.errors.append(checked)
         else:
             report.files.append(checked)
             report.errors.extend(checked.result.errors)
+            report.notes.extend(checked.result.notes)
 
     if STDIN in paths:
         checked = _check_stdin(options, resolver, read_stdin, cwd)
@@ -195,6 +201,7 @@ def run(options: Options, *, read_stdin: Callable[[], bytes] | None = None) -> R
         elif checked is not None:
             report.files.append(checked)
             report.errors.extend(checked.result.errors)
+            report.notes.extend(checked.result.notes)
     if options.fix or options.diff:
         from nncheck.fix import fix_files
 
@@ -206,51 +213,92 @@ def run(options: Options, *, read_stdin: Callable[[], bytes] | None = None) -> R
     return report
 
 
-# Files are checked in worker processes when there are enough of them to repay the start-up,
-# as flake8 and Ruff do. Workers are forked, so they inherit the resolver; where fork is not
-# available the files are checked one after the other.
+# Files are checked in forked worker processes, supervised (nncheck.workers): a file that takes
+# its worker past the hard limits is stopped there, whatever the model does, and a worker that
+# crashes costs only its file. Several workers when there are enough files to repay starting
+# them, as flake8 and Ruff do; where fork is not available, the files are checked here, one after
+# the other, with only the budget's in-process guard.
 PARALLEL_MIN_FILES = 8
-_WORKER_RESOLVER: Resolver | None = None
+_WORKER_LIMITS: Limits = DEFAULT_LIMITS
 
 
-def _check_files(sources: list[SourceFile], resolver: Resolver) -> list[CheckedFile | str]:
+def hard_limits(limits: Limits) -> tuple[float, int | None, int | None]:
+    """The wall time and resident memory past which a worker is killed: well past the budget
+    (which the engine enforces itself), for what the engine cannot stop; and the memory past
+    which an idle worker is replaced."""
+    from nncheck.budget import resident_memory
+
+    seconds = limits.hard_seconds if limits.hard_seconds is not None else 4 * limits.seconds + 20
+    base = resident_memory()
+    if base is None or not limits.memory:
+        return seconds, None, None
+    return seconds, base + 2 * limits.memory, base + limits.memory
+
+
+def _check_files(sources: list[SourceFile], resolver: Resolver, limits: Limits = DEFAULT_LIMITS) -> list[CheckedFile | str]:
+    if not sources:
+        return []
     workers = min(os.cpu_count() or 1, len(sources) // (PARALLEL_MIN_FILES // 2) or 1)
-    if len(sources) < PARALLEL_MIN_FILES or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return [_check_file(source, resolver) for source in sources]
-    global _WORKER_RESOLVER
-    _WORKER_RESOLVER = resolver
+    if len(sources) < PARALLEL_MIN_FILES:
+        workers = 1
+    # The configuration is read here, so that a broken one stops the run (ConfigError) before
+    # any worker starts.
+    tasks = [(source, _rules_for(source, resolver)) for source in sources]
+    if not worker_pool.fork_available():
+        return [_check_file(*task, limits) for task in tasks]
+    global _WORKER_LIMITS
+    _WORKER_LIMITS = limits
+    seconds, memory, recycle = hard_limits(limits)
     try:
-        context = multiprocessing.get_context("fork")
-        with concurrent.futures.ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            return list(pool.map(_check_in_worker, sources, chunksize=2))
-    except (OSError, concurrent.futures.process.BrokenProcessPool):
+        return worker_pool.supervised_map(
+            _check_in_worker, tasks, workers=workers, seconds=seconds, memory=memory,
+            recycle=recycle, failed=_stopped_file,
+        )
+    except OSError:
         # No processes to be had (a sandbox, a resource limit): do the work here instead.
-        return [_check_file(source, resolver) for source in sources]
+        return [_check_file(*task, limits) for task in tasks]
     finally:
-        _WORKER_RESOLVER = None
+        _WORKER_LIMITS = DEFAULT_LIMITS
 
 
-def _check_in_worker(source: SourceFile) -> CheckedFile | str:
-    checked = _check_file(source, _WORKER_RESOLVER)
+def _rules_for(source: SourceFile, resolver: Resolver) -> tuple:
+    return tuple(resolver.settings_for(source.path.parent).rules_for(source.path))
+
+
+def _check_in_worker(task: tuple) -> CheckedFile | str:
+    checked = _check_file(*task, _WORKER_LIMITS)
     if not isinstance(checked, str):
         checked.result.model = None  # the parse tree stays in the worker; findings travel back
     return checked
 
 
-def check_program(text: str, display: str, rules: Sequence, notebook: Notebook | None) -> FileResult:
+def _stopped_file(task: tuple, failure: "worker_pool.Failure") -> CheckedFile | str:
+    source = task[0]
+    if failure.kind == "died":
+        return f"{source.display}: internal error: {failure.detail} (please report this)"
+    limit = f"{failure.amount:g} s" if failure.kind == "time" else f"{failure.amount / 2**20:.0f} MiB of memory"
+    result = FileResult(path=source.display)
+    result.notes.append(
+        f"{source.display}: skipped every check: checking it went past the hard limit of {limit}, "
+        "so it was stopped (please report this file)"
+    )
+    return CheckedFile(source.display, source.path, result)
+
+
+def check_program(text: str, display: str, rules: Sequence, notebook: Notebook | None,
+                  limits: Limits = DEFAULT_LIMITS) -> FileResult:
     """The engine on one input's text; for a notebook, without the fixes that could not be
     written back into its cells (nncheck.notebook.protect)."""
-    result = check_text(text, display, list(rules))
+    result = check_text(text, display, list(rules), limits=limits)
     return protect(result, notebook) if notebook is not None else result
 
 
-def _check_file(source: SourceFile, resolver: Resolver) -> CheckedFile | str:
+def _check_file(source: SourceFile, rules: tuple, limits: Limits = DEFAULT_LIMITS) -> CheckedFile | str:
     try:
         loaded = load_source(source.path, source.display)
     except SourceError as error:
         return str(error)
-    rules = tuple(resolver.settings_for(source.path.parent).rules_for(source.path))
-    result = check_program(loaded.text, source.display, rules, loaded.notebook)
+    result = check_program(loaded.text, source.display, rules, loaded.notebook, limits)
     return CheckedFile(source.display, source.path, result, rules, notebook=loaded.notebook)
 
 
@@ -279,7 +327,7 @@ def _check_stdin(
     except OSError as error:
         return f"{display}: cannot read standard input: {error}"
     rules = tuple(rules)
-    result = check_program(loaded.text, display, rules, loaded.notebook)
+    result = check_program(loaded.text, display, rules, loaded.notebook, options.limits)
     return CheckedFile(display, path, result, rules, stdin=True, notebook=loaded.notebook)
 
 

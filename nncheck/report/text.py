@@ -120,7 +120,11 @@ def summary_lines(report: "RunReport") -> list[str]:
         elif hidden:
             lines.append(f"No fixes available ({_hidden(hidden)}).")
     elif not unreadable and not fixed:
-        lines.append("All checks passed!")
+        partly = sum(1 for file in report.files if file.result.notes)
+        # Never "all checks passed" when some were skipped (the warnings above say which).
+        lines.append("All checks passed!" if not partly else
+                     f"No problems found, but {_plural(partly, 'file')} could not be fully checked "
+                     "(see the warnings above).")
     if unreadable:
         # Never say "all checks passed" when something was not checked.
         lines.append(
