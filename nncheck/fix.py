@@ -10,16 +10,17 @@ The pieces, from the inside out:
   most `MAX_PASSES` times. A pass that breaks the syntax, or a loop that does not converge,
   gives back the original text with the reason: a fix never leaves a file half-done.
 - `write_atomic(path, data)`: a temporary file in the same folder, fsync, `os.replace`: a reader
-  (or a crash) sees the old file or the new one, never a mix. The file keeps its mode.
+  (or a crash) sees the old file or the new one, never a mix. The file keeps its mode. Through
+  a symlink the target is written; a hard-linked file is rewritten in place (a rename would
+  split it from its other names), which is not atomic and is said so.
 - `fix_files(report, options)`: the step a run takes after checking when --fix or --diff is on.
   A file is written only when it was read, parsed and did not change meanwhile; its byte order
-  mark, newline style, trailing newline and coding line are kept (edits only touch the code the
+  mark, encoding (its coding line), newline style, trailing newline and coding line are kept (edits only touch the code the
   rules name).
 """
 from __future__ import annotations
 
 import ast
-import codecs
 import difflib
 import os
 import re
@@ -202,6 +203,11 @@ def fix_text(
                 text, Counter(), first,
                 error="checking the fixed code failed (see the error above); no changes made (please report this)",
             )
+        if result.notes:
+            return FixOutcome(
+                text, Counter(), first,
+                error="checking the fixed code went over the file's budget; no changes made",
+            )
         chosen = choose_fixes(current, result.diagnostics, unsafe)
         if not chosen:
             return FixOutcome(current, fixed, result, passes=passes - 1)
@@ -263,20 +269,53 @@ def _writable(path: Path) -> bool:
     return os.access(path, os.W_OK) and bool(mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace the file's content with `data` in one step: a temporary file in the same folder,
-    flushed to disk, given the file's mode, then renamed over it. Raises FixError (the file
-    unchanged) when the file or its folder cannot be written."""
+def write_atomic(path: Path, data: bytes, *, expected: bytes | None = None) -> str | None:
+    """Replace the file's content with `data`, through symlinks (the link's target is fixed, the
+    link stays) and hard links (every name keeps seeing one file, so it is fixed in place).
+
+    A file with one name is replaced in one step: a temporary file in the same folder, flushed
+    to disk, given the file's mode and owner, then renamed over it, so a reader (or a crash)
+    sees the old file or the new one. Renaming would split a hard-linked file in two (the other
+    names keeping the old text), so such a file is rewritten in place instead: no file system
+    can do that in one step, so a copy of the old content is kept beside it until the new one
+    is on disk, and the returned note says so. With `expected`, the file must still hold exactly
+    those bytes when it is written. Raises FixError (the file unchanged) when it cannot be
+    written."""
     target = Path(os.path.realpath(path))  # write through a symlink, never over it
     folder = target.parent
     if not _writable(target):
         raise FixError("the file is read-only; not fixed")
+    info = target.stat()
+    if info.st_nlink > 1:
+        return _write_in_place(target, data, expected, info.st_nlink)
     if not _writable(folder):
         raise FixError(f"the folder {folder} is read-only (nncheck writes a temporary file next to the file); not fixed")
-    info = target.stat()
-    mode = stat.S_IMODE(info.st_mode)
+    if expected is not None and _read(target) != expected:
+        raise FixError("the file changed while it was being checked; not fixed")
+    temporary = _temporary_copy(folder, target.name, data, info, ".nncheck")
     try:
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".nncheck")
+        os.replace(temporary, target)
+    except BaseException as error:
+        _unlink(temporary)
+        if isinstance(error, OSError):
+            raise FixError(f"cannot write the fixes: {error.strerror or error}; not fixed") from None
+        raise
+    _sync_folder(folder)
+    return None
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise FixError(f"cannot read it again before writing ({error.strerror or error}); not fixed") from None
+
+
+def _temporary_copy(folder: Path, name: str, data: bytes, info: os.stat_result, suffix: str) -> str:
+    """A hidden file in `folder` holding `data`, flushed to disk, with the mode and owner of
+    the file `info` describes."""
+    try:
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=suffix)
     except OSError as error:
         raise FixError(f"cannot write in {folder}: {error.strerror or error}; not fixed") from None
     try:
@@ -284,22 +323,73 @@ def write_atomic(path: Path, data: bytes) -> None:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        os.chmod(temporary, mode)
+        os.chmod(temporary, stat.S_IMODE(info.st_mode))
         if hasattr(os, "chown") and (info.st_uid, info.st_gid) != (os.geteuid(), os.getegid()):
             try:  # root fixing someone else's file: it stays theirs
                 os.chown(temporary, info.st_uid, info.st_gid)
             except OSError:
                 pass
-        os.replace(temporary, target)
     except BaseException as error:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
+        _unlink(temporary)
         if isinstance(error, OSError):
             raise FixError(f"cannot write the fixes: {error.strerror or error}; not fixed") from None
         raise
-    _sync_folder(folder)
+    return temporary
+
+
+def _unlink(path: str) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
+
+
+def _write_in_place(target: Path, data: bytes, expected: bytes | None, links: int) -> str:
+    try:
+        descriptor = os.open(target, os.O_RDWR)
+    except OSError as error:
+        raise FixError(f"cannot open it for writing ({error.strerror or error}); not fixed") from None
+    backup = None
+    try:
+        _lock(descriptor)  # two nncheck runs never interleave their writes to one file
+        with os.fdopen(os.dup(descriptor), "rb") as stream:
+            current = stream.read()
+        if expected is not None and current != expected:
+            raise FixError("the file changed while it was being checked; not fixed")
+        if _writable(target.parent):
+            backup = _temporary_copy(target.parent, target.name, current, os.fstat(descriptor), ".nncheck-backup")
+        try:
+            written = 0
+            while written < len(data):
+                written += os.pwrite(descriptor, data[written:], written)
+            os.ftruncate(descriptor, len(data))
+            os.fsync(descriptor)
+        except OSError as error:
+            # The old content is still whole in the backup; put it back.
+            os.pwrite(descriptor, current, 0)
+            os.ftruncate(descriptor, len(current))
+            raise FixError(f"cannot write the fixes: {error.strerror or error}; not fixed") from None
+    finally:
+        os.close(descriptor)
+    if backup is not None:
+        _unlink(backup)
+        _sync_folder(target.parent)
+        kept = "a copy of the old content was kept beside it until the new one was on disk"
+    else:
+        kept = "its folder is read-only, so no copy of the old content could be kept meanwhile"
+    return (f"it has {links} hard links, so it was fixed in place for all of them to see the fix; "
+            f"that is not one atomic step ({kept})")
+
+
+def _lock(descriptor: int) -> None:
+    try:
+        import fcntl
+    except ImportError:  # Windows: no advisory locks here
+        return
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+    except OSError:
+        pass
 
 
 def _sync_folder(folder: Path) -> None:
@@ -345,9 +435,12 @@ def fix_files(report: "RunReport", options: "Options") -> FixSummary:
     unsafe = options.unsafe_fixes
     for file in sorted(report.files, key=lambda file: file.display):
         original = file.result.source
-        if original is None or file.result.errors:
+        if original is None or file.result.errors or file.result.notes:
+            # Not read, not parsed, or not fully checked (over its budget): never touched.
             if file.stdin and not options.diff:
                 summary.stdout = file.notebook.raw if file.notebook is not None else (original or "")
+            if file.result.notes and original is not None:
+                report.notes.append(f"{file.display}: not fixed, since it was not fully checked")
             continue
         rules = list(file.rules) if file.rules is not None else None
         display = file.display
@@ -381,10 +474,12 @@ def fix_files(report: "RunReport", options: "Options") -> FixSummary:
             summary.stdout = fixed_text
         elif outcome.text != original:
             try:
-                _write_fixed(file, original, fixed_text)
+                note = _write_fixed(file, original, fixed_text)
             except FixError as problem:
                 report.errors.append(f"{display}: {problem}")
                 continue
+            if note is not None:
+                report.notes.append(f"{display}: {note}")
             summary.changed_files += 1
         summary.fixed.update(outcome.fixed)
         if outcome.fixed:
@@ -394,23 +489,31 @@ def fix_files(report: "RunReport", options: "Options") -> FixSummary:
     return summary
 
 
-def _write_fixed(file: "CheckedFile", original: str, fixed: str) -> None:
-    """Write the fixed text, in the file's own encoding details: a UTF-8 byte order mark when it
-    had one. The file must still hold what was checked (no edit made meanwhile is lost). For a
-    notebook, `original` is its program and `fixed` its new JSON text."""
-    from nncheck.discover import SourceError, decode_source
+def _write_fixed(file: "CheckedFile", original: str, fixed: str) -> str | None:
+    """Write the fixed text in the file's own encoding (its coding line, or its UTF-8 byte order
+    mark, as Python reads it). The file must still hold what was checked (no edit made meanwhile
+    is lost). For a notebook, `original` is its program and `fixed` its new JSON text. Returns
+    write_atomic's note, if any."""
+    from nncheck.discover import SourceError, decode_source, source_encoding
 
     path = file.path
     try:
         data = path.read_bytes()
         current = decode_source(data, file.display)
+        encoding = source_encoding(data, file.display)
     except (OSError, SourceError) as error:
         raise FixError(f"cannot read it again before writing ({error}); not fixed") from None
     expected = file.notebook.raw if file.notebook is not None else original
     if current != expected:
         raise FixError("the file changed while it was being checked; not fixed")
-    bom = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""
-    write_atomic(path, bom + fixed.encode("utf-8"))
+    try:
+        encoded = fixed.encode(encoding)
+    except UnicodeEncodeError as error:
+        raise FixError(
+            f"the fixed code has {error.object[error.start:error.end]!r}, which its encoding "
+            f"({encoding}) cannot hold; not fixed"
+        ) from None
+    return write_atomic(path, encoded, expected=data)
 
 
 def fix_summary(summary: FixSummary) -> str:
