@@ -110,9 +110,9 @@ class NncheckCommand(click.Command):
               help="With --demo: save both runs' loss and accuracy per epoch to FILE.png, checked before training "
                    "(needs matplotlib: nncheck[plot]).")
 @click.option("--run", "run_script", is_flag=True,
-              help="With --demo: also run the script itself, in a subprocess with a timeout and a memory limit.")
+              help="With --demo: also run the script itself, in a sandbox (see the README for what it guarantees).")
 @click.option("--gradcheck", is_flag=True,
-              help="With --demo: check the script's first update against numerical gradients, in a subprocess.")
+              help="With --demo: check the script's first update against numerical gradients, in the --run sandbox.")
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=30.0, show_default=True, metavar="SECONDS",
               help="Time limit of --run and --gradcheck.")
 @click.version_option(__version__, "--version", prog_name=PROG)
@@ -146,7 +146,14 @@ def dispatch(flags: dict) -> int:
         return list_rules(flags["output_format"])
     if flags["explain"] is not None:
         return explain(flags["explain"], flags["output_format"])
-    if flags["demo"] or flags["run_script"] or flags["gradcheck"] or flags["plot_file"]:
+    extras = [name for name, flag in (("--run", "run_script"), ("--gradcheck", "gradcheck"),
+                                      ("--plot", "plot_file")) if flags[flag]]
+    if extras and not flags["demo"]:
+        # Never a silent switch into the demo, let alone into running the user's code.
+        error(f"{' and '.join(extras)} {'needs' if len(extras) == 1 else 'need'} --demo: "
+              f"nncheck --demo SCRIPT {' '.join(extras)}")
+        return EXIT_ERROR
+    if flags["demo"]:
         return demo(flags["paths"], plot=flags["plot_file"], run=flags["run_script"],
                     gradcheck=flags["gradcheck"], timeout=flags["timeout"])
     if flags["add_noqa"] and (flags["fix"] or flags["diff"]):

@@ -210,8 +210,12 @@ def test_command_line_flags(tmp_path, monkeypatch):
     monkeypatch.setitem(sys.modules, "matplotlib", None)
     plotted = CliRunner().invoke(cli, ["--demo", "--plot", str(tmp_path / "c.png")])
     assert plotted.exit_code == 2 and "--plot needs matplotlib" in plotted.output
-    # --run implies --demo; on the built-in example it runs the packaged script.
-    ran = CliRunner().invoke(cli, ["--run", "--timeout", "20"])
+    # --run is part of the demo: never a silent switch into it.
+    refused = CliRunner().invoke(cli, ["--run"])
+    assert refused.exit_code == 2
+    assert refused.output == "nncheck: error: --run needs --demo: nncheck --demo SCRIPT --run\n"
+    # On the built-in example it runs the packaged script.
+    ran = CliRunner().invoke(cli, ["--demo", "--run", "--timeout", "20"])
     assert ran.exit_code == 1, ran.output
     assert "Running question_leaky.py itself" in ran.output
     assert "as NN103 (line 19) said" in " ".join(ran.output.split())

@@ -46,16 +46,26 @@ def test_run_stops_a_script_that_never_ends(tmp_path):
     assert "stopped after 2 s (--timeout)" in text
 
 
-def test_run_has_no_stdin_and_runs_in_the_scripts_folder(tmp_path):
+def test_run_works_in_a_private_copy_of_the_scripts_folder(tmp_path):
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "x.csv").write_text("1,2\n", encoding="utf-8")
+    (tmp_path / "helper.py").write_text("VALUE = 42\n", encoding="utf-8")
+    (tmp_path / ".env").write_text("SECRET=1\n", encoding="utf-8")
     script = tmp_path / "io.py"
     script.write_text(
-        "import os, sys\n"
+        "import os, sys, helper\n"
         "open('where.txt', 'w').write(os.getcwd())\n"
+        "print(open('data/x.csv').read().strip(), helper.VALUE, os.path.exists('.env'))\n"
         "print(repr(sys.stdin.read()))\n", encoding="utf-8")
     result = sandboxed.run_script(script, timeout=20)
-    assert result.status == "finished"
-    assert (tmp_path / "where.txt").read_text() == str(tmp_path.resolve())
-    assert "''" in result.stdout
+    assert result.status == "finished", result
+    assert "1,2 42 False" in result.stdout and "''" in result.stdout
+    # It wrote in its private copy, which is gone; the script's own folder is untouched.
+    assert not (tmp_path / "where.txt").exists()
+    assert result.wrote == ["where.txt"] and result.copied[0] == 3
+    text = "\n".join(sandboxed.describe_run(result, [], script))
+    assert "it wrote in its private folder (deleted since): where.txt" in text
+    assert "sandbox: a private copy of its folder (3 files, " in text
 
 
 def test_run_limits_memory(tmp_path):

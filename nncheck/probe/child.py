@@ -1,13 +1,15 @@
 """The subprocess side of `--run` and `--gradcheck`. Never imported by the checker itself.
 
-    python child.py run SCRIPT RESULT.json
-    python child.py gradcheck SCRIPT RESULT.json CONFIG.json
+    python child.py run SCRIPT RESULT.json PRIVATE
+    python child.py gradcheck SCRIPT RESULT.json PRIVATE CONFIG.json
 
-It imports nothing from nncheck (only the standard library, and NumPy for gradcheck), runs the
-user's script as `__main__` with the script's folder first on sys.path, and writes what
-happened to RESULT.json: "finished", "exit" (SystemExit) or "raised" with the exception and the
-script's own frames. The parent (sandboxed.py) starts it with a timeout, an address-space limit,
-no stdin and the script's folder as working directory.
+It imports nothing from nncheck (only the standard library, its sibling confine.py, and NumPy
+for gradcheck). It confines itself to the private folder PRIVATE (confine.py) before anything of
+the script runs, runs the script (a copy inside PRIVATE) as `__main__` with the script's folder
+first on sys.path, and writes what happened to RESULT.json: "finished", "exit" (SystemExit) or
+"raised" with the exception and the script's own frames, plus what the sandbox refused and which
+of its layers held. The parent (sandboxed.py) starts it with a timeout, resource limits, no
+stdin and the private copy of the script's folder as working directory.
 
 gradcheck instruments the script's syntax tree before compiling it, at places the parent found
 in the static model:
@@ -50,11 +52,6 @@ def _frames(error: BaseException, script: str) -> list[dict]:
         if os.path.abspath(frame.f_code.co_filename) == script:
             found.append({"line": line, "function": frame.f_code.co_name})
     return found
-
-
-def _write(path: str, result: dict) -> None:
-    with open(path, "w", encoding="utf-8") as handle:
-        json.dump(result, handle)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -272,28 +269,48 @@ class _Probe:
                      "output_shape": list(output0.shape)})
 
 
+def _load_confine():
+    # Loaded from this file's folder under a name of its own: the script's folder comes first on
+    # sys.path later, and a `confine.py` of the user's must stay theirs.
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "_nncheck_confine", os.path.join(os.path.dirname(os.path.abspath(__file__)), "confine.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def main(argv: list[str]) -> int:
-    mode, script, result_path = argv[1], os.path.abspath(argv[2]), argv[3]
+    mode, script, result_path, private = argv[1], os.path.abspath(argv[2]), argv[3], argv[4]
+    # Everything the child needs from outside its private folder is opened before it confines
+    # itself: the result file, the gradcheck configuration, the script, this file's helpers.
+    output = open(result_path, "w", encoding="utf-8")
+    dumps = json.dumps
     config = {}
     if mode == "gradcheck":
-        with open(argv[4], encoding="utf-8") as handle:
+        with open(argv[5], encoding="utf-8") as handle:
             config = json.load(handle)
+    try:
+        with open(script, "rb") as handle:
+            source = handle.read()  # bytes: compile() reads its coding line, as Python does
+    except OSError as error:
+        output.write(dumps({"status": "unreadable", "detail": str(error)}))
+        output.close()
+        return 0
+    confine = _load_confine()
+    attempts = confine.Attempts()
+    layers = confine.confine(private, attempts)
     sys.argv = [script]
     sys.path[0] = os.path.dirname(script)
-    try:
-        with open(script, encoding="utf-8-sig") as handle:
-            source = handle.read()
-    except OSError as error:
-        _write(result_path, {"status": "unreadable", "detail": str(error)})
-        return 0
     namespace = {"__name__": "__main__", "__file__": script, "__builtins__": __builtins__}
     result: dict = {"status": "finished"}
     try:
         if mode == "gradcheck":
             tree, problems = _instrument(ast.parse(source, script), config)
             if problems:
-                _write(result_path, {"status": "not-instrumented", "detail": "; ".join(problems)})
-                return 0
+                result = {"status": "not-instrumented", "detail": "; ".join(problems)}
+                raise _Done(result)
             probe = _Probe(config)
             namespace["__nncheck_loop__"] = probe.loop
             namespace["__nncheck_err__"] = probe.error
@@ -315,7 +332,10 @@ def main(argv: list[str]) -> int:
             "message": str(error).splitlines()[0] if str(error) else "",
             "frames": _frames(error, script),
         }
-    _write(result_path, result)
+    result["blocked"] = list(attempts.items)
+    result["layers"] = layers
+    output.write(dumps(result))
+    output.close()
     return 0
 
 

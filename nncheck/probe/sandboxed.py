@@ -1,11 +1,18 @@
-"""`--run` and `--gradcheck`: the user's own script, run in a subprocess, never in this process.
+"""`--run` and `--gradcheck`: the user's own script, run in a sandbox, never in this process.
 
-Both start `python nncheck/probe/child.py` (a file that imports nothing from nncheck) with:
-no stdin, the script's folder as working directory, a new session (so a timeout kills the
-script's own children too), a wall-clock timeout (default 30 s), an address-space limit set
-with `resource.setrlimit` in the child before it starts, one BLAS thread, and a non-interactive
-matplotlib backend. The child writes what happened to a JSON file; the script's own output is
-captured and only its last lines are ever shown.
+Both start `python nncheck/probe/child.py` (a file that imports nothing from nncheck) in a
+private temporary folder that holds copies of the script and of the data files beside it (its
+folder, three levels down, without hidden files and tool folders, at most COPY_FILES files and
+COPY_BYTES bytes): the script reads its data and writes whatever it writes there, and the
+folder is deleted afterwards (the report names the files it wrote). The child runs with no
+stdin, HOME and TMPDIR inside that folder, a new session (a timeout kills everything it
+started), one BLAS thread, a non-interactive matplotlib backend, and limits set before it
+starts (resource.setrlimit): address space (MEMORY_LIMIT), CPU time, size of any file it
+writes (FILE_LIMIT), open files, core dumps, and on Linux for an unprivileged user the number
+of processes. The child then confines itself (nncheck/probe/confine.py: namespaces, Landlock,
+seccomp, audit hooks, each where the system offers it) before the script's first line runs; the
+report says which of those held and what the script tried that they refused. Its output is
+captured, at most OUTPUT_LIMIT bytes of each stream kept, and only its last lines are shown.
 
 `--run` reports whether the script finished, exited or raised, where (the script's own line),
 and which static finding predicted it (same line, or a finding that names that exception).
@@ -39,6 +46,12 @@ import numpy as np
 
 CHILD = pathlib.Path(__file__).with_name("child.py")
 MEMORY_LIMIT = 2 * 1024 ** 3  # bytes of address space
+FILE_LIMIT = 256 * 1024 ** 2  # bytes in any one file the script writes
+OPEN_FILES = 256
+COPY_FILES = 1000
+COPY_BYTES = 256 * 1024 ** 2
+COPY_DEPTH = 3
+OUTPUT_LIMIT = 64 * 1024
 TAIL_LINES = 5
 
 # Findings that explain a wrong update, by code.
@@ -57,58 +70,211 @@ class ChildResult:
     stdout: str = ""
     stderr: str = ""
     seconds: float = 0.0
+    # What the sandbox was: the layers that held (confine.py), what was copied in, what the
+    # script wrote there, and what it tried that was refused.
+    layers: list = field(default_factory=list)
+    copied: tuple = (0, 0)  # files, bytes
+    skipped: int = 0  # data files not copied (over the limits)
+    wrote: list = field(default_factory=list)
+
+    @property
+    def blocked(self) -> list:
+        return list(self.data.get("blocked", []))
 
 
-def _limits(memory: int):
-    def apply() -> None:  # runs in the child, between fork and exec
+# Folders that hold no data of the script's (tool folders, environments), as discover skips them.
+_NOT_DATA = {"__pycache__", "node_modules", "site-packages", "venv", "env", "build", "dist"}
+
+
+def private_copy(script: pathlib.Path, work: pathlib.Path) -> tuple[pathlib.Path, tuple, int]:
+    """Copy the script and the data beside it into `work`: the files of its folder, breadth
+    first (nearest first) and COPY_DEPTH levels down, skipping hidden files and folders, tool
+    folders and symlinks that lead out of the folder, within COPY_FILES files and COPY_BYTES
+    bytes. Returns the copy of the script, (files, bytes) copied, and how many were left out."""
+    import shutil
+
+    source = script.resolve().parent
+    target = work / script.name
+    shutil.copyfile(script, target)
+    files, size, skipped = 1, target.stat().st_size, 0
+    queue = [(source, work, 0)]
+    while queue:
+        folder, into, depth = queue.pop(0)
+        try:
+            entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name.startswith(".") or (folder == source and entry.name == script.name):
+                continue
+            try:
+                real = pathlib.Path(os.path.realpath(entry.path))
+                if real != source and source not in real.parents:
+                    continue  # a link out of the script's folder: not the script's data
+                if entry.is_dir():
+                    if depth + 1 < COPY_DEPTH and entry.name not in _NOT_DATA \
+                            and not entry.name.endswith(".egg-info"):
+                        (into / entry.name).mkdir(exist_ok=True)
+                        queue.append((pathlib.Path(entry.path), into / entry.name, depth + 1))
+                    continue
+                if not entry.is_file():
+                    continue
+                length = entry.stat().st_size
+                if files >= COPY_FILES or size + length > COPY_BYTES:
+                    skipped += 1
+                    continue
+                shutil.copyfile(entry.path, into / entry.name)
+                files, size = files + 1, size + length
+            except OSError:
+                skipped += 1
+    return target, (files, size), skipped
+
+
+def _listing(work: pathlib.Path) -> dict[str, tuple]:
+    found = {}
+    for folder, _, names in os.walk(work):
+        for name in names:
+            path = os.path.join(folder, name)
+            try:
+                info = os.stat(path)
+            except OSError:
+                continue
+            found[os.path.relpath(path, work)] = (info.st_size, info.st_mtime_ns)
+    return found
+
+
+def _user_tasks() -> int | None:
+    """How many processes and threads this user has (RLIMIT_NPROC counts them all)."""
+    uid, count = os.getuid(), 0
+    try:
+        for entry in os.scandir("/proc"):
+            if not entry.name.isdigit():
+                continue
+            try:
+                with open(f"/proc/{entry.name}/status", encoding="ascii", errors="replace") as stream:
+                    status = stream.read()
+            except OSError:
+                continue
+            fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
+            if fields.get("Uid", "").split()[:1] == [str(uid)]:
+                count += int(fields.get("Threads", "1").strip() or 1)
+    except OSError:
+        return None
+    return count
+
+
+def _limits(memory: int, seconds: float, tasks: int | None):
+    def apply() -> None:  # runs in the child, between fork and exec: system calls only
         import resource
 
-        try:
-            resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
-        except (ValueError, OSError):
-            pass
-        try:
-            resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-        except (ValueError, OSError):
-            pass
+        limits = [(resource.RLIMIT_AS, memory), (resource.RLIMIT_CORE, 0),
+                  (resource.RLIMIT_CPU, int(seconds) + 2), (resource.RLIMIT_FSIZE, FILE_LIMIT),
+                  (resource.RLIMIT_NOFILE, OPEN_FILES)]
+        if tasks is not None and hasattr(resource, "RLIMIT_NPROC"):
+            # Counts every process and thread of the user: a few more threads, no fork bomb.
+            limits.append((resource.RLIMIT_NPROC, tasks + 16))
+        for kind, value in limits:
+            try:
+                soft, hard = resource.getrlimit(kind)
+                if hard != resource.RLIM_INFINITY:
+                    value = min(value, hard)
+                resource.setrlimit(kind, (value, value if hard == resource.RLIM_INFINITY else hard))
+            except (ValueError, OSError):
+                pass
     return apply
 
 
 def _spawn(arguments: Sequence[str], script: pathlib.Path, timeout: float,
            memory: int = MEMORY_LIMIT) -> ChildResult:
+    import shutil
     import time
 
-    with tempfile.TemporaryDirectory(prefix="nncheck-") as folder:
-        result_path = os.path.join(folder, "result.json")
-        command = [sys.executable, str(CHILD), arguments[0], str(script.resolve()), result_path,
-                   *arguments[1:]]
+    private = pathlib.Path(tempfile.mkdtemp(prefix="nncheck-run-"))
+    control = pathlib.Path(tempfile.mkdtemp(prefix="nncheck-control-"))
+    try:
+        work, home, temporary = private / "work", private / "home", private / "tmp"
+        for folder in (work, home, temporary):
+            folder.mkdir()
+        try:
+            copy, copied, skipped = private_copy(script, work)
+        except OSError as error:
+            return ChildResult("unreadable", {"detail": f"it could not be copied: {error}"})
+        before = _listing(work)
+        result_path = control / "result.json"
+        command = [sys.executable, str(CHILD), arguments[0], str(copy), str(result_path),
+                   str(private), *arguments[1:]]
         env = {key: value for key, value in os.environ.items() if not key.startswith("PYTHON")}
         env.update({"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
                     "MPLBACKEND": "Agg", "PYTHONDONTWRITEBYTECODE": "1",
-                    "PYTHONIOENCODING": "utf-8"})
+                    "PYTHONIOENCODING": "utf-8", "HOME": str(home), "TMPDIR": str(temporary),
+                    "MPLCONFIGDIR": str(home / ".matplotlib"),
+                    "XDG_CACHE_HOME": str(home / ".cache"), "XDG_CONFIG_HOME": str(home / ".config")})
+        tasks = _user_tasks() if sys.platform.startswith("linux") and os.geteuid() != 0 else None
         start = time.perf_counter()
         process = subprocess.Popen(
-            command, cwd=str(script.resolve().parent), stdin=subprocess.DEVNULL,
+            command, cwd=str(work), stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
-            start_new_session=True, preexec_fn=_limits(memory),
+            start_new_session=True, preexec_fn=_limits(memory, timeout, tasks),
         )
-        try:
-            out, err = process.communicate(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            _kill(process)
-            out, err = process.communicate()
-            return ChildResult("timeout", {"timeout": timeout}, _text(out), _text(err),
-                               time.perf_counter() - start)
+        out, err, finished = _collect(process, timeout)
         seconds = time.perf_counter() - start
+        wrote = sorted(name for name, stamp in _listing(work).items() if before.get(name) != stamp)
+        sandbox = {"copied": copied, "skipped": skipped, "wrote": wrote}
+        if not finished:
+            _kill(process)
+            process.wait()
+            return ChildResult("timeout", {"timeout": timeout}, out, err, seconds, **sandbox)
         try:
             with open(result_path, encoding="utf-8") as handle:
                 data = json.load(handle)
+            if not isinstance(data, dict):
+                raise ValueError("not a result")
         except (OSError, ValueError):
-            memory_hint = "MemoryError" in _text(err) or process.returncode in (-9, 137)
+            memory_hint = "MemoryError" in err or process.returncode in (-9, 137)
             status = "memory" if memory_hint else "killed"
-            return ChildResult(status, {"returncode": process.returncode}, _text(out),
-                               _text(err), seconds)
-        return ChildResult(data.get("status", "finished"), data, _text(out), _text(err), seconds)
+            return ChildResult(status, {"returncode": process.returncode}, out, err, seconds, **sandbox)
+        return ChildResult(str(data.get("status", "finished")), data, out, err, seconds,
+                           layers=[str(layer) for layer in data.get("layers", [])], **sandbox)
+    finally:
+        shutil.rmtree(private, ignore_errors=True)
+        shutil.rmtree(control, ignore_errors=True)
+
+
+def _collect(process: subprocess.Popen, timeout: float) -> tuple[str, str, bool]:
+    """The child's stdout and stderr (the first and last OUTPUT_LIMIT / 2 bytes of each: a
+    script may print without end), and whether it ended within `timeout`."""
+    import selectors
+    import time
+
+    kept = {process.stdout: [bytearray(), bytearray()], process.stderr: [bytearray(), bytearray()]}
+    deadline = time.monotonic() + timeout
+    with selectors.DefaultSelector() as selector:
+        for stream in kept:
+            selector.register(stream, selectors.EVENT_READ)
+        while selector.get_map():
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                return _joined(kept[process.stdout]), _joined(kept[process.stderr]), False
+            for key, _ in selector.select(min(remaining, 0.5)):
+                chunk = os.read(key.fileobj.fileno(), 65536)
+                if not chunk:
+                    selector.unregister(key.fileobj)
+                    continue
+                head, tail = kept[key.fileobj]
+                room = OUTPUT_LIMIT // 2 - len(head)
+                head += chunk[:max(room, 0)]
+                tail += chunk[max(room, 0):]
+                del tail[:-(OUTPUT_LIMIT // 2)]
+    try:
+        process.wait(max(deadline - time.monotonic(), 0.1))
+    except subprocess.TimeoutExpired:
+        return _joined(kept[process.stdout]), _joined(kept[process.stderr]), False
+    return _joined(kept[process.stdout]), _joined(kept[process.stderr]), True
+
+
+def _joined(parts: list) -> str:
+    head, tail = parts
+    return _text(bytes(head) + (b"\n...\n" if tail and len(head) >= OUTPUT_LIMIT // 2 else b"") + bytes(tail))
 
 
 def _kill(process: subprocess.Popen) -> None:
@@ -144,8 +310,33 @@ def _predicted_by(result: ChildResult, findings) -> list:
     return sorted({(f.code, f.line): f for f in chosen}.values(), key=lambda f: (f.line, f.code))
 
 
+def describe_sandbox(result: ChildResult) -> list[str]:
+    """What the sandbox refused, what the script wrote in its private folder, and what the
+    sandbox was."""
+    lines = [f"  the sandbox refused: {attempt}" for attempt in result.blocked]
+    if result.wrote:
+        shown = ", ".join(result.wrote[:8]) + (f" and {len(result.wrote) - 8} more" if len(result.wrote) > 8 else "")
+        lines.append(f"  it wrote in its private folder (deleted since): {shown}")
+    files, size = result.copied
+    if files:
+        copied = f"a private copy of its folder ({files} {'file' if files == 1 else 'files'}, {_size(size)}"
+        copied += f"; {result.skipped} left out, over the limits)" if result.skipped else ")"
+        guards = ", ".join(result.layers) if result.layers else "no confinement could be applied"
+        lines.append(f"  sandbox: {copied}; {guards}; at most {MEMORY_LIMIT // 1024 ** 3} GiB of "
+                     f"memory and {FILE_LIMIT // 1024 ** 2} MiB per file written")
+    return lines
+
+
+def _size(count: int) -> str:
+    for unit in ("bytes", "KiB", "MiB", "GiB"):
+        if count < 1024 or unit == "GiB":
+            return f"{count:.0f} {unit}" if unit == "bytes" else f"{count:.1f} {unit}"
+        count /= 1024
+    return f"{count} bytes"
+
+
 def describe_run(result: ChildResult, findings, script: pathlib.Path) -> list[str]:
-    head = f"Running {script.name} itself (--run: a subprocess, {result.seconds:.1f} s)"
+    head = f"Running {script.name} itself (--run: a sandboxed subprocess, {result.seconds:.1f} s)"
     lines = [head]
     status = result.status
     if status == "finished":
@@ -181,6 +372,7 @@ def describe_run(result: ChildResult, findings, script: pathlib.Path) -> list[st
     tail = [line for line in result.stdout.strip().splitlines() if line.strip()][-TAIL_LINES:]
     if tail:
         lines.append("  its last output: " + " | ".join(line.strip()[:80] for line in tail))
+    lines.extend(describe_sandbox(result))
     return lines
 
 
@@ -207,16 +399,33 @@ class GradcheckReport:
 
 
 def plan_gradcheck(text: str, path: str) -> GradcheckPlan:
-    import libcst as cst
-
+    from nncheck.budget import Budget, BudgetExceeded, guard
     from nncheck.model import NetworkModel
-    from nncheck.model.parse import SyntaxProblem, parse
-    from nncheck.model.values import code as code_of
+    from nncheck.model.parse import SyntaxProblem, Unparsed, parse
 
-    parsed = parse(text)
+    budget = Budget()
+    parsed = parse(text, budget=budget)
+    if isinstance(parsed, Unparsed):
+        return GradcheckPlan(f"nncheck did not read its network: {parsed.reason}")
     if isinstance(parsed, SyntaxProblem):
         return GradcheckPlan("the script does not parse")
-    model = NetworkModel.build(parsed, path=path, source=text)
+    try:
+        with guard(budget):
+            model = NetworkModel.build(parsed, path=path, source=text, budget=budget)
+            return _plan(model)
+    except (BudgetExceeded, RecursionError, MemoryError):
+        return GradcheckPlan("reading its network took more than nncheck's budget per file")
+    except Exception:  # noqa: BLE001 - the watchdog's exception may surface as another one
+        if budget.exceeded is None:
+            raise
+        return GradcheckPlan("reading its network took more than nncheck's budget per file")
+
+
+def _plan(model) -> GradcheckPlan:
+    import libcst as cst
+
+    from nncheck.model.values import code as code_of
+
     if not model.updates:
         return GradcheckPlan("no parameter update (`W -= ...`, `W += ...`, `W = W - ...`) was "
                              "found")
@@ -375,13 +584,15 @@ def _looks_like_bias(path: str) -> bool:
 
 
 def describe_gradcheck(report: GradcheckReport, findings) -> list[str]:
-    lines = ["Gradient check (--gradcheck: one update on the script's own data, in a subprocess)"]
+    lines = ["Gradient check (--gradcheck: one update on the script's own data, in a sandboxed "
+             "subprocess)"]
     plan = report.plan
     if plan.problem is not None:
         lines.append(f"  not possible: {plan.problem}.")
         return lines
     result = report.result
     lines.append(f"  loss assumed: {plan.loss_text}")
+    lines.extend(f"  the sandbox refused: {attempt}" for attempt in result.blocked)
     if result.status == "timeout":
         lines.append(f"  stopped after {result.data['timeout']:g} s (--timeout) before the first "
                      "update was checked.")
