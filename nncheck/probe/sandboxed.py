@@ -211,10 +211,11 @@ def _spawn(arguments: Sequence[str], script: pathlib.Path, timeout: float,
                     "XDG_CACHE_HOME": str(home / ".cache"), "XDG_CONFIG_HOME": str(home / ".config")})
         tasks = _user_tasks() if sys.platform.startswith("linux") and os.geteuid() != 0 else None
         start = time.perf_counter()
+        posix = os.name == "posix"
         process = subprocess.Popen(
             command, cwd=str(work), stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
-            start_new_session=True, preexec_fn=_limits(memory, timeout, tasks),
+            start_new_session=posix, preexec_fn=_limits(memory, timeout, tasks) if posix else None,
         )
         out, err, finished = _collect(process, timeout)
         seconds = time.perf_counter() - start
@@ -246,6 +247,12 @@ def _collect(process: subprocess.Popen, timeout: float) -> tuple[str, str, bool]
     import selectors
     import time
 
+    if os.name != "posix":  # pipes cannot be selected on Windows: all of it, then cut
+        try:
+            out, err = process.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            return "", "", False
+        return _text(out[-OUTPUT_LIMIT:]), _text(err[-OUTPUT_LIMIT:]), True
     kept = {process.stdout: [bytearray(), bytearray()], process.stderr: [bytearray(), bytearray()]}
     deadline = time.monotonic() + timeout
     with selectors.DefaultSelector() as selector:
