@@ -85,7 +85,7 @@ def test_concurrent_fixes_of_a_hard_linked_file_corrupt_nothing(tmp_path: Path) 
     env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
     runs = [subprocess.Popen([sys.executable, "-m", "nncheck", "--isolated", "--fix", "net.py"],
                              cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-            for _ in range(8)]
+            for _ in range(4)]
     outputs = [run.communicate(timeout=180)[1].decode() for run in runs]
     fixed = path.read_text(encoding="utf-8")
     assert "np.dot(self.inputs, self.weights) + self.bias" in fixed
