@@ -82,8 +82,8 @@ def _killed(task: tuple, failure: workers.Failure) -> Measured:
 
 
 def sweep(paths: list[str], limits: Limits, jobs: int, sample: int | None, seed: int) -> list[Measured]:
-    # Excluded by default when walking (site-packages, build, ...): a sweep wants all of it.
-    files = discover(paths, is_excluded=lambda path: False).files
+    # No config excludes and no .gitignore (pyenv ignores its own versions/): all of it.
+    files = discover(paths, is_excluded=lambda path: False, respect_gitignore=False).files
     if sample is not None and sample < len(files):
         files = sorted(random.Random(seed).sample(files, sample), key=lambda f: f.display)
     resolver = Resolver(Overrides(select=("ALL",)), isolated=True, cwd=Path.cwd())
