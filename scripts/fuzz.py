@@ -40,7 +40,7 @@ from nncheck.fix import fix_text  # noqa: E402
 from nncheck.rules import select_rules  # noqa: E402
 
 FIXTURES = ROOT / "fixtures"
-FROM_NODE_EVERY = 10
+FROM_NODE_EVERY = 20
 # Small programs: a tighter budget than a user's file gets keeps a run short.
 LIMITS = Limits(seconds=2.0)
 
