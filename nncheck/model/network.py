@@ -151,6 +151,7 @@ class NetworkModel:
         self.objects = Objects(self)
         self._bind_call_sites()
         self._resolve_elements()
+        self._resolve_object_updates()
         # After the call sites are bound: `self.alpha = alpha` is a constant when every
         # construction leaves `alpha` at one value (its default, or the same argument).
         self.self_constants: dict[ClassInfo, dict[str, Any]] = {}
@@ -361,6 +362,30 @@ class NetworkModel:
             for param in params[len(positional):]:
                 if param not in named:
                     self._add_binding(callee, param, None, scope, call)
+
+    def _resolve_object_updates(self) -> None:
+        """`layer.W -= lr * layer.dW` for each layer object `layer` holds: an update of that
+        class's `self.W`, as if its own method had written it."""
+        added = False
+        for target, rhs, sign, statement, scope, operator in self.builder.object_updates:
+            keys = []
+            for instance in self.objects.instances(target.value, scope):
+                for owner in self.objects.bases(instance.cls):
+                    key = ("attr", owner, target.attr.value)
+                    if key in self.definitions:
+                        if key not in keys:
+                            keys.append(key)
+                        break
+            for key in keys:
+                self.updates.append(Update(key, target, rhs, sign, statement, scope))
+                value = rhs if operator is not None else statement.value if isinstance(statement, cst.Assign) else None
+                self.definitions[key].append(Definition(key, value, scope, statement, operator))
+                added = True
+        if added:
+            self._values_memo.clear()
+            self.objects.clear()
+            for derived in ("_update_statements", "updated_origins"):
+                self.__dict__.pop(derived, None)  # read while call sites were bound
 
     def _resolve_elements(self) -> None:
         """`W1, b1 = init()` and `W1, b1 = params`: give each name the matching element of the
@@ -1001,7 +1026,7 @@ class NetworkModel:
         return definition.key
 
     def _inline_application(self, expr, scope: Scope, target: Key | None) -> Application | None:
-        if not _looks_like_activation(expr, self.walk):
+        if not _looks_like_activation(expr, self.walk) and not self._reads_stored_attribute(expr, scope):
             return None
         if isinstance(expr, cst.Call) and isinstance(self.resolve_callable(expr.func, scope), FunctionInfo):
             return None  # a call of the user's own function is an application of that function
@@ -1017,23 +1042,41 @@ class NetworkModel:
         callable_, argument = abstraction
         return Application(expr, None, brief(expr), (), argument, scope, behaviour, callable_, target)
 
+    def _reads_stored_attribute(self, expr, scope: Scope) -> bool:
+        """`x * self.mask` where this method set `self.mask = x > 0`: worth expanding."""
+        if scope.self_name is None or isinstance(expr, (cst.Name, cst.Attribute)):
+            return False
+        for node in self.walk(expr):
+            if isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name) and node.value.value == scope.self_name:
+                defs = self.defs(self.key(node, scope))
+                if len(defs) == 1 and defs[0].scope is scope and defs[0].value is not None \
+                        and _looks_like_activation(defs[0].value, self.walk):
+                    return True
+        return False
+
     def _abstract_expanded(self, expr, scope: Scope) -> tuple[Callable, cst.BaseExpression] | None:
         """`abstract` after replacing each name that has one plain definition in this scope,
         itself a NumPy computation, by that definition; the sub-expression found is mapped
         back to the node in the user's code."""
         expansions: dict[str, cst.BaseExpression] = {}
         for node in self.walk(expr):
-            if not isinstance(node, cst.Name) or node.value in expansions:
+            # `self.mask = x > 0; return x * self.mask`: an attribute set once, in this same
+            # method, is read like a local name
+            is_self_attribute = (
+                isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name)
+                and node.value.value == scope.self_name
+            )
+            if not (isinstance(node, cst.Name) or is_self_attribute) or code(node) in expansions:
                 continue
             key = self.key(node, scope)
             defs = self.defs(key)
-            if key is None or key[0] not in ("local", "global") or len(defs) != 1:
+            if key is None or key[0] not in ("local", "global", "attr") or len(defs) != 1:
                 continue
             value = defs[0].value
             if value is None or defs[0].augmented is not None or defs[0].scope is not scope:
                 continue
             if _looks_like_activation(value, self.walk) and not isinstance(value, cst.Name):
-                expansions[node.value] = value
+                expansions[code(node)] = value
         if not expansions:
             return None
         expanded = expr.visit(_Expand(expansions))
@@ -1535,6 +1578,9 @@ class _Expand(cst.CSTTransformer):
         return value.with_changes(lpar=[cst.LeftParen()], rpar=[cst.RightParen()])
 
     def leave_Attribute(self, original, updated):
+        value = self.expansions.get(code(original))
+        if value is not None and "." in code(original):
+            return value.with_changes(lpar=[cst.LeftParen()], rpar=[cst.RightParen()])
         # `np.exp`: the attribute's own name is never a variable
         return updated.with_changes(attr=original.attr)
 
