@@ -409,7 +409,10 @@ class NetworkModel:
                     and element.key.evaluated_value == item
                 ):
                     found.extend(self.values(element.value, scope, depth + 1))
-            base_key = self.key(base, scope)
+            # `params = {}` then `params["W1"] = ...`: the items live under the name it was
+            # assigned to.
+            holder = self._definition_of_value.get(base)
+            base_key = holder.key if holder is not None else None
         elif isinstance(base, cst.Call):
             target = self.resolve_callable(base.func, scope)
             if isinstance(target, FunctionInfo):
@@ -559,11 +562,17 @@ class NetworkModel:
             return None
         key = self.key(expr, scope)
         if key is not None:
+            # What the name, item or parameter holds, wherever that was assigned (a dict filled
+            # in another function, an argument bound at a call site); an update such as
+            # `W = W - lr * dW` keeps the array it updates.
             shapes = set()
-            for definition in self.defs(key):
-                if definition.value is None or definition.augmented is not None:
+            for value, value_scope in self.values(expr, scope):
+                if value is expr:
+                    return None
+                definition = self._definition_of_value.get(value)
+                if definition is not None and definition.statement in self._update_statements:
                     continue
-                shape = self.shape(definition.value, definition.scope, depth + 1)
+                shape = self.shape(value, value_scope, depth + 1)
                 if shape is None:
                     return None
                 shapes.add(shape)
@@ -694,6 +703,21 @@ class NetworkModel:
                 if self.creation_call(value) is not None:
                     return True
         return False
+
+    def creation(self, expr: cst.BaseExpression, scope: Scope) -> tuple[cst.BaseExpression, Scope] | None:
+        """The one np.random / np.zeros-like expression whose array `expr` holds, followed through
+        names, dict items, tuple returns and call sites; None when it holds anything else too."""
+        found = None
+        for value, value_scope in self.values(expr, scope):
+            definition = self._definition_of_value.get(value)
+            if definition is not None and definition.statement in self._update_statements:
+                continue
+            if self.creation_call(value) is None:
+                return None
+            if found is not None and found[0] is not value:
+                return None
+            found = (value, value_scope)
+        return found
 
     def is_updated(self, key: Key | None) -> bool:
         return key is not None and any(update.key == key for update in self.updates)
@@ -1092,23 +1116,40 @@ class NetworkModel:
 
     # -- outputs, errors, backward signals ----------------------------------------------------------
     def producer(self, expr: cst.BaseExpression, scope: Scope, depth: int = 0):
-        """The forward Application (or identity Layer) whose result this expression holds."""
+        """The forward Application (or identity Layer) whose result this expression holds; None
+        when it holds none, or the results of several (`caches["A" + str(l)]` is every layer's)."""
+        found = self._producers(expr, scope, depth)
+        if len(found) == 1:
+            return found[0]
+        # The same activation reached along several paths (a training loop and a prediction
+        # both ending in a sigmoid) is still one kind of output.
+        if found and all(isinstance(p, Application) for p in found):
+            kinds = {(p.behaviour.kind, p.behaviour.alpha, p.behaviour.normalised_axis) for p in found}
+            if len(kinds) == 1:
+                return found[-1]
+        return None
+
+    def _producers(self, expr: cst.BaseExpression, scope: Scope, depth: int = 0) -> list:
         if depth > MAX_DEPTH:
-            return None
+            return []
         forward = self._forward_by_node
-        found = None
+        found: list = []
+
+        def add(producer) -> None:
+            if not any(producer is seen for seen in found):
+                found.append(producer)
+
         for value, value_scope in self.values(expr, scope):
             if value in forward:
-                found = forward[value]
+                add(forward[value])
             elif value in self._layer_by_whole:
-                found = self._layer_by_whole[value]
+                add(self._layer_by_whole[value])
             elif isinstance(value, cst.Call):
                 target = self.resolve_callable(value.func, value_scope)
                 if isinstance(target, FunctionInfo):
                     for returned in target.scope.returns:
-                        inner = self.producer(returned, target.scope, depth + 1)
-                        if inner is not None:
-                            found = inner
+                        for inner in self._producers(returned, target.scope, depth + 1):
+                            add(inner)
         return found
 
     @functools.cached_property
