@@ -1,0 +1,157 @@
+from __future__ import annotations
+
+from nncheck.diagnostics import Severity
+from nncheck.model.network import _bare
+from nncheck.model.training import training_of
+from nncheck.model.values import code
+from nncheck.rules.base import Invalid, Rule, Valid
+
+_HEAD = (
+    "import numpy as np\n"
+    "X = np.random.rand(64, 3)\n"
+    "y = np.random.rand(64, 1)\n"
+    "W1 = np.random.randn(3, 8) * 0.5\n"
+    "W2 = np.random.randn(8, 1) * 0.5\n"
+    "for epoch in range(500):\n"
+    "    a1 = np.tanh(X @ W1)\n"
+    "    out = a1 @ W2\n"
+    "    d2 = (out - y) / len(X)\n"
+)
+
+
+class StaleWeightsInBackprop(Rule):
+    """
+    ## What it does
+    Finds a hidden delta computed with a weight matrix that was already updated earlier in the
+    same training step: `W2 -= lr * a1.T @ d2` and only then `d1 = (d2 @ W2.T) * f'(z1)`. It
+    looks at the order of the statements in one function (or the module body), in every style:
+    plain names, `self.W2`, `weights[i]` or `params["W" + str(l)]` in a backward loop, a layer
+    object whose `backward` steps its weights before returning `grad @ self.W.T`.
+
+    ## Why is this bad?
+    Backpropagation sends the error back through the weights that produced the output. After
+    the step, `W2` holds different numbers: the hidden delta mixes the new weights with the
+    activations of the old forward pass, so it is no longer the gradient of the loss. The error
+    is small with a small learning rate and grows with it; training becomes erratic or
+    diverges where the correct order converges.
+
+    ## Example
+    ```python
+    W2 -= lr * a1.T @ d2
+    d1 = (d2 @ W2.T) * (1 - a1 ** 2)
+    W1 -= lr * X.T @ d1
+    ```
+
+    ## Use instead
+    Compute every delta before any update:
+    ```python
+    d1 = (d2 @ W2.T) * (1 - a1 ** 2)
+    W2 -= lr * a1.T @ d2
+    W1 -= lr * X.T @ d1
+    ```
+    """
+
+    code = "NN213"
+    name = "stale-weights-in-backprop"
+    severity = Severity.WARNING
+    summary = "a hidden delta is computed with weights already updated in the same step"
+
+    VALID = [
+        # every delta before any update
+        Valid(
+            _HEAD
+            + "    d1 = (d2 @ W2.T) * (1 - a1 ** 2)\n"
+            "    W2 -= 0.1 * a1.T @ d2\n"
+            "    W1 -= 0.1 * X.T @ d1\n"
+        ),
+        # a copy of the weights taken before the step
+        Valid(
+            _HEAD
+            + "    W2_old = W2.copy()\n"
+            "    W2 -= 0.1 * a1.T @ d2\n"
+            "    d1 = (d2 @ W2_old.T) * (1 - a1 ** 2)\n"
+            "    W1 -= 0.1 * X.T @ d1\n"
+        ),
+        # a layer object that sends the gradient back before stepping
+        Valid(
+            "import numpy as np\n"
+            "class Dense:\n"
+            "    def __init__(self, n_in, n_out):\n"
+            "        self.W = np.random.randn(n_in, n_out) * 0.1\n"
+            "    def forward(self, x):\n"
+            "        self.x = x\n"
+            "        return x @ self.W\n"
+            "    def backward(self, grad, lr):\n"
+            "        grad_x = grad @ self.W.T\n"
+            "        self.W -= lr * self.x.T @ grad\n"
+            "        return grad_x\n"
+        ),
+        # the step and the read in different branches
+        Valid(
+            _HEAD
+            + "    if epoch % 2:\n"
+            "        W2 -= 0.1 * a1.T @ d2\n"
+            "    else:\n"
+            "        d1 = (d2 @ W2.T) * (1 - a1 ** 2)\n"
+            "        W1 -= 0.1 * X.T @ d1\n"
+        ),
+    ]
+    INVALID = [
+        Invalid(
+            _HEAD
+            + "    W2 -= 0.1 * a1.T @ d2\n"
+            "    d1 = (d2 @ W2.T) * (1 - a1 ** 2)\n"
+            "    W1 -= 0.1 * X.T @ d1\n",
+            at="d1 = (d2 @ W2.T)",
+            says=("`W2`", "line 10", "`d2 @ W2.T`"),
+        ),
+        # a layer object that steps first and then sends the gradient back
+        Invalid(
+            "import numpy as np\n"
+            "class Dense:\n"
+            "    def __init__(self, n_in, n_out):\n"
+            "        self.W = np.random.randn(n_in, n_out) * 0.1\n"
+            "    def forward(self, x):\n"
+            "        self.x = x\n"
+            "        return x @ self.W\n"
+            "    def backward(self, grad, lr):\n"
+            "        self.W -= lr * self.x.T @ grad\n"
+            "        return grad @ self.W.T\n",
+            at="return grad @ self.W.T",
+            says=("`self.W`",),
+        ),
+        # a backward loop over a dict of parameters, samples as columns
+        Invalid(
+            "import numpy as np\n"
+            "X = np.random.rand(3, 100)\n"
+            "Y = np.random.rand(1, 100)\n"
+            "dims = [3, 8, 1]\n"
+            "params = {}\n"
+            "for l in range(1, 3):\n"
+            "    params['W' + str(l)] = np.random.randn(dims[l], dims[l - 1]) * 0.1\n"
+            "for i in range(200):\n"
+            "    A1 = np.maximum(0, params['W1'] @ X)\n"
+            "    A2 = params['W2'] @ A1\n"
+            "    cache = {'A0': X, 'A1': A1}\n"
+            "    dZ = (A2 - Y) / 100\n"
+            "    for l in range(2, 0, -1):\n"
+            "        params['W' + str(l)] -= 0.1 * dZ @ cache['A' + str(l - 1)].T\n"
+            "        if l > 1:\n"
+            "            dZ = (params['W' + str(l)].T @ dZ) * (A1 > 0)\n",
+            at="dZ = (params['W' + str(l)].T @ dZ)",
+            says=("`params['W' + str(l)]`", "line 14"),
+        ),
+    ]
+
+    def check(self):
+        training = training_of(self.model)
+        for read in training.stale_reads:
+            step = read.step
+            weight = step.text
+            yield self.report(
+                read.statement,
+                f"`{code(_bare(read.product))}` sends the delta back through `{weight}`, which was already "
+                f"updated on line {self.model.line(step.statement)} (`{code(step.statement)}`): the "
+                f"hidden delta uses the new weights, not those of the forward pass; compute every "
+                f"delta before any update",
+            )
