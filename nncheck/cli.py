@@ -21,14 +21,15 @@ from typing import NoReturn, Sequence
 import click
 
 from nncheck import __version__
-from nncheck.config import ConfigError
-from nncheck.report import FORMATS, TEXT_FORMATS, render
-from nncheck.report.style import CHOICES as COLOR_CHOICES, use_color
-from nncheck.rules import UnknownRuleError, find_rule
-from nncheck.fix import fix_summary
-from nncheck.runner import EXIT_ERROR, DemoError, Options, exit_code, run, run_demo
+from nncheck.report import FORMATS, TEXT_FORMATS
+from nncheck.report.style import CHOICES as COLOR_CHOICES
+
+# Only what the flags' definitions need is imported here: `nncheck --version` and `--help` must
+# answer before the rules, the model, NumPy and the fixer are loaded (a pre-commit hook pays
+# for every import on every commit). The run imports them when it needs them.
 
 PROG = "nncheck"
+EXIT_ERROR = 2  # nncheck.runner.EXIT_ERROR, without importing the runner
 EXIT_INTERRUPTED = 130  # as shells report a process ended by Ctrl-C
 
 # Ruff-style subcommands, recognised only as the first argument (`./rule` is still a path).
@@ -159,6 +160,8 @@ def dispatch(flags: dict) -> int:
     if flags["add_noqa"] and (flags["fix"] or flags["diff"]):
         error("--add-noqa cannot be used with --fix or --diff")
         return EXIT_ERROR
+    from nncheck.runner import Options
+
     options = Options.from_flags(
         paths=tuple(flags["paths"]),
         select=flags["select"] or None,
@@ -183,8 +186,21 @@ def dispatch(flags: dict) -> int:
                  show_fixes=flags["show_fixes"])
 
 
-def check(options: Options, *, output_file: Path | None = None, color: str = "auto",
+def run(options):
+    """The run (nncheck.runner.run), imported when a check is asked for."""
+    from nncheck.runner import run as run_check
+
+    return run_check(options)
+
+
+def check(options, *, output_file: Path | None = None, color: str = "auto",
           show_fixes: bool = False) -> int:
+    from nncheck.config import ConfigError
+    from nncheck.report import render
+    from nncheck.report.style import use_color
+    from nncheck.rules import UnknownRuleError
+    from nncheck.runner import exit_code
+
     try:
         report = run(options)
     except (ConfigError, UnknownRuleError) as problem:
@@ -203,6 +219,8 @@ def check(options: Options, *, output_file: Path | None = None, color: str = "au
         # As Ruff: the diff on stdout, a count on stderr, nothing written.
         emit("".join(report.fix.diffs), output_file)
         if not options.quiet:
+            from nncheck.fix import fix_summary
+
             click.echo(fix_summary(report.fix), err=True)
         return exit_code(report, exit_zero=options.exit_zero)
     fixed_stdout = report.fix is not None and report.fix.stdout is not None
@@ -242,6 +260,7 @@ class OutputError(Exception):
 
 def explain(code: str, output_format: str) -> int:
     from nncheck.report.rules import explain as explain_text, explain_json
+    from nncheck.rules import UnknownRuleError, find_rule
 
     try:
         rule = find_rule(code)
@@ -263,6 +282,8 @@ def demo(paths: Sequence[str], **extras) -> int:
     if len(paths) > 1:
         error("--demo takes at most one script")
         return EXIT_ERROR
+    from nncheck.runner import DemoError, run_demo
+
     try:
         return run_demo(paths[0] if paths else None, click.echo, **extras)
     except DemoError as problem:

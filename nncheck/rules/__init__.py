@@ -10,6 +10,8 @@ from nncheck.rules.nn103_array_truth_value import ArrayTruthValue
 from nncheck.rules.nn104_softmax_wrong_axis import SoftmaxWrongAxis
 from nncheck.rules.nn105_unstable_exp import UnstableExp
 from nncheck.rules.nn106_softmax_hidden_layer import SoftmaxHiddenLayer
+from nncheck.rules.nn107_output_range_mismatch import OutputRangeMismatch
+from nncheck.rules.nn108_unscaled_inputs import UnscaledInputs
 from nncheck.rules.nn201_derivative_wrong_point import DerivativeWrongPoint
 from nncheck.rules.nn202_derivative_mismatch import DerivativeMismatch
 from nncheck.rules.nn203_gradient_sign import GradientSign
@@ -47,6 +49,8 @@ ALL_RULES: list[type[Rule]] = sorted(
         SoftmaxWrongAxis,
         UnstableExp,
         SoftmaxHiddenLayer,
+        OutputRangeMismatch,
+        UnscaledInputs,
         DerivativeWrongPoint,
         DerivativeMismatch,
         GradientSign,
