@@ -1697,6 +1697,10 @@ def _bare(node: cst.BaseExpression) -> cst.BaseExpression:
     return node
 
 
+# Rules print expressions without their own parentheses the same way the model compares them.
+bare = _bare
+
+
 class _Expand(cst.CSTTransformer):
     """Replace names by (a parenthesised copy of) the expression they were assigned."""
 
