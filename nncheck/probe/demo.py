@@ -113,8 +113,15 @@ _BUG_LINES = {
     Bug.RELU_MASK_ON_UPSTREAM: "a ReLU mask on the upstream gradient",
     Bug.BIAS_GRADIENT_SUMMED_OVER_ALL: "a bias gradient summed to one scalar",
     Bug.SOFTMAX_OVER_BATCH: "a softmax over the samples",
-    Bug.SYMMETRIC_INIT: "weights initialised to zeros",
+    Bug.SYMMETRIC_INIT: "weights initialised to one constant",
     Bug.ARRAY_TRUTH_VALUE: "`if x > 0` on a whole array",
+    Bug.UNSTABLE_SOFTMAX: "a softmax of the raw logits, no max subtracted",
+    Bug.DERIVATIVE_OF_ERROR: "the derivative applied to the error, not the activation",
+    Bug.DEAD_HIDDEN_DELTA: "hidden deltas built from the output error, delta @ W.T unused",
+    Bug.FUSED_TIMES_DERIVATIVE: "the fused delta p - y multiplied by f'(p) again",
+    Bug.STALE_WEIGHTS: "each layer updated before the layer below back-propagates through it",
+    Bug.ACCUMULATED_GRADIENT: "a gradient accumulated over the steps and never reset",
+    Bug.UNPAIRED_SHUFFLE: "inputs and labels shuffled by two separate draws",
 }
 
 
@@ -295,7 +302,8 @@ def _user_script(script: pathlib.Path, echo: Echo):
     from nncheck.probe.effects import timed_train
 
     written, seconds = timed_train(written_spec, X, y)
-    fixed = train(fixed_spec, X, y)
+    fixed_X = recovery.fixed_X if recovery.fixed_X is not None else X
+    fixed = train(fixed_spec, fixed_X, y)
 
     echo("")
     echo("3. As written")
@@ -317,7 +325,7 @@ def _user_script(script: pathlib.Path, echo: Echo):
     _describe(fixed_spec, echo, found)
     _results(fixed, y, echo, show_probabilities=True)
     _wrapped(echo, "Verdict: " + _verdict(fixed), "   ", "     ")
-    _effects(fixed, X, y, echo, found, {}, None)
+    _effects(fixed, fixed_X, y, echo, found, {}, None)
 
     echo("")
     echo("5. What differs between the two runs, and the finding behind each difference")

@@ -147,8 +147,9 @@ def _without(spec: NetworkSpec, bug: Bug) -> NetworkSpec | None:
     if bug is Bug.UNBOUNDED_OUTPUT_BINARY_LABELS:
         return None  # the toggle only labels the spec; the output activation is the mistake
     try:
-        return replace(spec, bugs=spec.bugs - group,
-                       layer_bugs=tuple(b - group for b in spec.layer_bugs))
+        without = replace(spec, bugs=spec.bugs - group,
+                          layer_bugs=tuple(b - group for b in spec.layer_bugs))
+        return without.drawn_where_constant() if bug is Bug.SYMMETRIC_INIT else without
     except ValueError:
         return None
 
