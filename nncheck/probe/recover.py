@@ -111,6 +111,8 @@ class Recovery:
     # derivative evaluated at the output also needs the NN201 toggle).
     origins: dict = field(default_factory=dict)
     epochs_written: int | None = None
+    synthetic: bool = False  # the labels are the demo's own, with the script's shapes
+    synthetic_inputs: bool = False  # and so are the inputs
     # The inputs the fixed run trains on when a fix changes them (NN108: standardised).
     fixed_X: np.ndarray | None = None
 
@@ -429,15 +431,27 @@ def _recover(model, source: str, findings: list[Finding], out: Recovery) -> None
     first = chain[0].layer
 
     # -- the data ---------------------------------------------------------------------------
-    X = _data(values, first.input, first.scope, "inputs", out.notes)
-    y = _data(values, labels, labels_scope, "labels", out.notes)
     layout = first.layout
-    if X.ndim == 1:
-        X = X.reshape(-1, 1) if layout == "rows" else X.reshape(1, -1)
-    if y.ndim == 1:
-        y = y.reshape(-1, 1) if layout == "rows" else y.reshape(1, -1)
-    if layout == "columns":
-        X, y = X.T, y.T
+    problem: Unknown | None = None
+    try:
+        X = _data(values, first.input, first.scope, "inputs", out.notes)
+        if X.ndim == 1:
+            X = X.reshape(-1, 1) if layout == "rows" else X.reshape(1, -1)
+        if layout == "columns":
+            X = X.T
+    except Unknown as why:
+        X, problem = None, why
+    try:
+        y = _data(values, labels, labels_scope, "labels", out.notes)
+        if y.ndim == 1:
+            y = y.reshape(-1, 1) if layout == "rows" else y.reshape(1, -1)
+        if layout == "columns":
+            y = y.T
+    except Unknown as why:
+        y, problem = None, problem or why
+    if problem is not None:
+        X, y = _synthesised(model, values, chain, labels, labels_scope, findings, X, problem,
+                            out)
     if X.ndim != 2 or y.ndim != 2:
         raise Unknown(f"the data has shapes {X.shape} and {y.shape}; the demo needs 2-D arrays")
     if len(X) != len(y):
@@ -688,8 +702,16 @@ def _recover(model, source: str, findings: list[Finding], out: Recovery) -> None
         out.differences.append((_BUG_FIX[bug], out.origins.get(bug, bug.code)))
     out.written, out.fixed = written, fixed
 
-    out.facts.append(f"inputs  {_describe_data(first.input, X, layout, _origin_name(model, first.input, first.scope))}")
-    out.facts.append(f"labels  {_describe_data(labels, y, layout, _origin_name(model, labels, labels_scope))}")
+    made = " (synthesised by the demo, see the note)"
+    inputs_made = out.synthetic and out.synthetic_inputs
+    out.facts.append(
+        "inputs  " + _describe_data(first.input, X, "rows" if inputs_made else layout,
+                                    _origin_name(model, first.input, first.scope))
+        + (made if inputs_made else ""))
+    out.facts.append(
+        "labels  " + _describe_data(labels, y, "rows" if out.synthetic else layout,
+                                    _origin_name(model, labels, labels_scope))
+        + (made if out.synthetic else ""))
     for finding in findings:
         if finding.code == "NN501":
             out.notes.append(f"the script itself stops with NameError when line {finding.line} "
@@ -700,12 +722,11 @@ def _recover(model, source: str, findings: list[Finding], out: Recovery) -> None
     if seed is None:
         out.notes.append("no np.random.seed in the script: the demo uses seed 0")
     own = [i for i, (w, _) in enumerate(written.initial) if w is not None]
-    exact = all(_module_level(model, c.layer.weight, c.layer.scope) for c in chain)
+    exact = all(_module_level(model, c.layer.weight, c.layer.scope)
+                or _fixed_value(values, c) for c in chain)
     if len(own) == len(chain) and exact:
         out.notes.append("weights start at the script's own values (its initialisation and "
                          "seed, computed without running it)")
-    elif own and all(_fixed_value(values, chain[i]) for i in own) and len(own) == len(chain):
-        out.notes.append("weights start at the script's own values (constants it sets)")
     elif own:
         out.notes.append(
             "weights start as the script's own initialisation draws them (its distribution and "
@@ -818,6 +839,59 @@ def _no_error_reason(model) -> str:
             "trace their output to a subtraction from the labels (`y - output` or "
             "`output - y`), so the demo cannot tell which arrays are the output and the labels"
             + _LIMIT)
+
+
+SYNTHETIC_SAMPLES = 200
+
+
+def _synthesised(model, values: Values, chain: list[_Layer], labels, labels_scope,
+                 findings: list[Finding], X: np.ndarray | None, problem: Unknown,
+                 out: Recovery) -> tuple[np.ndarray, np.ndarray]:
+    """Data with the shapes the script's weights give, when the script's own data cannot be
+    computed: inputs drawn from N(0, 1) (or the script's, when only the labels are unknown),
+    labels from a fixed random teacher network of the kind the output and loss call for.
+    Raises the original problem when the weights' shapes are unknown too."""
+    try:
+        first = _weight_value(values, chain[0].layer)
+        last = _weight_value(values, chain[-1].layer)
+    except Unknown:
+        raise problem from None
+    if first.ndim != 2 or last.ndim != 2:
+        raise problem
+    n_in = first.shape[0] if chain[0].layer.layout == "rows" else first.shape[1]
+    n_out = last.shape[1] if chain[-1].layer.layout == "rows" else last.shape[0]
+    if X is not None and (X.ndim != 2 or X.shape[1] != n_in):
+        raise problem
+    rng = np.random.default_rng(20261207)
+    own_inputs = X is not None
+    if X is None:
+        X = rng.standard_normal((SYNTHETIC_SAMPLES, n_in))
+    scores = np.tanh(np.asarray(X, dtype=float) @ rng.standard_normal((n_in, 8))) \
+        @ rng.standard_normal((8, n_out))
+    output = chain[-1].kind
+    known = model.value_set(labels, labels_scope)
+    binary = known is not None and set(known) <= {0, 1, 0.0, 1.0, True, False}
+    codes = {f.code for f in findings}
+    if output == "softmax" or (n_out > 1 and (binary or "NN101" in codes)
+                               and output != "sigmoid"):
+        kind, y = "one-hot classes", np.eye(n_out)[np.argmax(scores, axis=1)]
+    elif output == "sigmoid" or binary or "NN101" in codes:
+        kind, y = "0/1 labels", (scores > np.median(scores, axis=0)).astype(float)
+    else:
+        y = (scores - scores.mean(axis=0)) / np.where(scores.std(axis=0) > 0,
+                                                      scores.std(axis=0), 1.0)
+        kind = "real-valued targets"
+        if output == "tanh":
+            y = 0.8 * y / np.abs(y).max()
+            kind += " in (-1, 1)"
+    what = "the labels" if own_inputs else "the inputs and labels"
+    out.notes.append(
+        f"{problem}; so the demo trains on {what} it synthesised instead: "
+        + ("" if own_inputs else f"{len(X)} samples of {n_in} features drawn from N(0, 1), ")
+        + f"{kind} from a fixed random teacher network. The script's own data would train "
+        "differently")
+    out.synthetic, out.synthetic_inputs = True, not own_inputs
+    return np.asarray(X, dtype=float), y
 
 
 def _fixed_value(values: Values, item: _Layer) -> bool:
