@@ -16,10 +16,10 @@ from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from nncheck.notebook import NotebookError, protected_lines, split_lines
-from nncheck.suppress import _NOQA
+from nncheck.suppress import NOQA
 
 if TYPE_CHECKING:
-    from nncheck.runner import CheckedFile, RunReport
+    from nncheck.results import CheckedFile, RunReport
 
 
 def _scan(source: str) -> tuple[set[int], dict[int, int]]:
@@ -53,7 +53,7 @@ def with_noqa(source: str, codes_by_line: dict[int, set[str]], protected: set[in
         if body.rstrip().endswith("\\"):
             continue
         codes = codes_by_line[number]
-        match = _NOQA.search(body, comments[number]) if number in comments else None
+        match = NOQA.search(body, comments[number]) if number in comments else None
         if match is not None:
             present = match.group("codes")
             if not present:
@@ -74,7 +74,7 @@ def with_noqa(source: str, codes_by_line: dict[int, set[str]], protected: set[in
 def add_noqa(report: "RunReport") -> int:
     """Add the comments to every checked file with findings; return how many were added.
     Problems (a file that cannot be written) become the report's errors."""
-    from nncheck.fix import FixError, _write_fixed, parses
+    from nncheck.fix import FixError, write_fixed, parses
 
     total = 0
     for file in sorted(report.files, key=lambda file: file.display):
@@ -95,7 +95,7 @@ def add_noqa(report: "RunReport") -> int:
             continue
         try:
             data = file.notebook.rebuild(updated) if file.notebook is not None else updated
-            _write_fixed(file, source, data)
+            write_fixed(file, source, data)
         except (NotebookError, FixError) as problem:
             report.errors.append(f"{file.display}: {problem}")
             continue

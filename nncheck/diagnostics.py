@@ -6,8 +6,20 @@ filters, reporters format, the fixer reads their edits).
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass, field
 from typing import Any
+
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+
+
+def line_starts(text: str) -> list[int]:
+    """The offset at which each line of `text` starts (any of Python's three line endings), so
+    that a Position becomes an offset in one step."""
+    starts = [0]
+    starts.extend(match.end() for match in _NEWLINE.finditer(text))
+    return starts
+
 
 # Each rule has its own page, generated from the rule (scripts/rule_table.py --write).
 DOCS_URL = "https://github.com/nncheck/nncheck/blob/main/docs/rules"
@@ -77,6 +89,13 @@ class Diagnostic:
     @property
     def fixable(self) -> bool:
         return self.fix is not None and self.fix.applicability is Applicability.SAFE
+
+    def fix_applies(self, unsafe: bool) -> bool:
+        """Would --fix (with --unsafe-fixes when `unsafe`) apply this diagnostic's fix?"""
+        fix = self.fix
+        if fix is None or not fix.edits:
+            return False
+        return fix.applicability is Applicability.SAFE or (unsafe and fix.applicability is Applicability.UNSAFE)
 
 
 @dataclass

@@ -34,11 +34,11 @@ from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 import libcst as cst
 
-from nncheck.diagnostics import Applicability, Diagnostic, Edit, FileResult, Fix
+from nncheck.diagnostics import Applicability, Diagnostic, Edit, FileResult, Fix, line_starts
 from nncheck.notebook import NotebookError
 
 if TYPE_CHECKING:
-    from nncheck.runner import CheckedFile, Options, RunReport
+    from nncheck.results import CheckedFile, Options, RunReport
 
 # As Ruff's linter.rs: a fix loop that has not settled after this many passes is a bug.
 MAX_PASSES = 100
@@ -59,12 +59,6 @@ def newline_of(text: str) -> str:
     return match.group() if match else "\n"
 
 
-def _line_starts(text: str) -> list[int]:
-    starts = [0]
-    starts.extend(match.end() for match in _NEWLINE.finditer(text))
-    return starts
-
-
 def _offset(starts: list[int], text: str, line: int, column: int) -> int:
     if not 1 <= line <= len(starts) or column < 1:
         raise FixError(f"an edit points outside the file (line {line}, column {column})")
@@ -76,7 +70,7 @@ def _offset(starts: list[int], text: str, line: int, column: int) -> int:
 
 
 def _spans(text: str, edits: Iterable[Edit]) -> list[tuple[int, int, str]]:
-    starts = _line_starts(text)
+    starts = line_starts(text)
     spans = []
     for edit in edits:
         start = _offset(starts, text, edit.start.line, edit.start.column)
@@ -119,10 +113,7 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
 
 def applicable(diagnostic: Diagnostic, unsafe: bool) -> bool:
     """Would --fix (with --unsafe-fixes when `unsafe`) apply this diagnostic's fix?"""
-    fix = diagnostic.fix
-    if fix is None or not fix.edits:
-        return False
-    return fix.applicability is Applicability.SAFE or (unsafe and fix.applicability is Applicability.UNSAFE)
+    return diagnostic.fix_applies(unsafe)
 
 
 def choose_fixes(text: str, diagnostics: Sequence[Diagnostic], unsafe: bool) -> list[Diagnostic]:
@@ -425,11 +416,13 @@ class FixSummary:
         return sum(self.fixed.values())
 
 
-def fix_files(report: "RunReport", options: "Options") -> FixSummary:
+def fix_files(report: "RunReport", options: "Options",
+              check_program: Callable[..., FileResult]) -> FixSummary:
     """Fix (or, with --diff, only show) every checked file of the report. Each file's
-    diagnostics become those that remain; problems become the report's errors (exit 2)."""
+    diagnostics become those that remain; problems become the report's errors (exit 2).
+    `check_program(text, display, rules, notebook)` checks a fixed text again; the runner passes
+    its own, so that the fixer stays below it."""
     from nncheck.rules import select_rules
-    from nncheck.runner import check_program
 
     summary = FixSummary(diff=options.diff)
     unsafe = options.unsafe_fixes
@@ -474,7 +467,7 @@ def fix_files(report: "RunReport", options: "Options") -> FixSummary:
             summary.stdout = fixed_text
         elif outcome.text != original:
             try:
-                note = _write_fixed(file, original, fixed_text)
+                note = write_fixed(file, original, fixed_text)
             except FixError as problem:
                 report.errors.append(f"{display}: {problem}")
                 continue
@@ -489,7 +482,7 @@ def fix_files(report: "RunReport", options: "Options") -> FixSummary:
     return summary
 
 
-def _write_fixed(file: "CheckedFile", original: str, fixed: str) -> str | None:
+def write_fixed(file: "CheckedFile", original: str, fixed: str) -> str | None:
     """Write the fixed text in the file's own encoding (its coding line, or its UTF-8 byte order
     mark, as Python reads it). The file must still hold what was checked (no edit made meanwhile
     is lost). For a notebook, `original` is its program and `fixed` its new JSON text. Returns

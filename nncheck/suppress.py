@@ -18,7 +18,7 @@ from nncheck.diagnostics import Diagnostic
 
 _CODE = r"[A-Z]+[0-9]+"
 _CODES = rf"(?P<codes>{_CODE}(?:\s*,\s*{_CODE}|\s+{_CODE}(?![\w-]))*)"
-_NOQA = re.compile(rf"#\s*noqa(?::\s*{_CODES})?", re.IGNORECASE)
+NOQA = re.compile(rf"#\s*noqa(?::\s*{_CODES})?", re.IGNORECASE)
 _FILE_NOQA = re.compile(rf"#\s*nncheck\s*:\s*noqa(?:\s*:\s*{_CODES})?", re.IGNORECASE)
 
 ALL = frozenset({"*"})
@@ -57,7 +57,7 @@ def suppressions(source: str) -> Suppressions:
             else:
                 file_codes |= codes
             continue
-        match = _NOQA.search(comment)
+        match = NOQA.search(comment)
         if match:
             found.lines[line_number] = _codes(match)
     if found.file is not ALL:

@@ -288,3 +288,108 @@ def test_a_softmax_written_over_two_statements_is_one_activation():
     # the argument is the user's own node, so the layer behind it is found
     assert code(softmax.argument) == "scores"
     assert model.layer_of(softmax.argument, softmax.scope) is not None
+
+
+# -- parameters in containers (issue 10, capability 1) ------------------------------------------
+
+@pytest.mark.parametrize(
+    "item",
+    ['"W" + str(l)', 'f"W{l}"', '"W%d" % l', '"W{}".format(l)'],
+)
+def test_a_layer_loop_names_one_parameter_however_its_key_is_computed(item):
+    model = build(
+        f"""\
+        import numpy as np
+        dims = [2, 5, 1]
+        def init(dims):
+            params = {{}}
+            for l in range(1, len(dims)):
+                params[{item}] = np.random.randn(dims[l], dims[l - 1]) * 0.1
+                params["b" + str(l)] = np.zeros((dims[l], 1))
+            return params
+        def forward(params, A):
+            for l in range(1, 3):
+                A = np.tanh(params[{item}] @ A + params["b" + str(l)])
+            return A
+        params = init(dims)
+        X = np.random.rand(2, 30)
+        for step in range(10):
+            out = forward(params, X)
+            for l in range(1, 3):
+                params[{item}] -= 0.1 * out.sum()
+                params["b" + str(l)] -= 0.1 * out.sum()
+        """
+    )
+    (layer,) = model.layers
+    assert layer.layout == "columns" and layer.bias is not None
+    assert model.shape(layer.weight, layer.scope) == ("dims[l]", "dims[l - 1]")
+    assert model.shape(layer.bias, layer.scope) == ("dims[l]", 1)
+    value, _ = model.creation(layer.bias, layer.scope)
+    assert code(value) == "np.zeros((dims[l], 1))"
+
+
+def test_a_value_holding_two_different_activations_has_no_single_producer():
+    model = build(
+        """\
+        import numpy as np
+        def forward(params, A, L):
+            cache = {}
+            for l in range(1, L + 1):
+                Z = params["W" + str(l)] @ A
+                if l == L:
+                    A = 1 / (1 + np.exp(-Z))
+                else:
+                    A = np.maximum(0, Z)
+                cache["A" + str(l)] = A
+                cache["P" + str(l)] = 1 / (1 + np.exp(-Z))
+            return cache["A" + str(L)] - cache["P" + str(L)]
+        """
+    )
+    scope = next(s for s in model.builder.scopes.values() if s.name == "forward")
+    mixed = next(n for n in model.walk(model.module) if code(n) == 'cache["A" + str(L)]')
+    single = next(n for n in model.walk(model.module) if code(n) == 'cache["P" + str(L)]')
+    assert model.producer(mixed, scope) is None
+    assert model.producer(single, scope).behaviour.kind == "sigmoid"
+
+
+# -- what the data holds (issue 10, capability 4) -----------------------------------------------
+
+@pytest.mark.parametrize(
+    "labels, expected",
+    [
+        ("np.hstack([np.zeros(50), np.ones(50)]).reshape(-1, 1)", {0.0, 1.0}),
+        ("np.concatenate([np.zeros((50, 1)), np.ones((50, 1))])[perm]", {0.0, 1.0}),
+        ("np.vstack([np.zeros((50, 1)), np.ones((50, 1))]).T", {0.0, 1.0}),
+        ("np.eye(3)[np.random.randint(0, 3, 100)]", {0.0, 1.0}),
+        ("(np.random.rand(100) > 0.5).astype(int)[:, None]", {0.0, 1.0}),
+        ("2 * np.random.randint(0, 2, (100, 1)) - 1", {-1.0, 1.0}),
+        ("np.append(np.zeros(50), np.ones(50))", {0.0, 1.0}),
+        ("np.hstack([np.zeros(50), np.random.rand(50)])", None),
+        ("np.zeros((100, 1)) + np.random.rand(100, 1)", None),
+    ],
+)
+def test_label_values_survive_numpy_rearrangements(labels, expected):
+    model = build(
+        f"""\
+        import numpy as np
+        perm = np.random.permutation(100)
+        y = {labels}
+        """
+    )
+    (definition,) = model.definitions[("global", "y")]
+    found = model.value_set(definition.value, definition.scope)
+    assert (set(found) if found is not None else None) == expected
+
+
+def test_an_array_written_into_after_creation_has_unknown_values():
+    model = build(
+        """\
+        import numpy as np
+        Y = np.zeros((100, 1))
+        for j in range(2):
+            Y[j * 50:(j + 1) * 50] = j
+        labels = Y.reshape(1, -1)
+        """
+    )
+    (definition,) = model.definitions[("global", "labels")]
+    assert model.value_set(definition.value, definition.scope) is None

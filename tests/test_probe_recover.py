@@ -146,3 +146,48 @@ def test_a_finding_without_a_reproduction_is_listed_not_dropped():
     assert result.ok
     assert result.not_reproduced == [("NN999", "the reference network cannot reproduce it; "
                                                "the as-written run leaves it out")]
+
+
+def test_labels_that_are_all_zero_are_refused_by_name():
+    source = NETWORK.replace("y = (X.sum(axis=1, keepdims=True) > 1.5).astype(float)",
+                             "y = np.zeros((20, 1))")
+    result = _recovered(source)
+    assert not result.ok
+    assert result.missing == ["the labels 'y' are all 0: nothing to learn"]
+
+
+def test_no_weight_update_is_said_as_nncheck_s_limit_not_the_script_s():
+    # The weights live in a list updated in a loop over the layers: the model sees no update.
+    source = """import numpy as np
+rng = np.random.default_rng(0)
+X = rng.normal(size=(20, 2))
+y = (X[:, :1] > 0).astype(float)
+layers = [rng.normal(size=(2, 4)), rng.normal(size=(4, 1))]
+for epoch in range(10):
+    acts = [X]
+    for W in layers:
+        acts.append(np.tanh(acts[-1] @ W))
+    err = acts[-1] - y
+    grads = []
+    for i in reversed(range(len(layers))):
+        grads.insert(0, acts[i].T @ err)
+        err = err @ layers[i].T
+    layers = [W - 0.1 * g for W, g in zip(layers, grads)]
+"""
+    result = _recovered(source)
+    assert not result.ok
+    (reason,) = result.missing
+    assert "no error term" not in reason
+    assert reason.startswith("nncheck sees no update of a weight")
+    assert reason.endswith("not a mistake in the script")
+
+
+def test_layers_not_traced_to_the_error_are_said_so():
+    # The output reaches the error through a list element, which the model does not follow.
+    source = NETWORK.replace("    d2 = (y - out) / len(X)\n",
+                             "    outs = [out]\n    d2 = (y - outs[0]) / len(X)\n")
+    result = _recovered(source)
+    if result.ok:
+        pytest.skip("the model now follows list elements: nothing to refuse")
+    (reason,) = result.missing
+    assert "no error term" not in reason and "not a mistake in the script" in reason

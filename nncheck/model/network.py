@@ -409,7 +409,10 @@ class NetworkModel:
                     and element.key.evaluated_value == item
                 ):
                     found.extend(self.values(element.value, scope, depth + 1))
-            base_key = self.key(base, scope)
+            # `params = {}` then `params["W1"] = ...`: the items live under the name it was
+            # assigned to.
+            holder = self._definition_of_value.get(base)
+            base_key = holder.key if holder is not None else None
         elif isinstance(base, cst.Call):
             target = self.resolve_callable(base.func, scope)
             if isinstance(target, FunctionInfo):
@@ -509,48 +512,139 @@ class NetworkModel:
             return None
         return None
 
-    def value_set(self, expr: cst.BaseExpression, scope: Scope) -> frozenset | None:
+    def value_set(self, expr: cst.BaseExpression, scope: Scope, depth: int = 0) -> frozenset | None:
         """The distinct values an array can hold, when they are few and known: {0, 1} for
-        binary labels, from literals, comparisons, randint(0, 2) or one-hot rows."""
+        binary labels, from literals, comparisons, randint(0, 2) or one-hot rows, kept through
+        what NumPy does to the data without changing its values (reshape, transpose, astype,
+        indexing, stacking)."""
+        if depth > MAX_DEPTH:
+            return None
         found: set = set()
         for value, value_scope in self.values(expr, scope):
-            values = self._value_set_of(value, value_scope)
+            values = self._value_set_of(value, value_scope, depth)
             if values is None:
                 return None
             found |= values
         return frozenset(found) if found else None
 
-    def _value_set_of(self, expr: cst.BaseExpression, scope: Scope) -> set | None:
+    # Calls and methods that rearrange an array's elements (or select some) without changing
+    # their values: the result holds a subset of the values of their first argument.
+    _SAME_VALUES = {
+        "array", "asarray", "asanyarray", "ascontiguousarray", "reshape", "ravel", "flatten",
+        "squeeze", "expand_dims", "atleast_1d", "atleast_2d", "transpose", "copy", "astype",
+        "tolist", "take", "repeat", "tile", "flip", "roll",
+    }
+    _STACKING = {"concatenate", "vstack", "hstack", "stack", "column_stack", "row_stack", "append"}
+    _SMALL = 10
+
+    def _value_set_of(self, expr: cst.BaseExpression, scope: Scope, depth: int = 0) -> set | None:
         array = self.literal(expr, scope)
         if array is not None:
             if array.dtype.kind not in "biuf" or array.size == 0:
                 return None
             unique = np.unique(array)
-            return {float(v) for v in unique} if unique.size <= 10 else None
+            return {float(v) for v in unique} if unique.size <= self._SMALL else None
         if isinstance(expr, cst.Comparison):
             return {0.0, 1.0}
-        if isinstance(expr, cst.Call):
-            name = call_name(expr)
-            args = positional_args(expr)
-            if name in ("random.randint", "randint", "integers") and len(args) >= 2:
-                try:
-                    low, high = ast.literal_eval(code(args[0])), ast.literal_eval(code(args[1]))
-                except (ValueError, SyntaxError):
-                    return None
-                if isinstance(low, int) and isinstance(high, int) and 0 <= high - low <= 10:
-                    return {float(v) for v in range(low, high)}
-                return None
-            if isinstance(expr.func, cst.Attribute) and expr.func.attr.value == "astype":
-                return self._value_set_of(expr.func.value, scope)
-            if name in ("where",) and len(args) == 3:
-                try:
-                    return {float(ast.literal_eval(code(args[1]))), float(ast.literal_eval(code(args[2])))}
-                except (ValueError, SyntaxError, TypeError):
-                    return None
-        if isinstance(expr, cst.Subscript) and isinstance(expr.value, cst.Call):
-            if call_name(expr.value) in ("eye", "identity"):
+        if isinstance(expr, cst.Attribute) and expr.attr.value == "T":
+            return self.value_set(expr.value, scope, depth + 1)
+        if isinstance(expr, cst.Subscript):
+            if isinstance(expr.value, cst.Call) and call_name(expr.value) in ("eye", "identity"):
                 return {0.0, 1.0}
+            if self.key(expr, scope) is None:
+                # y[:, None], y[perm], y[i:i + bs]: a selection of y's values
+                return self.value_set(expr.value, scope, depth + 1)
+            return None
+        if isinstance(expr, (cst.BinaryOperation, cst.UnaryOperation)):
+            return self._arithmetic_value_set(expr, scope, depth)
+        if isinstance(expr, cst.Call):
+            return self._call_value_set(expr, scope, depth)
         return None
+
+    def _call_value_set(self, expr: cst.Call, scope: Scope, depth: int) -> set | None:
+        name = call_name(expr)
+        numpy_name = numpy_attribute(expr.func)
+        args = positional_args(expr)
+        last = (name or "").split(".")[-1]
+        if name in ("random.randint", "randint", "integers") and len(args) >= 2:
+            low, high = self.constant(args[0], scope), self.constant(args[1], scope)
+            if isinstance(low, int) and isinstance(high, int) and 0 <= high - low <= self._SMALL:
+                return {float(v) for v in range(low, high)}
+            return None
+        if name in ("where",) and len(args) == 3:
+            sides = [self._constant_set(a, scope, depth) for a in args[1:]]
+            return None if None in sides else sides[0] | sides[1]
+        method = isinstance(expr.func, cst.Attribute) and numpy_name is None
+        if last in self._SAME_VALUES and (method or numpy_name is not None):
+            source = expr.func.value if method else (args[0] if args else None)
+            return None if source is None else self.value_set(source, scope, depth + 1)
+        if numpy_name is not None and last in self._STACKING and args:
+            parts = args[:2] if last == "append" else None
+            if parts is None:
+                if not isinstance(args[0], (cst.List, cst.Tuple)):
+                    return None
+                parts = [element.value for element in args[0].elements]
+            found: set = set()
+            for part in parts:
+                values = self._constant_set(part, scope, depth)
+                if values is None:
+                    return None
+                found |= values
+            return found
+        if numpy_name in CREATION_FUNCTIONS and numpy_name is not None:
+            return self._filled_value_set(expr, scope, depth)
+        return None
+
+    def _filled_value_set(self, expr: cst.Call, scope: Scope, depth: int) -> set | None:
+        """np.zeros / np.ones / np.full(shape, c), unless the array is later written into
+        (`Y = np.zeros(m); Y[ix] = j`)."""
+        holder = self._definition_of_value.get(expr)
+        if holder is not None and (
+            holder.key in self.builder.element_writes
+            or any(d.augmented is not None for d in self.defs(holder.key))
+        ):
+            return None
+        name = numpy_attribute(expr.func).split(".")[-1]
+        if name in ("zeros", "zeros_like"):
+            return {0.0}
+        if name in ("ones", "ones_like"):
+            return {1.0}
+        if name in ("full", "full_like"):
+            args = positional_args(expr)
+            fill = args[1] if len(args) >= 2 else keyword_arg(expr, "fill_value")
+            return None if fill is None else self._constant_set(fill, scope, depth)
+        return None
+
+    def _constant_set(self, expr: cst.BaseExpression, scope: Scope, depth: int) -> set | None:
+        known = self.constant(expr, scope)
+        if isinstance(known, (int, float)) and not isinstance(known, bool):
+            return {float(known)}
+        return self.value_set(expr, scope, depth + 1)
+
+    def _arithmetic_value_set(self, expr, scope: Scope, depth: int) -> set | None:
+        """`1 - y`, `2 * y - 1`, `-y`: a few known values through arithmetic with constants."""
+        import operator
+
+        if isinstance(expr, cst.UnaryOperation):
+            inner = self._constant_set(expr.expression, scope, depth)
+            if inner is None:
+                return None
+            if isinstance(expr.operator, cst.Minus):
+                return {-v for v in inner}
+            return inner if isinstance(expr.operator, cst.Plus) else None
+        operators = {cst.Add: operator.add, cst.Subtract: operator.sub, cst.Multiply: operator.mul}
+        apply = operators.get(type(expr.operator))
+        if apply is None:
+            return None
+        left = self._constant_set(expr.left, scope, depth)
+        right = self._constant_set(expr.right, scope, depth)
+        if left is None or right is None or len(left) * len(right) > self._SMALL * self._SMALL:
+            return None
+        found = {float(apply(a, b)) for a in left for b in right}
+        # Two arrays combined elementwise: their values pair up in ways nobody can list here.
+        if len(left) > 1 and len(right) > 1:
+            return None
+        return found if len(found) <= self._SMALL else None
 
     # -- shapes -------------------------------------------------------------------------------------
     def shape(self, expr: cst.BaseExpression, scope: Scope, depth: int = 0) -> tuple[Dim, ...] | None:
@@ -559,11 +653,17 @@ class NetworkModel:
             return None
         key = self.key(expr, scope)
         if key is not None:
+            # What the name, item or parameter holds, wherever that was assigned (a dict filled
+            # in another function, an argument bound at a call site); an update such as
+            # `W = W - lr * dW` keeps the array it updates.
             shapes = set()
-            for definition in self.defs(key):
-                if definition.value is None or definition.augmented is not None:
+            for value, value_scope in self.values(expr, scope):
+                if value is expr:
+                    return None
+                definition = self._definition_of_value.get(value)
+                if definition is not None and definition.statement in self._update_statements:
                     continue
-                shape = self.shape(definition.value, definition.scope, depth + 1)
+                shape = self.shape(value, value_scope, depth + 1)
                 if shape is None:
                     return None
                 shapes.add(shape)
@@ -694,6 +794,21 @@ class NetworkModel:
                 if self.creation_call(value) is not None:
                     return True
         return False
+
+    def creation(self, expr: cst.BaseExpression, scope: Scope) -> tuple[cst.BaseExpression, Scope] | None:
+        """The one np.random / np.zeros-like expression whose array `expr` holds, followed through
+        names, dict items, tuple returns and call sites; None when it holds anything else too."""
+        found = None
+        for value, value_scope in self.values(expr, scope):
+            definition = self._definition_of_value.get(value)
+            if definition is not None and definition.statement in self._update_statements:
+                continue
+            if self.creation_call(value) is None:
+                return None
+            if found is not None and found[0] is not value:
+                return None
+            found = (value, value_scope)
+        return found
 
     def is_updated(self, key: Key | None) -> bool:
         return key is not None and any(update.key == key for update in self.updates)
@@ -1092,23 +1207,40 @@ class NetworkModel:
 
     # -- outputs, errors, backward signals ----------------------------------------------------------
     def producer(self, expr: cst.BaseExpression, scope: Scope, depth: int = 0):
-        """The forward Application (or identity Layer) whose result this expression holds."""
+        """The forward Application (or identity Layer) whose result this expression holds; None
+        when it holds none, or the results of several (`caches["A" + str(l)]` is every layer's)."""
+        found = self._producers(expr, scope, depth)
+        if len(found) == 1:
+            return found[0]
+        # The same activation reached along several paths (a training loop and a prediction
+        # both ending in a sigmoid) is still one kind of output.
+        if found and all(isinstance(p, Application) for p in found):
+            kinds = {(p.behaviour.kind, p.behaviour.alpha, p.behaviour.normalised_axis) for p in found}
+            if len(kinds) == 1:
+                return found[-1]
+        return None
+
+    def _producers(self, expr: cst.BaseExpression, scope: Scope, depth: int = 0) -> list:
         if depth > MAX_DEPTH:
-            return None
+            return []
         forward = self._forward_by_node
-        found = None
+        found: list = []
+
+        def add(producer) -> None:
+            if not any(producer is seen for seen in found):
+                found.append(producer)
+
         for value, value_scope in self.values(expr, scope):
             if value in forward:
-                found = forward[value]
+                add(forward[value])
             elif value in self._layer_by_whole:
-                found = self._layer_by_whole[value]
+                add(self._layer_by_whole[value])
             elif isinstance(value, cst.Call):
                 target = self.resolve_callable(value.func, value_scope)
                 if isinstance(target, FunctionInfo):
                     for returned in target.scope.returns:
-                        inner = self.producer(returned, target.scope, depth + 1)
-                        if inner is not None:
-                            found = inner
+                        for inner in self._producers(returned, target.scope, depth + 1):
+                            add(inner)
         return found
 
     @functools.cached_property
@@ -1332,6 +1464,10 @@ def _bare(node: cst.BaseExpression) -> cst.BaseExpression:
         except cst.CSTValidationError:
             return node  # `()` and a generator expression cannot lose their parentheses
     return node
+
+
+# Rules print expressions without their own parentheses the same way the model compares them.
+bare = _bare
 
 
 class _Expand(cst.CSTTransformer):

@@ -50,6 +50,22 @@ class StaleRead:
     scope: Scope
 
 
+@dataclass(eq=False)
+class Accumulator:
+    """An array that gradients are summed into with `+=`, and the steps that apply it."""
+
+    identity: tuple
+    adds: list  # the `A += g` statements, in source order
+    steps: list  # the Steps whose right side applies A
+    resets: list  # statements that zero or re-create A, wherever they are
+    repeated_resets: list  # the resets that run between two of its steps
+
+
+_RESET_METHODS = {"fill", "clear", "zero_", "zero"}
+_RESET_FUNCTIONS = {"copyto", "put", "place", "multiply"}
+_NONLINEAR = {"square", "abs", "absolute", "sqrt", "exp", "log", "power"}
+
+
 class Training:
     def __init__(self, model: NetworkModel) -> None:
         self.model = model
@@ -152,6 +168,186 @@ class Training:
             if isinstance(n, cst.Name) and not self._is_attr_name(n)
         }
 
+    # -- loops and storage -----------------------------------------------------------------------
+    def loops_of(self, node: cst.CSTNode) -> list[cst.CSTNode]:
+        """The `for`/`while` statements around `node` in its own function, innermost first."""
+        found = []
+        for ancestor in self._ancestors(node):
+            if isinstance(ancestor, (cst.FunctionDef, cst.Lambda, cst.ClassDef)):
+                break
+            if isinstance(ancestor, (cst.For, cst.While)):
+                found.append(ancestor)
+        return found
+
+    def storage(self, expr: cst.BaseExpression, scope: Scope, depth: int = 0) -> frozenset:
+        """What array (or container of arrays) an expression names: a key, or — for a loop
+        variable over `zip(A, B)`, a tuple literal or `A[i]` — what it iterates over or indexes."""
+        if depth > 6:
+            return frozenset()
+        if isinstance(expr, cst.Name):
+            bound = self._loop_binding(expr, scope)
+            if bound is not None:
+                return frozenset().union(*(self.storage(e, scope, depth + 1) for e in bound)) if bound else frozenset()
+        key = self.model.key(expr, scope)
+        if key is not None:
+            return frozenset({("key", key)})
+        if isinstance(expr, cst.Subscript):
+            return self.storage(expr.value, scope, depth + 1)
+        return frozenset({("text", id(scope), code(expr))})
+
+    def _loop_binding(self, name: cst.Name, scope: Scope) -> list | None:
+        """For a name bound by an enclosing `for` in this scope: the expressions its values come
+        from (the zipped or listed containers); [] when they cannot be told; None when no `for`
+        binds it."""
+        for loop in self.loops_of(name):
+            if not isinstance(loop, cst.For):
+                continue
+            path = _target_path(loop.target, name.value)
+            if path is None:
+                continue
+            return _iterated(loop.iter, path)
+        return None
+
+    # -- accumulators -----------------------------------------------------------------------------
+    @property
+    def accumulators(self) -> list[Accumulator]:
+        if not hasattr(self, "_accumulators"):
+            self._accumulators = list(self._find_accumulators())
+        return self._accumulators
+
+    def _find_accumulators(self) -> Iterator[Accumulator]:
+        model = self.model
+        adds: dict[tuple, list] = {}
+        other_writes: set = set()
+        resets: dict[tuple, list] = {}
+        for node, scope in model.builder.scope_of_node.items():
+            if isinstance(node, cst.AugAssign):
+                identities = self.storage(node.target, scope)
+                if isinstance(node.operator, cst.AddAssign) and len(identities) == 1 and self._summable(node, scope):
+                    adds.setdefault(next(iter(identities)), []).append((node, scope))
+                elif isinstance(node.operator, cst.MultiplyAssign) and _is_zero(node.value):
+                    for identity in identities:
+                        resets.setdefault(identity, []).append((node, scope))
+                else:
+                    other_writes |= identities
+            elif isinstance(node, (cst.Assign, cst.AnnAssign)):
+                targets = [t.target for t in node.targets] if isinstance(node, cst.Assign) else [node.target]
+                for target in targets:
+                    for element in _elements(target):
+                        for identity in self.storage(element, scope):
+                            resets.setdefault(identity, []).append((node, scope))
+            elif isinstance(node, cst.Call):
+                for receiver in self._reset_receivers(node):
+                    for identity in self.storage(receiver, scope):
+                        resets.setdefault(identity, []).append((node, scope))
+        if not adds:
+            return
+        for identity, added in adds.items():
+            if identity in other_writes:
+                continue  # scaled or decayed in place: an optimiser's state, not a plain sum
+            steps = [step for step in self.steps if identity not in self.storage(step.target, step.scope)
+                     and self._applies(step.rhs, step.scope, identity)]
+            if not steps:
+                continue
+            found = resets.get(identity, [])
+            repeated = [r for r, r_scope in found if self._repeated_reset(r, r_scope, added, steps)]
+            yield Accumulator(identity, [a for a, _ in added], steps, [r for r, _ in found], repeated)
+
+    def _summable(self, node: cst.AugAssign, scope: Scope) -> bool:
+        """`A += g` with `g` a gradient: not built from A itself (a running average), not a
+        square or an absolute value (Adagrad's cache, a loss total)."""
+        mine = self.storage(node.target, scope)
+        for sub in self.model.walk(node.value):
+            if isinstance(sub, cst.BinaryOperation) and isinstance(sub.operator, cst.Power):
+                return False
+            if isinstance(sub, cst.Call):
+                name = sub.func.attr.value if isinstance(sub.func, cst.Attribute) else getattr(sub.func, "value", None)
+                if name in _NONLINEAR or name == "abs":
+                    return False
+            if isinstance(sub, (cst.Name, cst.Attribute, cst.Subscript)) and self.storage(sub, scope) & mine:
+                return False
+        return not isinstance(node.value, (cst.Integer, cst.Float))
+
+    def _applies(self, expr, scope: Scope, identity: tuple) -> bool:
+        """`expr` is linear in the array `identity` (a factor of the step, not under a root or in
+        a divisor)."""
+        if isinstance(expr, (cst.Name, cst.Attribute, cst.Subscript)):
+            return identity in self.storage(expr, scope) and len(self.storage(expr, scope)) == 1
+        if isinstance(expr, cst.UnaryOperation):
+            return self._applies(expr.expression, scope, identity)
+        if isinstance(expr, cst.BinaryOperation):
+            if isinstance(expr.operator, (cst.Multiply, cst.Add, cst.Subtract)):
+                return self._applies(expr.left, scope, identity) or self._applies(expr.right, scope, identity)
+            if isinstance(expr.operator, cst.Divide):
+                return self._applies(expr.left, scope, identity)
+        return False
+
+    def _reset_receivers(self, call: cst.Call) -> list:
+        """The arrays a call zeroes or overwrites in place: `A.fill(0)`, `np.copyto(A, 0)`."""
+        func = call.func
+        if isinstance(func, cst.Attribute):
+            from nncheck.model.values import numpy_attribute
+
+            name = numpy_attribute(func)
+            if name in _RESET_FUNCTIONS and call.args:
+                return [call.args[0].value]
+            if name is None and func.attr.value in _RESET_METHODS:
+                return [func.value]
+        return []
+
+    def _repeated_reset(self, reset, reset_scope: Scope, added, steps) -> bool:
+        """The reset runs again between two steps that apply the sum."""
+        for step in steps:
+            if reset_scope is step.scope:
+                common = self._common_loops(step.statement, [a for a, s in added if s is step.scope])
+                if common:
+                    # the outermost loop that repeats both: a reset anywhere inside it counts
+                    if any(loop is common[-1] for loop in self.loops_of(reset)):
+                        return True
+                elif not step.scope.is_module:
+                    return True  # re-created at every call of the function that steps
+            elif not reset_scope.is_module and self._called(reset_scope):
+                return True
+        return False
+
+    def _common_loops(self, node, others) -> list:
+        mine = self.loops_of(node)
+        common = [loop for loop in mine if others and all(loop in self.loops_of(o) for o in others)]
+        return common
+
+    def _called(self, scope: Scope) -> bool:
+        """A function or method (other than a constructor) that some code calls by its name."""
+        node = scope.node
+        if not isinstance(node, cst.FunctionDef) or node.name.value == "__init__":
+            return False
+        name = node.name.value
+        for call, call_scope in self.model.builder.calls:
+            if call_scope is scope:
+                continue
+            func = call.func
+            if (isinstance(func, cst.Attribute) and func.attr.value == name) or (
+                isinstance(func, cst.Name) and func.value == name
+            ):
+                return True
+        return False
+
+    def repeats(self, step: Step) -> bool:
+        """The step runs more than once: in a loop, or in a function called in a loop."""
+        if self.loops_of(step.statement):
+            return True
+        node = step.scope.node
+        if not isinstance(node, cst.FunctionDef):
+            return False
+        name = node.name.value
+        for call, call_scope in self.model.builder.calls:
+            func = call.func
+            if (isinstance(func, cst.Attribute) and func.attr.value == name) or (
+                isinstance(func, cst.Name) and func.value == name
+            ):
+                if self.loops_of(call):
+                    return True
+        return False
+
     # -- stale weights ----------------------------------------------------------------------------
     @property
     def stale_reads(self) -> list[StaleRead]:
@@ -218,6 +414,49 @@ class Training:
         return True
 
 
+def _target_path(target: cst.BaseExpression, name: str) -> tuple | None:
+    """Where `name` sits in a `for` target: () for the whole target, (1, 0) for `i, (w, g)`."""
+    if isinstance(target, cst.Name):
+        return () if target.value == name else None
+    if isinstance(target, (cst.Tuple, cst.List)):
+        for index, element in enumerate(target.elements):
+            inner = _target_path(element.value, name)
+            if inner is not None:
+                return (index,) + inner
+    return None
+
+
+def _iterated(iterable: cst.BaseExpression, path: tuple) -> list:
+    """The containers whose elements a loop variable at `path` takes."""
+    if not path:
+        if isinstance(iterable, (cst.Tuple, cst.List)):
+            return [element.value for element in iterable.elements]
+        if isinstance(iterable, cst.Call) and isinstance(iterable.func, cst.Name) and iterable.func.value == "reversed":
+            return [iterable.args[0].value] if iterable.args else []
+        return [iterable]
+    if isinstance(iterable, cst.Call) and isinstance(iterable.func, cst.Name):
+        args = [arg.value for arg in iterable.args if arg.keyword is None and not arg.star]
+        if iterable.func.value == "zip" and path[0] < len(args):
+            return _iterated(args[path[0]], path[1:])
+        if iterable.func.value == "enumerate" and path[0] == 1 and args:
+            return _iterated(args[0], path[1:])
+        if iterable.func.value == "reversed" and args:
+            return _iterated(args[0], path)
+    return []
+
+
+def _elements(target: cst.BaseExpression) -> list:
+    if isinstance(target, (cst.Tuple, cst.List)):
+        return [e for element in target.elements for e in _elements(element.value)]
+    if isinstance(target, cst.StarredElement):
+        return _elements(target.value)
+    return [target]
+
+
+def _is_zero(expr: cst.BaseExpression) -> bool:
+    return isinstance(expr, (cst.Integer, cst.Float)) and float(expr.value.replace("_", "")) == 0.0
+
+
 def _bound_names(target: cst.BaseExpression) -> list[str]:
     """The plain names an assignment target rebinds (`a`, `a, b`), not those it writes into."""
     if isinstance(target, cst.Name):
@@ -229,4 +468,4 @@ def _bound_names(target: cst.BaseExpression) -> list[str]:
     return []
 
 
-__all__ = ["StaleRead", "Step", "Training", "training_of"]
+__all__ = ["Accumulator", "StaleRead", "Step", "Training", "training_of"]

@@ -197,6 +197,9 @@ class ScopeBuilder(cst.CSTVisitor):
         self.children: dict[cst.CSTNode, list[cst.CSTNode]] = {}
         self.star_import = False
         self.imported: set[str] = set()
+        # `Y[ix] = j`, `W[:] = W - lr * dW`, `dW[i] += g`: writes into part of an array, per key of
+        # the array written (the value written, its scope, the statement).
+        self.element_writes: dict[Key, list[tuple[cst.BaseExpression, Scope, cst.CSTNode]]] = {}
         # `a, b = f(x)` / `W1, b1 = params`: resolved once functions and call sites are known
         self.pending_elements: list[tuple[Key, cst.BaseExpression, Scope, cst.CSTNode, int]] = []
 
@@ -284,6 +287,7 @@ class ScopeBuilder(cst.CSTVisitor):
     def visit_AugAssign(self, node: cst.AugAssign) -> None:
         key = self.key_for_target(node.target)
         if key is None:
+            self._element_write(node.target, node.value, node)
             return
         self._define(key, node.value, self.scope, node, augmented=node.operator)
         if isinstance(node.operator, (cst.AddAssign, cst.SubtractAssign)):
@@ -362,6 +366,7 @@ class ScopeBuilder(cst.CSTVisitor):
             self.scope.assigned.add(target.value)
         key = self.key_for_target(target)
         if key is None:
+            self._element_write(target, value, statement)
             return
         self._define(key, value, self.scope, statement)
         # `W = W - lr * dW` is an update just like `W -= lr * dW`.
@@ -375,6 +380,12 @@ class ScopeBuilder(cst.CSTVisitor):
                 if isinstance(element, cst.DictElement) and isinstance(element.key, cst.SimpleString):
                     item = element.key.evaluated_value
                     self._define(("item", key, item), element.value, self.scope, statement)
+
+    def _element_write(self, target: cst.BaseExpression, value, statement) -> None:
+        if isinstance(target, cst.Subscript):
+            key = self.key_for_target(target.value)
+            if key is not None:
+                self.element_writes.setdefault(key, []).append((value, self.scope, statement))
 
     def _define(self, key, value, scope, statement, augmented=None, from_call=False) -> None:
         self.definitions.setdefault(key, []).append(
@@ -408,11 +419,71 @@ def key_for(expr: cst.BaseExpression, scope: Scope, module_scope: Scope | None =
         return None
     if isinstance(expr, cst.Subscript) and len(expr.slice) == 1:
         index = expr.slice[0].slice
-        if isinstance(index, cst.Index) and isinstance(index.value, cst.SimpleString):
-            base = key_for(expr.value, scope, module_scope)
-            if base is not None:
-                return ("item", base, index.value.evaluated_value)
+        if isinstance(index, cst.Index):
+            item = item_name(index.value)
+            if item is not None:
+                base = key_for(expr.value, scope, module_scope)
+                if base is not None:
+                    return ("item", base, item)
     return None
+
+
+# A layer loop names one item per layer: `params["W" + str(l)]`, `params[f"W{l}"]`,
+# `params["W%d" % l]`, `params["W{}".format(l)]`. Every layer's item shares one key, its
+# prefix followed by this mark, so the loop that creates the weights, the one that uses them
+# and the one that updates them (each with its own loop variable) name the same parameters.
+LAYER_MARK = "#"
+
+
+def item_name(index: cst.BaseExpression) -> str | None:
+    """The dict item an index names: the string itself, or a prefix + LAYER_MARK when the
+    string is a constant prefix followed by a computed layer number."""
+    if isinstance(index, cst.SimpleString):
+        value = index.evaluated_value
+        return value if isinstance(value, str) else None
+    prefix = None
+    if isinstance(index, cst.BinaryOperation) and isinstance(index.operator, cst.Add):
+        if isinstance(index.left, cst.SimpleString) and _is_number_text(index.right):
+            prefix = index.left.evaluated_value
+    elif isinstance(index, cst.BinaryOperation) and isinstance(index.operator, cst.Modulo):
+        if isinstance(index.left, cst.SimpleString):
+            text = index.left.evaluated_value
+            if isinstance(text, str) and re.fullmatch(r"[A-Za-z_]\w*?%[di]", text):
+                prefix = text[:-2]
+    elif isinstance(index, cst.FormattedString):
+        parts = index.parts
+        if (
+            len(parts) == 2
+            and isinstance(parts[0], cst.FormattedStringText)
+            and isinstance(parts[1], cst.FormattedStringExpression)
+            and parts[1].conversion is None
+            and parts[1].format_spec is None
+        ):
+            prefix = parts[0].value
+    elif (
+        isinstance(index, cst.Call)
+        and isinstance(index.func, cst.Attribute)
+        and index.func.attr.value == "format"
+        and isinstance(index.func.value, cst.SimpleString)
+        and len(index.args) == 1
+    ):
+        text = index.func.value.evaluated_value
+        if isinstance(text, str) and re.fullmatch(r"[A-Za-z_]\w*?\{\}", text):
+            prefix = text[:-2]
+    if isinstance(prefix, str) and re.fullmatch(r"[A-Za-z_]\w*", prefix):
+        return prefix + LAYER_MARK
+    return None
+
+
+def _is_number_text(node: cst.BaseExpression) -> bool:
+    """`str(l)`, `str(l + 1)`: a layer number turned into text."""
+    return (
+        isinstance(node, cst.Call)
+        and isinstance(node.func, cst.Name)
+        and node.func.value == "str"
+        and len(node.args) == 1
+        and not isinstance(node.args[0].value, (cst.SimpleString, cst.FormattedString))
+    )
 
 
 def key_name(key: Key) -> str:
@@ -422,6 +493,8 @@ def key_name(key: Key) -> str:
     if key[0] == "attr":
         return f"self.{key[2]}"
     if key[0] == "item":
+        if key[2].endswith(LAYER_MARK):
+            return f'{key_name(key[1])}["{key[2][:-1]}" + str(l)]'
         return f'{key_name(key[1])}["{key[2]}"]'
     return "?"
 

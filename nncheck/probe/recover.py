@@ -433,6 +433,10 @@ def _recover(model, source: str, findings: list[Finding], out: Recovery) -> None
     y = y.astype(float)
     if not (np.isfinite(X).all() and np.isfinite(y).all()):
         raise Unknown("the data holds NaN or infinite values")
+    if y.size and np.all(y == y.flat[0]):
+        # Training on one constant target teaches nothing and would look like a success.
+        raise Unknown(f"the labels {_origin_name(model, labels, labels_scope)} are all "
+                      f"{y.flat[0]:g}: nothing to learn")
     out.X, out.y = X, y
 
     # -- sizes -------------------------------------------------------------------------------
@@ -672,9 +676,7 @@ def _weight_shape(item: _Layer) -> tuple[int, int]:
 def _chain(model) -> tuple[list[_Layer], cst.BaseExpression, Scope]:
     errors = [e for e in model.errors if e.source is not None]
     if not errors:
-        raise Unknown("no error term comparing the network's output with the labels "
-                      "(`y - output` or `output - y`) was found, so the demo cannot tell which "
-                      "arrays are the output and the labels")
+        raise Unknown(_no_error_reason(model))
     error = errors[0]
     chain: list[_Layer] = []
     node = error.source
@@ -684,8 +686,10 @@ def _chain(model) -> tuple[list[_Layer], cst.BaseExpression, Scope]:
         if hasattr(node, "behaviour"):  # an Application
             layer = model.layer_of(node.argument, node.scope)
             if layer is None:
-                raise Unknown(f"the activation '{node.name}' (line {model.line(node.node)}) is "
-                              "not applied to a product `X @ W + b` that nncheck recognises")
+                raise Unknown(
+                    f"nncheck does not trace the argument of '{node.name}' (line "
+                    f"{model.line(node.node)}) to a product `inputs @ W` whose W it sees "
+                    "created and then updated by the training step" + _LIMIT)
             kind = node.behaviour.kind
             if kind not in KINDS:
                 raise Unknown(f"the activation '{node.name}' ({node.behaviour.description}) has "
@@ -710,6 +714,30 @@ def _chain(model) -> tuple[list[_Layer], cst.BaseExpression, Scope]:
     for item in chain:
         item.lines = _layer_lines(model, item)
     return chain, error.labels, error.scope
+
+
+# Said after each refusal that comes from what nncheck's model cannot follow, so that it is
+# never read as a mistake in the script.
+_LIMIT = (": a limit of how far nncheck follows the script's values (through lists, loops over "
+          "layers, unpacked arguments, objects), not a mistake in the script")
+
+
+def _no_error_reason(model) -> str:
+    """Why the output and labels could not be told apart, from what the model does see."""
+    if not model.updates:
+        return ("nncheck sees no update of a weight in the script, so the demo cannot tell "
+                "which arrays are the weights, the output and the labels" + _LIMIT)
+    if not model.layers:
+        lines = sorted({model.line(u.statement) for u in model.updates})
+        shown = ", ".join(map(str, lines[:4])) + (", ..." if len(lines) > 4 else "")
+        return (f"nncheck sees the updates (line{'s' if len(lines) > 1 else ''} {shown}) but "
+                "does not trace the updated arrays to a product `inputs @ W` in the forward "
+                "pass, so the demo cannot tell which arrays are the layers" + _LIMIT)
+    last = max(model.layers, key=lambda layer: model.line(layer.whole))
+    return (f"nncheck sees the layers (the last at line {model.line(last.whole)}) but does not "
+            "trace their output to a subtraction from the labels (`y - output` or "
+            "`output - y`), so the demo cannot tell which arrays are the output and the labels"
+            + _LIMIT)
 
 
 def _per_sample(values: Values, expr, scope: Scope):

@@ -11,7 +11,7 @@ import importlib
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
-    from nncheck.runner import RunReport
+    from nncheck.results import RunReport
 
 # format name → module under nncheck.report that defines `render`.
 FORMATS: dict[str, str] = {

@@ -25,7 +25,7 @@ from nncheck.report.style import Style
 from nncheck.report.text import fixed_lines, statistics_lines, summary_lines
 
 if TYPE_CHECKING:
-    from nncheck.runner import CheckedFile, RunReport
+    from nncheck.results import CheckedFile, RunReport
 
 CONTEXT = 2
 TAB = 4

@@ -13,7 +13,7 @@ from nncheck.diagnostics import Severity
 from nncheck.report.text import diagnostic_line
 
 if TYPE_CHECKING:
-    from nncheck.runner import RunReport
+    from nncheck.results import RunReport
 
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 

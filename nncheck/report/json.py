@@ -17,7 +17,7 @@ from nncheck.report.statistics import statistics as count_statistics
 
 if TYPE_CHECKING:
     from nncheck.notebook import Notebook
-    from nncheck.runner import RunReport
+    from nncheck.results import RunReport
 
 
 def location(position: Position, notebook: "Notebook | None" = None) -> dict[str, int]:

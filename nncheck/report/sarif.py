@@ -15,7 +15,7 @@ from nncheck import __version__
 from nncheck.diagnostics import Severity, rule_url
 
 if TYPE_CHECKING:
-    from nncheck.runner import RunReport
+    from nncheck.results import RunReport
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from nncheck.runner import RunReport
+    from nncheck.results import RunReport
 
 
 @dataclass(frozen=True)

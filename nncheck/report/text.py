@@ -19,7 +19,7 @@ from nncheck.report.statistics import statistics as count_statistics
 from nncheck.report.style import PLAIN, Style
 
 if TYPE_CHECKING:
-    from nncheck.runner import RunReport
+    from nncheck.results import RunReport
 
 
 def diagnostic_line(

@@ -10,6 +10,8 @@ from nncheck.rules.nn103_array_truth_value import ArrayTruthValue
 from nncheck.rules.nn104_softmax_wrong_axis import SoftmaxWrongAxis
 from nncheck.rules.nn105_unstable_exp import UnstableExp
 from nncheck.rules.nn106_softmax_hidden_layer import SoftmaxHiddenLayer
+from nncheck.rules.nn107_output_range_mismatch import OutputRangeMismatch
+from nncheck.rules.nn108_unscaled_inputs import UnscaledInputs
 from nncheck.rules.nn201_derivative_wrong_point import DerivativeWrongPoint
 from nncheck.rules.nn202_derivative_mismatch import DerivativeMismatch
 from nncheck.rules.nn203_gradient_sign import GradientSign
@@ -21,6 +23,7 @@ from nncheck.rules.nn208_relu_backward_mask import ReluBackwardMask
 from nncheck.rules.nn209_bias_gradient_reduction import BiasGradientReduction
 from nncheck.rules.nn210_dead_hidden_delta import DeadHiddenDelta
 from nncheck.rules.nn213_stale_weights_in_backprop import StaleWeightsInBackprop
+from nncheck.rules.nn214_gradient_accumulator_not_reset import GradientAccumulatorNotReset
 from nncheck.rules.nn301_bias_shaped_like_weights import BiasShapedLikeWeights
 from nncheck.rules.nn302_bias_inside_product import BiasInsideProduct
 from nncheck.rules.nn303_label_broadcast import LabelBroadcast
@@ -46,6 +49,8 @@ ALL_RULES: list[type[Rule]] = sorted(
         SoftmaxWrongAxis,
         UnstableExp,
         SoftmaxHiddenLayer,
+        OutputRangeMismatch,
+        UnscaledInputs,
         DerivativeWrongPoint,
         DerivativeMismatch,
         GradientSign,
@@ -57,6 +62,7 @@ ALL_RULES: list[type[Rule]] = sorted(
         BiasGradientReduction,
         DeadHiddenDelta,
         StaleWeightsInBackprop,
+        GradientAccumulatorNotReset,
         BiasShapedLikeWeights,
         BiasInsideProduct,
         LabelBroadcast,

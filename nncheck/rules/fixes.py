@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import libcst as cst
 
-from nncheck.diagnostics import Applicability, Edit, Fix, Position
+from nncheck.diagnostics import Applicability, Edit, Fix, Position, line_starts
 
 if TYPE_CHECKING:
     from nncheck.model import NetworkModel
@@ -16,9 +16,7 @@ if TYPE_CHECKING:
 def _line_starts(model: "NetworkModel") -> list[int]:
     cached = getattr(model, "_nncheck_line_starts", None)
     if cached is None:
-        from nncheck.fix import _line_starts as starts
-
-        cached = starts(model.source)
+        cached = line_starts(model.source)
         model._nncheck_line_starts = cached
     return cached
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from nncheck.diagnostics import Severity
-from nncheck.model.network import _bare
+from nncheck.model.network import bare
 from nncheck.model.training import training_of
 from nncheck.model.values import code
 from nncheck.rules.base import Invalid, Rule, Valid
@@ -150,7 +150,7 @@ class StaleWeightsInBackprop(Rule):
             weight = step.text
             yield self.report(
                 read.statement,
-                f"`{code(_bare(read.product))}` sends the delta back through `{weight}`, which was already "
+                f"`{code(bare(read.product))}` sends the delta back through `{weight}`, which was already "
                 f"updated on line {self.model.line(step.statement)} (`{code(step.statement)}`): the "
                 f"hidden delta uses the new weights, not those of the forward pass; compute every "
                 f"delta before any update",

@@ -164,7 +164,7 @@ class BiasShapedLikeWeights(Rule):
             weight_shape = model.shape(layer.weight, layer.scope)
             if weight_shape is None or len(weight_shape) != 2:
                 continue
-            creation = self._creation(layer.bias_key)
+            creation = model.creation(layer.bias, layer.scope)
             if creation is None:
                 continue
             bias_value, bias_scope = creation
@@ -229,15 +229,6 @@ class BiasShapedLikeWeights(Rule):
                     return None
                 edits.append(edit(model, update.rhs, f"{np_}.sum({text}, axis={axis}, keepdims=True)"))
         return fix(f"Create '{code(layer.bias)}' with one value per output unit", edits)
-
-    def _creation(self, key):
-        for definition in self.model.defs(key):
-            if definition.value is None or definition.augmented is not None or definition.from_call:
-                continue
-            for value, scope in self.model.values(definition.value, definition.scope):
-                if self.model.creation_call(value) is not None:
-                    return value, scope
-        return None
 
     def _samples(self, layer, axis):
         shape = self.model.shape(layer.input, layer.scope)

@@ -1,0 +1,630 @@
+"""Data facts: the values the data arrays hold (ranges of inputs and targets), which forward
+arrays are 2-D batches of samples, and how arrays are shuffled.
+
+Ranges are read from how the data is made, never by running the user's code: literals,
+`np.random.uniform(500, 4000, n)`, `rng.integers(18, 80, m)`, arithmetic with constants,
+`np.clip`, `np.where`, stacking, reshaping and row selection. A normal draw counts as its mean
+± 3 standard deviations (marked approximate). Anything else (a file, a mean or std computed
+from the data, an in-place scaling, a call the model cannot follow) makes the range unknown,
+so the rules that read it stay silent.
+"""
+from __future__ import annotations
+
+import ast
+import functools
+import math
+import os
+import warnings
+import weakref
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterator
+
+import libcst as cst
+import numpy as np
+
+from nncheck.model.values import (
+    Key,
+    Scope,
+    call_name,
+    code,
+    keyword_arg,
+    matrix_product,
+    numpy_attribute,
+    positional_args,
+)
+
+if TYPE_CHECKING:
+    from nncheck.model.network import NetworkModel
+
+_DEPTH = 12
+# Forward activations whose outputs are bounded: what a later layer receives from them.
+_ACTIVATION_RANGES = {"sigmoid": (0.0, 1.0), "softmax": (0.0, 1.0), "tanh": (-1.0, 1.0)}
+_SAME_RANGE_METHODS = {"reshape", "ravel", "flatten", "copy", "squeeze", "transpose", "astype", "round", "view"}
+_SAME_RANGE_FUNCTIONS = {"reshape", "ravel", "squeeze", "transpose", "copy", "asarray", "array", "atleast_2d",
+                         "expand_dims", "round", "around", "rint", "float32", "float64", "asfarray"}
+_STACKS = {"column_stack", "vstack", "hstack", "concatenate", "stack", "row_stack", "dstack"}
+
+
+@dataclass(frozen=True)
+class Range:
+    """Every value of the array lies in [low, high]; `approximate` when a normal draw was
+    counted as its mean ± 3 standard deviations."""
+
+    low: float
+    high: float
+    approximate: bool = False
+
+    def hull(self, other: "Range") -> "Range":
+        return Range(min(self.low, other.low), max(self.high, other.high), self.approximate or other.approximate)
+
+    @property
+    def magnitude(self) -> float:
+        return max(abs(self.low), abs(self.high))
+
+    def show(self) -> str:
+        text = f"{_number(self.low)}..{_number(self.high)}"
+        return f"about {text}" if self.approximate else text
+
+
+def _number(value: float) -> str:
+    if value == int(value) and abs(value) < 1e9:
+        return str(int(value))
+    return f"{value:.3g}"
+
+
+def _interval(op, a: Range, b: Range) -> Range | None:
+    approx = a.approximate or b.approximate
+    if isinstance(op, cst.Add):
+        return Range(a.low + b.low, a.high + b.high, approx)
+    if isinstance(op, cst.Subtract):
+        return Range(a.low - b.high, a.high - b.low, approx)
+    if isinstance(op, cst.Multiply):
+        products = [a.low * b.low, a.low * b.high, a.high * b.low, a.high * b.high]
+        return Range(min(products), max(products), approx)
+    if isinstance(op, cst.Divide):
+        if b.low <= 0 <= b.high:
+            return None
+        quotients = [a.low / b.low, a.low / b.high, a.high / b.low, a.high / b.high]
+        return Range(min(quotients), max(quotients), approx)
+    if isinstance(op, cst.Power) and b.low == b.high and b.low in (2, 2.0):
+        squares = [a.low ** 2, a.high ** 2]
+        low = 0.0 if a.low <= 0 <= a.high else min(squares)
+        return Range(low, max(squares), approx)
+    return None
+
+
+@dataclass(eq=False)
+class LayerInput:
+    """`array` multiplied with `weight` in the pre-activation of a saturating `application`."""
+
+    application: object
+    product: cst.BaseExpression
+    array: cst.BaseExpression
+    weight: cst.BaseExpression
+    scope: Scope
+    range: Range
+
+
+class DataFacts:
+    """Range, batch and shuffle queries over one NetworkModel (cached per model: `data()`)."""
+
+    def __init__(self, model: "NetworkModel") -> None:
+        self.model = model
+        self._active: set[int] = set()
+        self._memo: dict[tuple[int, int], Range | None] = {}
+
+    # -- ranges -------------------------------------------------------------------------------
+    def value_range(self, expr: cst.BaseExpression, scope: Scope) -> Range | None:
+        """Where every value `expr` can hold lies, or None when any of it is unknown."""
+        return self._range(expr, scope, 0)
+
+    def _range(self, expr: cst.BaseExpression, scope: Scope, depth: int) -> Range | None:
+        ident = (id(expr), id(scope))
+        if ident in self._memo:
+            return self._memo[ident]
+        if ident in self._active or depth > _DEPTH:
+            return None  # defined through itself (`X = X / 255`): not a value we can know
+        self._active.add(ident)
+        try:
+            found = self._range_uncached(expr, scope, depth + 1)
+        finally:
+            self._active.discard(ident)
+        self._memo[ident] = found
+        return found
+
+    def _range_uncached(self, expr, scope: Scope, depth: int) -> Range | None:
+        model = self.model
+        key = model.key(expr, scope)
+        if key is not None:
+            return self._range_of_key(expr, key, scope, depth)
+        return self._range_of_value(expr, scope, depth)
+
+    def _range_of_key(self, expr, key: Key, scope: Scope, depth: int) -> Range | None:
+        model = self.model
+        constant = model.constant(expr, scope)
+        if isinstance(constant, (int, float)) and not isinstance(constant, bool):
+            return Range(float(constant), float(constant))
+        added = self._added_in_place(key, depth)
+        if added is None:
+            return None  # scaled or filled in place somewhere: its values depend on where it is read
+        if any(d.augmented is not None for d in model.defs(key)):
+            return None
+        values = model.values(expr, scope)
+        if not values or any(value is expr for value, _ in values):
+            return None
+        found: Range | None = None
+        for value, value_scope in values:
+            if model.key(value, value_scope) is not None:
+                return None  # a name the model could not follow further (a loop variable)
+            part = self._range_of_value(value, value_scope, depth)
+            if part is None:
+                return None
+            found = part if found is None else found.hull(part)
+        if found is not None:
+            for extra in added:
+                found = found.hull(_interval(cst.Add(), found, extra))
+        return found
+
+    def _range_of_value(self, expr, scope: Scope, depth: int) -> Range | None:
+        model = self.model
+        if isinstance(expr, (cst.Integer, cst.Float)):
+            value = float(expr.evaluated_value)
+            return Range(value, value)
+        forward = model._forward_by_node.get(expr)
+        if forward is not None:
+            bounds = _ACTIVATION_RANGES.get(forward.behaviour.kind)
+            return Range(*bounds) if bounds is not None else None
+        if isinstance(expr, cst.UnaryOperation) and isinstance(expr.operator, cst.Minus):
+            inner = self._range(expr.expression, scope, depth)
+            return None if inner is None else Range(-inner.high, -inner.low, inner.approximate)
+        if isinstance(expr, cst.BinaryOperation):
+            left = self._range(expr.left, scope, depth)
+            if left is None:
+                return None
+            right = self._range(expr.right, scope, depth)
+            return None if right is None else _interval(expr.operator, left, right)
+        if isinstance(expr, cst.Comparison):
+            return Range(0.0, 1.0)
+        if isinstance(expr, cst.Attribute) and expr.attr.value == "T":
+            return self._range(expr.value, scope, depth)
+        if isinstance(expr, (cst.List, cst.Tuple)):
+            return self._literal(expr, scope)
+        if isinstance(expr, cst.Call) and (numpy_attribute(expr.func) or "") in ("loadtxt", "genfromtxt"):
+            return _range_of_array(self._load(expr, scope))
+        if isinstance(expr, cst.Subscript):
+            return self._subscript(expr, scope, depth)
+        if isinstance(expr, cst.Call):
+            return self._call(expr, scope, depth)
+        return None
+
+    def _literal(self, expr, scope: Scope) -> Range | None:
+        return _range_of_array(self.model.literal(expr, scope))
+
+    def _concrete(self, expr: cst.BaseExpression, scope: Scope, depth: int = 0):
+        """The array itself, when it is a literal or a data file read beside the script."""
+        if depth > _DEPTH:
+            return None
+        model = self.model
+        key = model.key(expr, scope)
+        if key is not None:
+            defs = model.defs(key)
+            if len(defs) != 1 or defs[0].value is None or defs[0].augmented is not None or key in self._writes:
+                return None
+            return self._concrete(defs[0].value, defs[0].scope, depth + 1)
+        literal = model.literal(expr, scope)
+        if literal is not None:
+            return literal
+        if isinstance(expr, cst.Call) and (numpy_attribute(expr.func) or "") in ("loadtxt", "genfromtxt"):
+            return self._load(expr, scope)
+        return None
+
+    def _load(self, call: cst.Call, scope: Scope):
+        """`np.loadtxt("data.csv", delimiter=",", skiprows=1)` of a small file beside the
+        script, read as numbers (reading data runs none of the user's code)."""
+        args = positional_args(call)
+        if not args or len(args) > 1:
+            return None
+        name = self._file_name(args[0], scope)
+        if name is None or self.model.path in ("<stdin>", "-"):
+            return None
+        path = os.path.join(os.path.dirname(os.path.abspath(self.model.path)), name)
+        options = {}
+        allowed = {"delimiter", "skiprows", "skip_header", "usecols", "dtype", "comments"}
+        for arg in call.args[1:] if call.args and call.args[0].keyword is None else call.args:
+            if arg.keyword is None or arg.keyword.value not in allowed:
+                return None
+            try:
+                options[arg.keyword.value] = ast.literal_eval(code(arg.value))
+            except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+                if arg.keyword.value != "dtype" or code(arg.value) not in ("float", "np.float64", "numpy.float64"):
+                    return None
+        options.pop("dtype", None)
+        return _read_table(path, numpy_attribute(call.func), tuple(sorted(options.items(), key=lambda kv: kv[0])))
+
+    def _file_name(self, node: cst.BaseExpression, scope: Scope, depth: int = 0) -> str | None:
+        """The file's name relative to the script: a plain literal, or a literal joined to the
+        script's own folder (`os.path.join(os.path.dirname(__file__), "data.csv")`)."""
+        if depth > 4:
+            return None
+        if isinstance(node, cst.SimpleString):
+            value = node.evaluated_value
+            return value if isinstance(value, str) and not os.path.isabs(value) and ".." not in value else None
+        key = self.model.key(node, scope)
+        if key is not None:
+            defs = self.model.defs(key)
+            if len(defs) == 1 and defs[0].value is not None:
+                return self._file_name(defs[0].value, defs[0].scope, depth + 1)
+            return None
+        if isinstance(node, cst.Call) and code(node.func) in ("os.path.join", "path.join") and len(node.args) == 2:
+            folder, name = positional_args(node) if len(positional_args(node)) == 2 else (None, None)
+            if folder is not None and self._script_folder(folder, scope):
+                return self._file_name(name, scope, depth + 1)
+        return None
+
+    def _script_folder(self, node: cst.BaseExpression, scope: Scope, depth: int = 0) -> bool:
+        if depth > 4:
+            return False
+        key = self.model.key(node, scope)
+        if key is not None and key != ("global", "__file__"):
+            defs = self.model.defs(key)
+            return len(defs) == 1 and defs[0].value is not None and self._script_folder(defs[0].value, defs[0].scope, depth + 1)
+        return code(node) in (
+            "os.path.dirname(__file__)", "os.path.dirname(os.path.abspath(__file__))",
+            "os.path.dirname(os.path.realpath(__file__))",
+        )
+
+    def _subscript(self, expr: cst.Subscript, scope: Scope, depth: int) -> Range | None:
+        # Rows picked out of an array (`X[idx]`, `X[:split]`, `X[i:i + b]`, `X[:, :]`) hold
+        # values of that array; a column picked out of a stack of different columns does not
+        # (its range would be the whole stack's), so column selections are left unknown.
+        base = expr.value
+        if isinstance(base, cst.Call) and call_name(base) in ("eye", "identity"):
+            return Range(0.0, 1.0)
+        literal = self._concrete(base, scope)
+        if literal is not None:
+            index = _constant_index(expr)
+            try:
+                picked = literal[index] if index is not None else None
+            except (IndexError, TypeError, ValueError):
+                picked = None
+            if picked is not None:
+                return _range_of_array(np.asarray(picked))
+        if len(expr.slice) > 1:
+            rest = expr.slice[1:]
+            if not all(isinstance(e.slice, cst.Slice) and e.slice.lower is None and e.slice.upper is None
+                       for e in rest):
+                return None
+        return self._range(base, scope, depth)
+
+    def _call(self, call: cst.Call, scope: Scope, depth: int) -> Range | None:
+        model = self.model
+        args = positional_args(call)
+        func = call.func
+        numpy_name = numpy_attribute(func)
+        if numpy_name is None and isinstance(func, cst.Attribute):
+            generator = self._generator(func.value, scope)
+            if generator is not None:
+                return self._random(func.attr.value, call, args, scope, stdlib=generator == "stdlib")
+        if numpy_name is not None:
+            return self._numpy_call(numpy_name, call, args, scope, depth)
+        if isinstance(func, cst.Attribute):
+            method = func.attr.value
+            if method in _SAME_RANGE_METHODS:
+                if method == "astype" and args and code(args[0]) in ("bool", "np.bool_"):
+                    return Range(0.0, 1.0)
+                return self._range(func.value, scope, depth)
+            if method == "clip" and len(args) == 2:
+                return self._clip(func.value, args[0], args[1], scope, depth)
+            return None
+        if isinstance(func, cst.Name) and func.value in ("float", "abs", "round"):
+            inner = self._range(args[0], scope, depth) if len(args) == 1 else None
+            if inner is not None and func.value == "abs":
+                return _absolute(inner)
+            return inner
+        target = model.resolve_callable(func, scope)
+        from nncheck.model.functions import FunctionInfo
+
+        if isinstance(target, FunctionInfo) and target.scope.returns:
+            found = None
+            for returned in target.scope.returns:
+                part = self._range(returned, target.scope, depth)
+                if part is None:
+                    return None
+                found = part if found is None else found.hull(part)
+            return found
+        return None
+
+    def _numpy_call(self, name: str, call: cst.Call, args: list, scope: Scope, depth: int) -> Range | None:
+        last = name.split(".")[-1]
+        is_random = name.startswith("random.")
+        if is_random:
+            return self._random(last, call, args, scope)
+        if last in _SAME_RANGE_FUNCTIONS and args:
+            if last in ("array", "asarray", "asfarray") and isinstance(args[0], (cst.List, cst.Tuple)):
+                literal = self._literal(call, scope)
+                if literal is not None:
+                    return literal
+                return self._hull(_elements(args[0]), scope, depth)
+            return self._range(args[0], scope, depth)
+        if last in _STACKS and args and isinstance(args[0], (cst.List, cst.Tuple)):
+            return self._hull(_elements(args[0]), scope, depth)
+        if last == "clip" and len(args) == 3:
+            return self._clip(args[0], args[1], args[2], scope, depth)
+        if last == "where" and len(args) == 3:
+            return self._hull(args[1:], scope, depth)
+        if last in ("abs", "absolute", "fabs") and len(args) == 1:
+            inner = self._range(args[0], scope, depth)
+            return None if inner is None else _absolute(inner)
+        if last in ("floor", "ceil", "sign") and len(args) == 1:
+            inner = self._range(args[0], scope, depth)
+            if inner is None:
+                return None
+            return Range(-1.0, 1.0) if last == "sign" else Range(math.floor(inner.low), math.ceil(inner.high))
+        if last in ("zeros", "zeros_like"):
+            return Range(0.0, 0.0)
+        if last in ("ones", "ones_like"):
+            return Range(1.0, 1.0)
+        if last in ("eye", "identity"):
+            return Range(0.0, 1.0)
+        if last == "full" and len(args) >= 2:
+            return self._range(args[1], scope, depth)
+        if last in ("linspace", "arange") and args:
+            bounds = [self._constant(a, scope) for a in args[:2]]
+            if any(b is None for b in bounds):
+                return None
+            if len(bounds) == 1:
+                return Range(0.0, max(bounds[0] - 1, 0.0))
+            return Range(min(bounds), max(bounds))
+        return None
+
+    def _random(self, last: str, call: cst.Call, args: list, scope: Scope, stdlib: bool = False) -> Range | None:
+        def number(position: int, keyword: str, default=None):
+            node = keyword_arg(call, keyword)
+            if node is None and len(args) > position:
+                node = args[position]
+            if node is None:
+                return default
+            return self._constant(node, scope)
+
+        if last in ("rand", "random", "random_sample", "ranf", "sample"):
+            return Range(0.0, 1.0)
+        if last in ("randn", "standard_normal"):
+            return Range(-3.0, 3.0, approximate=True)
+        if last == "uniform":
+            low, high = number(0, "low", 0.0), number(1, "high", 1.0)
+            return None if low is None or high is None else Range(min(low, high), max(low, high))
+        if last == "normal":
+            mean, spread = number(0, "loc", 0.0), number(1, "scale", 1.0)
+            if mean is None or spread is None:
+                return None
+            return Range(mean - 3 * abs(spread), mean + 3 * abs(spread), approximate=True)
+        if last in ("randint", "integers", "random_integers"):
+            low, high = number(0, "low"), number(1, "high")
+            if low is None:
+                return None
+            if high is None:
+                low, high = 0.0, low
+            # NumPy's randint and integers exclude `high`; the standard library's randint,
+            # random_integers and integers(..., endpoint=True) include it
+            inclusive = last == "random_integers" or stdlib
+            endpoint = keyword_arg(call, "endpoint")
+            if endpoint is not None and code(endpoint) == "True":
+                inclusive = True
+            if not inclusive and low == int(low) and high == int(high) and high > low:
+                high -= 1
+            return Range(low, high)
+        if last in ("binomial",):
+            trials = number(0, "n")
+            return None if trials is None else Range(0.0, trials)
+        if last in ("choice", "permutation", "shuffle", "seed", "default_rng", "RandomState"):
+            return None
+        return None
+
+    def _constant(self, node: cst.BaseExpression, scope: Scope) -> float | None:
+        try:
+            value = ast.literal_eval(code(node))
+        except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+            value = self.model.constant(node, scope)
+            if value is None:
+                found = self._range(node, scope, 0)
+                if found is not None and found.low == found.high:
+                    return found.low
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return float(value)
+        return None
+
+    def _clip(self, array, low, high, scope: Scope, depth: int) -> Range | None:
+        bounds = [None if code(b) == "None" else self._constant(b, scope) for b in (low, high)]
+        inner = self._range(array, scope, depth)
+        if inner is None:
+            if bounds[0] is None or bounds[1] is None:
+                return None
+            return Range(bounds[0], bounds[1])
+        lower = inner.low if bounds[0] is None else min(max(inner.low, bounds[0]), bounds[1] if bounds[1] is not None else math.inf)
+        upper = inner.high if bounds[1] is None else max(min(inner.high, bounds[1]), bounds[0] if bounds[0] is not None else -math.inf)
+        return Range(lower, upper, inner.approximate)
+
+    def _hull(self, parts, scope: Scope, depth: int) -> Range | None:
+        found = None
+        for part in parts:
+            value = None if part is None else self._range(part, scope, depth)
+            if value is None:
+                return None
+            found = value if found is None else found.hull(value)
+        return found
+
+    def _generator(self, receiver: cst.BaseExpression, scope: Scope) -> str | None:
+        """"numpy" for `rng` in `rng.uniform(...)` made by np.random.default_rng(...) or
+        RandomState(...), "stdlib" for the standard library's `random` module, else None."""
+        model = self.model
+        if isinstance(receiver, cst.Name) and receiver.value == "random" and "random" in model.builder.imported \
+                and not model.defs(("global", "random")):
+            return "stdlib"
+        values = model.values(receiver, scope)
+        if values and all(
+            isinstance(value, cst.Call)
+            and (numpy_attribute(value.func) or "") in ("random.default_rng", "random.RandomState", "random.Generator")
+            for value, _ in values
+        ):
+            return "numpy"
+        return None
+
+    # -- inputs of saturating layers ------------------------------------------------------------
+    @functools.cached_property
+    def saturating_inputs(self) -> list["LayerInput"]:
+        """The arrays multiplied into the pre-activation of a sigmoid or tanh layer, with their
+        ranges where known: `X` in `sigmoid(X @ W1 + b1)`, through names (`z = X @ W1 + b1`)
+        and loops over layers. A product scaled after it is taken (`(X @ W) / 255`) is left out."""
+        model = self.model
+        found = []
+        layers = {layer.product: layer for layer in model.layers}
+        for application in model.applications:
+            if not application.is_forward or application.behaviour.kind not in ("sigmoid", "tanh"):
+                continue
+            for product, scope in self._products_under(application.argument, application.scope, 0):
+                factors = matrix_product(product)
+                if factors is None:
+                    continue
+                layer = layers.get(product)
+                if layer is not None:
+                    candidates = [(layer.input, layer.weight)]
+                else:
+                    candidates = [(factors[0], factors[1]), (factors[1], factors[0])]
+                for array, weight in candidates:
+                    values = self.value_range(array, scope)
+                    if values is None:
+                        continue
+                    if layer is None:
+                        other = self.value_range(weight, scope)
+                        if other is not None and other.magnitude >= values.magnitude:
+                            continue  # not clear which factor is the data
+                    found.append(LayerInput(application, product, array, weight, scope, values))
+        return found
+
+    def _products_under(self, expr, scope: Scope, depth: int) -> Iterator[tuple[cst.BaseExpression, Scope]]:
+        """Matrix products that `expr` adds up (`X @ W + b`), through names."""
+        if depth > 4:
+            return
+        model = self.model
+        if matrix_product(expr) is not None:
+            yield expr, scope
+            return
+        if isinstance(expr, cst.BinaryOperation) and isinstance(expr.operator, (cst.Add, cst.Subtract)):
+            yield from self._products_under(expr.left, scope, depth + 1)
+            yield from self._products_under(expr.right, scope, depth + 1)
+            return
+        if model.key(expr, scope) is not None:
+            for value, value_scope in model.values(expr, scope):
+                if value is not expr:
+                    yield from self._products_under(value, value_scope, depth + 1)
+
+    # -- arrays changed in place --------------------------------------------------------------
+    @functools.cached_property
+    def _writes(self) -> dict:
+        """In-place writes into part of an array, by the array's key: `X[:, 0] /= 255`,
+        `X[mask] = 0`, `imgs[i, :4] += noise`."""
+        found: dict = {}
+        model = self.model
+        for node, scope in model.builder.scope_of_node.items():
+            if isinstance(node, cst.AugAssign) and isinstance(node.target, cst.Subscript):
+                if model.key(node.target, scope) is not None:
+                    continue  # params["W1"] -= ...: an item of its own, not part of an array
+                operator = {cst.AddAssign: "+", cst.SubtractAssign: "-"}.get(type(node.operator), "*")
+                writes = [(node.target, operator, node.value)]
+            elif isinstance(node, cst.Assign):
+                writes = [(t.target, "=", node.value) for t in node.targets
+                          if isinstance(t.target, cst.Subscript) and model.key(t.target, scope) is None]
+            else:
+                continue
+            for target, operator, value in writes:
+                while isinstance(target, cst.Subscript):
+                    target = target.value
+                base_key = model.key(target, scope)
+                if base_key is not None:
+                    found.setdefault(base_key, []).append((operator, value, scope))
+        return found
+
+    def _added_in_place(self, key: Key, depth: int) -> list[Range] | None:
+        """What is added to parts of the array in place (a list, maybe empty), or None when it
+        is changed in any other way or by an unknown amount."""
+        added = []
+        for operator, value, scope in self._writes.get(key, ()):
+            if operator not in ("+", "-"):
+                return None
+            amount = self._range(value, scope, depth)
+            if amount is None:
+                return None
+            added.append(amount if operator == "+" else Range(-amount.high, -amount.low, amount.approximate))
+        return added
+
+
+_LARGEST_FILE = 1 << 20
+
+
+@functools.lru_cache(maxsize=32)
+def _read_table(path: str, reader: str, options: tuple):
+    try:
+        if not os.path.isfile(path) or os.path.getsize(path) > _LARGEST_FILE:
+            return None
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            read = np.loadtxt if reader == "loadtxt" else np.genfromtxt
+            array = read(path, dtype=float, **dict(options))
+    except Exception:  # noqa: BLE001 - a file that does not read as a table is simply unknown
+        return None
+    if array.size == 0 or not np.all(np.isfinite(array)):
+        return None
+    return array
+
+
+def _range_of_array(array) -> Range | None:
+    if array is None or array.size == 0 or array.dtype.kind not in "biuf":
+        return None
+    return Range(float(array.min()), float(array.max()))
+
+
+def _absolute(inner: Range) -> Range:
+    low = 0.0 if inner.low <= 0 <= inner.high else min(abs(inner.low), abs(inner.high))
+    return Range(low, inner.magnitude, inner.approximate)
+
+
+def _elements(node: cst.BaseExpression) -> list[cst.BaseExpression | None]:
+    # a starred element's values are not known: None makes the hull unknown
+    return [None if isinstance(e, cst.StarredElement) else e.value for e in node.elements]
+
+
+def _constant_index(expr: cst.Subscript) -> tuple | None:
+    """The index of `a[0:2, 1]` as Python values, when every part of it is a literal."""
+    def value(part):
+        if part is None:
+            return None
+        found = ast.literal_eval(code(part))
+        if not isinstance(found, int) or isinstance(found, bool):
+            raise ValueError(part)
+        return found
+
+    index = []
+    try:
+        for element in expr.slice:
+            inner = element.slice
+            if isinstance(inner, cst.Index):
+                index.append(value(inner.value))
+            else:
+                index.append(slice(value(inner.lower), value(inner.upper), value(inner.step)))
+    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+        return None
+    return tuple(index)
+
+
+_CACHE: "weakref.WeakKeyDictionary[NetworkModel, DataFacts]" = weakref.WeakKeyDictionary()
+
+
+def data(model: "NetworkModel") -> DataFacts:
+    """The DataFacts of a model, built once and shared by the rules that read them."""
+    found = _CACHE.get(model)
+    if found is None:
+        found = _CACHE[model] = DataFacts(model)
+    return found
+
+
+__all__ = ["DataFacts", "LayerInput", "Range", "data"]
