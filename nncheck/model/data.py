@@ -37,6 +37,8 @@ if TYPE_CHECKING:
     from nncheck.model.network import NetworkModel
 
 _DEPTH = 12
+# Dimensions are followed from the softmax back to the data, through every layer: deeper.
+_NDIM_DEPTH = 60
 # Forward activations whose outputs are bounded: what a later layer receives from them.
 _ACTIVATION_RANGES = {"sigmoid": (0.0, 1.0), "softmax": (0.0, 1.0), "tanh": (-1.0, 1.0)}
 _SAME_RANGE_METHODS = {"reshape", "ravel", "flatten", "copy", "squeeze", "transpose", "astype", "round", "view"}
@@ -103,6 +105,16 @@ class LayerInput:
     weight: cst.BaseExpression
     scope: Scope
     range: Range
+
+
+@dataclass(eq=False)
+class RowSum:
+    """`division` = `array / total`, with `total` a row sum of the 2-D `array` without keepdims."""
+
+    division: cst.BinaryOperation
+    total: cst.Call
+    array: cst.BaseExpression
+    scope: Scope
 
 
 class DataFacts:
@@ -469,6 +481,282 @@ class DataFacts:
             return "numpy"
         return None
 
+    # -- number of dimensions -----------------------------------------------------------------
+    def ndim(self, expr: cst.BaseExpression, scope: Scope) -> int | None:
+        """How many dimensions the array `expr` holds has (0 for a scalar), when every value it
+        can hold agrees: 2 for a batch `X @ W1 + b1` of a 2-D `X`, 1 for one sample `X[i]`."""
+        found = self._ndim(expr, scope, 0)
+        return None if found is _CYCLE else found
+
+    def _ndim(self, expr, scope: Scope, depth: int):
+        ident = ("ndim", id(expr), id(scope))
+        if ident in self._memo:
+            return self._memo[ident]
+        if ident in self._active:
+            return _CYCLE  # `X = (X - X.mean(axis=0)) / X.std(axis=0)`: as many as X's other values
+        if depth > _NDIM_DEPTH:
+            return None
+        self._active.add(ident)
+        try:
+            found = self._ndim_uncached(expr, scope, depth + 1)
+        finally:
+            self._active.discard(ident)
+        if found is not _CYCLE:
+            self._memo[ident] = found
+        return found
+
+    def _ndim_uncached(self, expr, scope: Scope, depth: int):
+        model = self.model
+        if isinstance(expr, (cst.Integer, cst.Float)):
+            return 0
+        key = model.key(expr, scope)
+        if key is None and isinstance(expr, cst.Attribute):
+            key = self._object_attribute(expr, scope)
+        if key is not None:
+            if model.constant(expr, scope) is not None:
+                return 0
+            defs = [d for d in model.defs(key) if d.augmented is None]
+            if not defs:
+                values = [(v, s) for v, s in model.values(expr, scope) if v is not expr]
+                return _agree([self._ndim(v, s, depth) for v, s in values]) if values else None
+            parts = []
+            for definition in defs:
+                if definition.statement in model._update_statements:
+                    continue  # `W = W - lr * dW` keeps W's shape
+                if definition.value is not None:
+                    parts.append(self._ndim(definition.value, definition.scope, depth))
+                elif isinstance(definition.statement, cst.For):
+                    parts.append(self._loop_element(definition, key, depth))
+                # else: `X, y = load()`, whose elements the model binds as definitions of their own
+            return _agree(parts) if parts else None
+        forward = model._forward_by_node.get(expr)
+        if forward is not None:
+            return self._ndim(forward.argument, forward.scope, depth)
+        if isinstance(expr, cst.UnaryOperation):
+            return self._ndim(expr.expression, scope, depth)
+        factors = matrix_product(expr)
+        if factors is not None:
+            left, right = (self._ndim_or_created(f, scope, depth) for f in factors)
+            if not isinstance(left, int) or not isinstance(right, int) or min(left, right) < 1 or max(left, right) > 2:
+                return None
+            return left + right - 2
+        if isinstance(expr, cst.BinaryOperation):
+            return _broadcast([self._ndim_or_created(expr.left, scope, depth),
+                               self._ndim_or_created(expr.right, scope, depth)])
+        if isinstance(expr, cst.Comparison) and len(expr.comparisons) == 1:
+            return _broadcast([self._ndim(expr.left, scope, depth),
+                               self._ndim(expr.comparisons[0].comparator, scope, depth)])
+        if isinstance(expr, cst.Attribute) and expr.attr.value == "T":
+            return self._ndim(expr.value, scope, depth)
+        if isinstance(expr, cst.Subscript):
+            return self._ndim_subscript(expr, scope, depth)
+        if isinstance(expr, cst.Call):
+            return self._ndim_call(expr, scope, depth)
+        if isinstance(expr, (cst.List, cst.Tuple)):
+            literal = model.literal(expr, scope)
+            return None if literal is None else literal.ndim
+        return None
+
+    def _ndim_or_created(self, expr, scope: Scope, depth: int):
+        """A parameter's dimensions are those it was created with, when its updates (passed
+        through helpers such as `update(W1, dW1)`) cannot be followed: updates keep shapes."""
+        found = self._ndim(expr, scope, depth)
+        if found is None and isinstance(expr, (cst.Name, cst.Attribute, cst.Subscript)):
+            created = {self.model.shape(origin, scope) for origin in self.model.origins(expr, scope)}
+            if len(created) == 1:
+                shape = created.pop()
+                return None if shape is None else len(shape)
+        return found
+
+    def _object_attribute(self, expr: cst.Attribute, scope: Scope) -> Key | None:
+        """`dense2.output` where `dense2 = Dense(32, 4)`: the `self.output` of class Dense."""
+        from nncheck.model.values import ClassInfo
+
+        owners = set()
+        values = self.model.values(expr.value, scope)
+        for value, value_scope in values:
+            owner = self.model.resolve_callable(value.func, value_scope) if isinstance(value, cst.Call) else None
+            if not isinstance(owner, ClassInfo):
+                return None
+            owners.add(owner)
+        if len(owners) != 1:
+            return None
+        return ("attr", owners.pop(), expr.attr.value)
+
+    def _loop_element(self, definition, key: Key, depth: int):
+        """A `for` target: an element of what the loop runs over (`for x_i, y_i in zip(X, Y)`,
+        `for i in range(n)`, `for row in X`)."""
+        statement = definition.statement
+        if not isinstance(statement, cst.For):
+            return None
+        target, source = statement.target, statement.iter
+        if isinstance(source, cst.Call) and isinstance(source.func, cst.Name) and source.func.value in ("range", "enumerate", "zip"):
+            name = source.func.value
+            if name == "range":
+                return 0 if isinstance(target, cst.Name) else None
+            sources = positional_args(source)
+            if not isinstance(target, (cst.Tuple, cst.List)):
+                return None
+            elements = [e.value for e in target.elements]
+            position = next((i for i, e in enumerate(elements) if self.model.key(e, definition.scope) == key), None)
+            if position is None:
+                return None
+            if name == "enumerate":
+                if position == 0:
+                    return 0
+                sources = sources[:1]
+                position = 0
+            if position >= len(sources):
+                return None
+            whole = self._ndim(sources[position], definition.scope, depth)
+        elif isinstance(target, cst.Name):
+            whole = self._ndim(source, definition.scope, depth)
+        else:
+            return None
+        return whole - 1 if isinstance(whole, int) and whole >= 1 else None
+
+    def _ndim_subscript(self, expr: cst.Subscript, scope: Scope, depth: int):
+        base = self._ndim(expr.value, scope, depth)
+        if not isinstance(base, int):
+            return base
+        dropped = 0
+        for element in expr.slice:
+            index = element.slice
+            if isinstance(index, cst.Slice):
+                continue
+            value = index.value
+            if isinstance(value, cst.Name) and value.value == "None":
+                dropped -= 1
+                continue
+            inner = self._ndim(value, scope, depth)
+            if inner == 0:
+                dropped += 1
+            elif inner == 1 and len(expr.slice) == 1:
+                continue  # rows picked by an index array
+            else:
+                return None
+        found = base - dropped
+        return found if found >= 0 else None
+
+    def _ndim_call(self, call: cst.Call, scope: Scope, depth: int):
+        model = self.model
+        args = positional_args(call)
+        name = numpy_attribute(call.func)
+        method = call.func.attr.value if name is None and isinstance(call.func, cst.Attribute) else None
+        if name is None and method is not None and self._generator(call.func.value, scope) is not None:
+            name = "random." + method
+            method = None
+        if name is not None:
+            last = name.split(".")[-1]
+            if name.startswith("random."):
+                shape = model.shape(call, scope)
+                if shape is not None:
+                    return len(shape)
+                size = keyword_arg(call, "size")
+                if size is None:
+                    positions = {"normal": 2, "uniform": 2, "randint": 2, "integers": 2, "choice": 1, "binomial": 2}
+                    position = positions.get(last)
+                    if position is not None and len(args) > position:
+                        size = args[position]
+                    elif last in ("rand", "randn"):
+                        return len(args)
+                    elif last in ("random", "random_sample", "standard_normal") and args:
+                        size = args[0]
+                    elif last in ("permutation",):
+                        return 1
+                    elif position is not None:
+                        return 0
+                if size is None:
+                    return None
+                if isinstance(size, (cst.Tuple, cst.List)):
+                    return len(size.elements)
+                return 1 if self._ndim(size, scope, depth) == 0 else None
+            if last in ("zeros", "ones", "empty", "full", "zeros_like", "ones_like", "empty_like", "full_like"):
+                shape = model.shape(call, scope)
+                return None if shape is None else len(shape)
+            if last in ("eye", "identity", "outer", "vstack", "column_stack", "row_stack", "atleast_2d"):
+                return 2
+            if last in ("arange", "linspace", "repeat", "bincount", "flatnonzero"):
+                return 1
+            if last in ("exp", "log", "tanh", "abs", "absolute", "sqrt", "square", "sign", "maximum", "minimum",
+                        "clip", "where", "round", "floor", "ceil", "log1p", "expm1", "power", "multiply", "divide",
+                        "add", "subtract", "copy", "array", "asarray", "float64", "float32"):
+                if last in ("array", "asarray") and args and isinstance(args[0], (cst.List, cst.Tuple)):
+                    literal = model.literal(call, scope)
+                    return None if literal is None else literal.ndim
+                return _broadcast([self._ndim(a, scope, depth) for a in args]) if args else None
+            if last in ("sum", "max", "min", "mean", "std", "var", "amax", "amin", "argmax", "argmin", "prod") and args:
+                return self._reduced(call, self._ndim(args[0], scope, depth))
+            if last in ("hstack", "concatenate") and args and isinstance(args[0], (cst.List, cst.Tuple)):
+                return _agree([self._ndim(e.value, scope, depth) for e in args[0].elements])
+            if last in ("reshape",) and len(args) >= 2:
+                return _reshaped(args[1:])
+            if last in ("transpose",) and args:
+                return self._ndim(args[0], scope, depth)
+            return None
+        if method is not None:
+            base = call.func.value
+            if method in ("sum", "max", "min", "mean", "std", "var", "argmax", "argmin", "prod"):
+                return self._reduced(call, self._ndim(base, scope, depth))
+            if method in ("copy", "astype", "clip", "round", "transpose"):
+                return self._ndim(base, scope, depth)
+            if method in ("ravel", "flatten"):
+                return 1
+            if method == "reshape" and args:
+                return _reshaped(args)
+            if method == "item":
+                return 0
+        target = model.resolve_callable(call.func, scope)
+        from nncheck.model.functions import FunctionInfo
+
+        if isinstance(target, FunctionInfo) and target.scope.returns:
+            return _agree([self._ndim(r, target.scope, depth) for r in target.scope.returns])
+        return None
+
+    def _reduced(self, call: cst.Call, base):
+        if not isinstance(base, int):
+            return base
+        axis = keyword_arg(call, "axis")
+        args = positional_args(call)
+        if axis is None and numpy_attribute(call.func) is not None and len(args) >= 2:
+            axis = args[1]
+        elif axis is None and numpy_attribute(call.func) is None and args:
+            axis = args[0]
+        keepdims = keyword_arg(call, "keepdims")
+        if keepdims is not None and code(keepdims) == "True":
+            return base
+        if axis is None or code(axis) == "None":
+            return 0
+        return base - 1 if base >= 1 else None
+
+    # -- softmax row sums ------------------------------------------------------------------------
+    @functools.cached_property
+    def row_sums_without_keepdims(self) -> list["RowSum"]:
+        """Softmax normalisations `e / e.sum(axis=1)` of a 2-D array, the sum taken over its
+        last axis without `keepdims`: `e` holds exponentials (`e = np.exp(z - ...)`)."""
+        model = self.model
+        if model.layout == "columns":
+            return []  # there the classes are axis 0, and a sum over axis 1 is NN104's wrong axis
+        found = []
+        for node, scope in model.builder.scope_of_node.items():
+            if not (isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Divide)):
+                continue
+            summed = _last_axis_sum(node.right)
+            if summed is None or code(summed) != code(node.left):
+                continue
+            if not self._exponentials(node.left, scope):
+                continue
+            if self.ndim(node.left, scope) != 2:
+                continue
+            found.append(RowSum(node, node.right, node.left, scope))
+        return found
+
+    def _exponentials(self, expr, scope: Scope) -> bool:
+        values = self.model.values(expr, scope) if self.model.key(expr, scope) is not None else [(expr, scope)]
+        return bool(values) and all(
+            isinstance(value, cst.Call) and numpy_attribute(value.func) == "exp" for value, _ in values
+        )
+
     # -- inputs of saturating layers ------------------------------------------------------------
     @functools.cached_property
     def saturating_inputs(self) -> list["LayerInput"]:
@@ -583,6 +871,56 @@ def _range_of_array(array) -> Range | None:
     return Range(float(array.min()), float(array.max()))
 
 
+_CYCLE = object()
+
+
+def _last_axis_sum(node: cst.BaseExpression) -> cst.BaseExpression | None:
+    """`a` in `np.sum(a, axis=1)`, `a.sum(axis=-1)`, `np.sum(a, 1)` without keepdims=True."""
+    if not isinstance(node, cst.Call):
+        return None
+    args = positional_args(node)
+    keepdims = keyword_arg(node, "keepdims")
+    if keepdims is not None and code(keepdims) != "False":
+        return None
+    if numpy_attribute(node.func) == "sum" and args:
+        summed, axis = args[0], keyword_arg(node, "axis") or (args[1] if len(args) > 1 else None)
+    elif numpy_attribute(node.func) is None and isinstance(node.func, cst.Attribute) and node.func.attr.value == "sum":
+        summed, axis = node.func.value, keyword_arg(node, "axis") or (args[0] if args else None)
+    else:
+        return None
+    if axis is None or code(axis).replace(" ", "") not in ("1", "-1"):
+        return None
+    return summed
+
+
+def _agree(parts: list):
+    """The one answer every part gives (parts that only led back to themselves aside)."""
+    known = {part for part in parts if part is not _CYCLE}
+    if not known:
+        return _CYCLE if parts else None
+    if None in known or len(known) != 1:
+        return None
+    return known.pop()
+
+
+def _broadcast(parts: list):
+    """Operands broadcast to the most dimensions any of them has."""
+    known = [part for part in parts if part is not _CYCLE]
+    if not known:
+        return _CYCLE
+    if any(part is None for part in known):
+        return None
+    return max(known)
+
+
+def _reshaped(args: list) -> int | None:
+    if len(args) == 1 and isinstance(args[0], (cst.Tuple, cst.List)):
+        return len(args[0].elements)
+    if len(args) == 1:
+        return 1
+    return len(args)
+
+
 def _absolute(inner: Range) -> Range:
     low = 0.0 if inner.low <= 0 <= inner.high else min(abs(inner.low), abs(inner.high))
     return Range(low, inner.magnitude, inner.approximate)
@@ -627,4 +965,4 @@ def data(model: "NetworkModel") -> DataFacts:
     return found
 
 
-__all__ = ["DataFacts", "LayerInput", "Range", "data"]
+__all__ = ["DataFacts", "LayerInput", "Range", "RowSum", "data"]

@@ -12,6 +12,7 @@ from nncheck.rules.nn105_unstable_exp import UnstableExp
 from nncheck.rules.nn106_softmax_hidden_layer import SoftmaxHiddenLayer
 from nncheck.rules.nn107_output_range_mismatch import OutputRangeMismatch
 from nncheck.rules.nn108_unscaled_inputs import UnscaledInputs
+from nncheck.rules.nn109_softmax_missing_keepdims import SoftmaxMissingKeepdims
 from nncheck.rules.nn201_derivative_wrong_point import DerivativeWrongPoint
 from nncheck.rules.nn202_derivative_mismatch import DerivativeMismatch
 from nncheck.rules.nn203_gradient_sign import GradientSign
@@ -51,6 +52,7 @@ ALL_RULES: list[type[Rule]] = sorted(
         SoftmaxHiddenLayer,
         OutputRangeMismatch,
         UnscaledInputs,
+        SoftmaxMissingKeepdims,
         DerivativeWrongPoint,
         DerivativeMismatch,
         GradientSign,
