@@ -1391,7 +1391,7 @@ class NetworkModel:
     def _producers(self, expr: cst.BaseExpression, scope: Scope, depth: int = 0, context: Instance | None = None) -> list:
         if depth > MAX_DEPTH:
             return []
-        forward = self._forward_by_node
+        forward = self._forwards_by_node
         if context is None:
             context = self._only_context(scope)
         found: list = []
@@ -1431,11 +1431,24 @@ class NetworkModel:
         return contexts[0] if len(contexts) == 1 else None
 
     @functools.cached_property
-    def _forward_by_node(self) -> dict:
+    def _forwards_by_node(self) -> dict:
+        """node -> its forward applications (several when the call reaches a different
+        activation for each object, `self.act(z)`)."""
         found: dict = {}
         for application in self.applications:
             if application.is_forward:
                 found.setdefault(application.node, []).append(application)
+        return found
+
+    @functools.cached_property
+    def _forward_by_node(self) -> dict:
+        """node -> its forward application, where that is one kind of activation whatever the
+        object."""
+        found: dict = {}
+        for node, applications in self._forwards_by_node.items():
+            kinds = {(a.behaviour.kind, a.behaviour.alpha, a.behaviour.normalised_axis) for a in applications}
+            if len(kinds) == 1:
+                found[node] = applications[-1]
         return found
 
     @functools.cached_property

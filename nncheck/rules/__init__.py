@@ -42,6 +42,7 @@ from nncheck.rules.nn405_argmax_wrong_axis import ArgmaxWrongAxis
 from nncheck.rules.nn501_method_without_self import MethodWithoutSelf
 from nncheck.rules.nn502_shuffle_ndarray import ShuffleNdarray
 from nncheck.rules.nn503_aliased_accumulators import AliasedAccumulators
+from nncheck.rules.nn504_unpaired_shuffle import UnpairedShuffle
 from nncheck.rules.nn900_syntax_error import SyntaxErrorRule
 
 ALL_RULES: list[type[Rule]] = sorted(
@@ -84,6 +85,7 @@ ALL_RULES: list[type[Rule]] = sorted(
         MethodWithoutSelf,
         ShuffleNdarray,
         AliasedAccumulators,
+        UnpairedShuffle,
         SyntaxErrorRule,
     ],
     key=lambda rule: rule.code,
