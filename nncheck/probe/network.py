@@ -349,6 +349,8 @@ _DERIVATIVE_BUGS = frozenset({
     Bug.MISSING_ACTIVATION_DERIVATIVE,
     Bug.RELU_MASK_ON_UPSTREAM,
 })
+# The mistakes of a layer's derivative, as the demo's effect lines group them.
+DERIVATIVE_BUGS = _DERIVATIVE_BUGS
 
 
 # --------------------------------------------------------------------------------------------
