@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ast
 import functools
+import itertools
 import math
 import os
 import warnings
@@ -115,6 +116,20 @@ class RowSum:
     total: cst.Call
     array: cst.BaseExpression
     scope: Scope
+
+
+@dataclass(eq=False)
+class Shuffle:
+    """A random reordering of an array: in place (`np.random.shuffle(X)`) or `Xs = X[perm]`."""
+
+    statement: cst.CSTNode
+    key: Key  # the array reordered (in place) or the name given the reordered copy
+    source_key: Key
+    source: cst.BaseExpression
+    draw: cst.CSTNode  # the call or definition that made the order
+    index: cst.BaseExpression  # the shuffle call, or the index expression
+    scope: Scope
+    kind: str  # "in-place" or "indexed"
 
 
 class DataFacts:
@@ -757,6 +772,137 @@ class DataFacts:
             isinstance(value, cst.Call) and numpy_attribute(value.func) == "exp" for value, _ in values
         )
 
+    # -- shuffles ------------------------------------------------------------------------------
+    @functools.cached_property
+    def shuffles(self) -> list["Shuffle"]:
+        """Every random reordering of an array: `np.random.shuffle(X)` (`rng.shuffle`,
+        `random.shuffle`) in place, and `Xs = X[np.random.permutation(n)]` (or an index name
+        holding one such draw). Each has its `draw`: the call, or the name, that made the order."""
+        model = self.model
+        found = []
+        for call, scope in model.builder.calls:
+            func = call.func
+            if not (isinstance(func, cst.Attribute) and func.attr.value == "shuffle"):
+                continue
+            if numpy_attribute(func) != "random.shuffle" and self._generator(func.value, scope) is None:
+                continue
+            args = positional_args(call)
+            if len(args) != 1 or len(call.args) != 1:
+                continue
+            key = model.key(args[0], scope)
+            statement = model.parent(call)
+            if key is None or not isinstance(statement, cst.Expr):
+                continue
+            found.append(Shuffle(statement, key, key, args[0], call, call, scope, "in-place"))
+        for definition in itertools.chain.from_iterable(model.definitions.values()):
+            value = definition.value
+            if not isinstance(value, cst.Subscript) or len(value.slice) != 1 or definition.augmented is not None:
+                continue
+            index = value.slice[0].slice
+            if not isinstance(index, cst.Index):
+                continue
+            source_key = model.key(value.value, definition.scope)
+            draw = self._draw(index.value, definition.scope)
+            if source_key is None or draw is None:
+                continue
+            found.append(Shuffle(definition.statement, definition.key, source_key, value.value, draw, index.value,
+                                 definition.scope, "indexed"))
+        return found
+
+    def _draw(self, index, scope: Scope):
+        """The permutation call an index holds: the call itself, or the one call a name was
+        given; None for anything else (a slice, an index computed otherwise)."""
+        if self._is_permutation(index, scope):
+            return index
+        key = self.model.key(index, scope)
+        if key is None:
+            return None
+        defs = self.model.defs(key)
+        if len(defs) == 1 and defs[0].value is not None and self._is_permutation(defs[0].value, defs[0].scope):
+            return defs[0].value
+        return None
+
+    def _is_permutation(self, node, scope: Scope) -> bool:
+        if not isinstance(node, cst.Call) or not isinstance(node.func, cst.Attribute):
+            return False
+        if node.func.attr.value != "permutation":
+            return False
+        if numpy_attribute(node.func) == "random.permutation":
+            return True
+        receiver = node.func.value
+        # `np.random.default_rng(0).permutation(n)` twice gives the same order twice
+        return not isinstance(receiver, cst.Call) and self._generator(receiver, scope) is not None
+
+    @functools.cached_property
+    def unpaired_shuffles(self) -> list[tuple["Shuffle", "Shuffle"]]:
+        """Two arrays that belong together (used side by side: `X[:split], y[:split]`,
+        `zip(X, y)`, `train(X, y)`) reordered in one block by two separate random draws."""
+        model = self.model
+        by_block: dict = {}
+        for shuffle in self.shuffles:
+            line = _enclosing_line(model, shuffle.statement)
+            if line is None:
+                continue
+            by_block.setdefault(model.parent(line), []).append((line, shuffle))
+        found = []
+        for block, members in by_block.items():
+            body = list(getattr(block, "body", ()))
+            members.sort(key=lambda pair: body.index(pair[0]) if pair[0] in body else -1)
+            for (first_line, first), (second_line, second) in zip(members, members[1:]):
+                if first.key == second.key or first.draw is second.draw or first_line not in body \
+                        or second_line not in body:
+                    continue
+                between = body[body.index(first_line) + 1:body.index(second_line)]
+                if any("set_state" in code(line) or "seed" in code(line) for line in between):
+                    continue  # the second draw replays the first
+                if not self._used_together(first, second):
+                    continue
+                found.append((first, second))
+        return found
+
+    def _used_together(self, first: "Shuffle", second: "Shuffle") -> bool:
+        pairs = [(first.key, second.key), (first.source_key, second.source_key)]
+        return any(keys in self._keys_used_together for keys in pairs) or any(
+            tuple(reversed(keys)) in self._keys_used_together for keys in pairs
+        )
+
+    @functools.cached_property
+    def _keys_used_together(self) -> set:
+        """Pairs of keys read in one statement (`X_tr, y_tr = X[:80], y[:80]`, `fit(X, y)`) or
+        sliced by the same index (`X[i:i + b]` and `y[i:i + b]` on two lines)."""
+        model = self.model
+        together = set()
+        by_index: dict = {}
+        shuffle_statements = {s.statement for s in self.shuffles}
+        for node, scope in model.builder.scope_of_node.items():
+            if isinstance(node, cst.Subscript) and model.key(node, scope) is None:
+                base = model.key(node.value, scope)
+                index = code(cst.Subscript(value=cst.Name("_"), slice=node.slice))
+                first = node.slice[0].slice
+                by_rows = ":" in index or (
+                    isinstance(first, cst.Index) and isinstance(first.value, (cst.Name, cst.BinaryOperation))
+                )
+                if base is not None and by_rows:
+                    by_index.setdefault((id(scope), index), set()).add(base)
+            if not isinstance(node, (cst.Assign, cst.Expr, cst.Return, cst.AugAssign)) or node in shuffle_statements:
+                continue
+            if isinstance(node, cst.Assign) and isinstance(node.value, cst.Subscript):
+                continue  # `Xs = X[perm]` alone pairs nothing
+            keys = {
+                model.key(inner, scope) for inner in model.walk(node)
+                if isinstance(inner, (cst.Name, cst.Attribute))
+            } - {None}
+            for a in keys:
+                for b in keys:
+                    if a != b:
+                        together.add((a, b))
+        for keys in by_index.values():
+            for a in keys:
+                for b in keys:
+                    if a != b:
+                        together.add((a, b))
+        return together
+
     # -- inputs of saturating layers ------------------------------------------------------------
     @functools.cached_property
     def saturating_inputs(self) -> list["LayerInput"]:
@@ -874,6 +1020,12 @@ def _range_of_array(array) -> Range | None:
 _CYCLE = object()
 
 
+def _enclosing_line(model, node):
+    while node is not None and not isinstance(node, cst.SimpleStatementLine):
+        node = model.parent(node)
+    return node
+
+
 def _last_axis_sum(node: cst.BaseExpression) -> cst.BaseExpression | None:
     """`a` in `np.sum(a, axis=1)`, `a.sum(axis=-1)`, `np.sum(a, 1)` without keepdims=True."""
     if not isinstance(node, cst.Call):
@@ -965,4 +1117,4 @@ def data(model: "NetworkModel") -> DataFacts:
     return found
 
 
-__all__ = ["DataFacts", "LayerInput", "Range", "RowSum", "data"]
+__all__ = ["DataFacts", "LayerInput", "Range", "RowSum", "Shuffle", "data"]

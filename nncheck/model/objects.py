@@ -15,7 +15,7 @@ temporary). After a loop, its target holds the last element: the value a loop le
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Any, Iterator, Protocol
 
 import libcst as cst
 
@@ -23,7 +23,24 @@ from nncheck.model.values import ClassInfo, Scope, code, positional_args
 
 if TYPE_CHECKING:
     from nncheck.model.functions import FunctionInfo
-    from nncheck.model.network import NetworkModel
+
+
+class ModelView(Protocol):
+    """What Objects reads of the NetworkModel that owns it. The model builds Objects, so naming
+    the model's class here would make the two modules import each other."""
+
+    builder: Any
+    classes: Any
+    functions: Any
+    network: Any
+
+    def key(self, *args: Any) -> Any: ...
+
+    def defs(self, *args: Any) -> Any: ...
+
+    def values(self, *args: Any) -> Any: ...
+
+    def resolve_callable(self, *args: Any) -> Any: ...
 
 MAX_DEPTH = 8
 # A list of more objects than this is not a network's layer list; nothing is read from it.
@@ -40,7 +57,7 @@ class Instance:
 
 
 class Objects:
-    def __init__(self, model: "NetworkModel") -> None:
+    def __init__(self, model: ModelView) -> None:
         self.model = model
         self._memo: dict = {}
 

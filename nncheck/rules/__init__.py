@@ -33,6 +33,7 @@ from nncheck.rules.nn304_symmetric_init import SymmetricInit
 from nncheck.rules.nn305_shape_mismatch import ShapeMismatch
 from nncheck.rules.nn306_integer_parameters import IntegerParameters
 from nncheck.rules.nn307_dot_third_argument import DotThirdArgument
+from nncheck.rules.nn309_update_shape_mismatch import UpdateShapeMismatch
 from nncheck.rules.nn401_signed_error_sum import SignedErrorSum
 from nncheck.rules.nn402_log_without_clip import LogWithoutClip
 from nncheck.rules.nn403_accuracy_without_threshold import AccuracyWithoutThreshold
@@ -41,6 +42,7 @@ from nncheck.rules.nn405_argmax_wrong_axis import ArgmaxWrongAxis
 from nncheck.rules.nn501_method_without_self import MethodWithoutSelf
 from nncheck.rules.nn502_shuffle_ndarray import ShuffleNdarray
 from nncheck.rules.nn503_aliased_accumulators import AliasedAccumulators
+from nncheck.rules.nn504_unpaired_shuffle import UnpairedShuffle
 from nncheck.rules.nn900_syntax_error import SyntaxErrorRule
 
 ALL_RULES: list[type[Rule]] = sorted(
@@ -74,6 +76,7 @@ ALL_RULES: list[type[Rule]] = sorted(
         ShapeMismatch,
         IntegerParameters,
         DotThirdArgument,
+        UpdateShapeMismatch,
         SignedErrorSum,
         LogWithoutClip,
         AccuracyWithoutThreshold,
@@ -82,6 +85,7 @@ ALL_RULES: list[type[Rule]] = sorted(
         MethodWithoutSelf,
         ShuffleNdarray,
         AliasedAccumulators,
+        UnpairedShuffle,
         SyntaxErrorRule,
     ],
     key=lambda rule: rule.code,
