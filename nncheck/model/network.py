@@ -1662,6 +1662,26 @@ class NetworkModel:
         first = factors[0][0]
         return self._pair(first, argument, code(_bare(cst.parse_expression(body))), callable_, None, (), scope)
 
+    def _stored_directly(self, argument, scope: Scope, forwards: list) -> tuple:
+        """`self.inp = inp; return np.tanh(inp)` then `(1 - self.inp ** 2)`: the attribute holds
+        exactly the activation's argument (or exactly its result), whatever else flows through
+        the loop of layers that feeds it. ("input"|"output", application) or (None, None)."""
+        key = self.key(argument, scope)
+        defs = [d for d in self.defs(key) if d.augmented is None]
+        if key is None or key[0] != "attr" or len(defs) != 1 or defs[0].value is None:
+            return None, None
+        stored, stored_scope = defs[0].value, defs[0].scope
+        stored_key = self.key(stored, stored_scope)
+        found = []
+        for application in forwards:
+            if application.scope is not stored_scope:
+                continue
+            if application.node is stored:
+                found.append(("output", application))
+            elif stored_key is not None and self.key(application.argument, application.scope) == stored_key:
+                found.append(("input", application))
+        return found[0] if len(found) == 1 else (None, None)
+
     def _pair(self, node, argument, name, callable_, function, mode, scope, contexts=None) -> DerivativeUse | None:
         """Find the forward activation this derivative belongs to, by its argument: the stored
         output of an activation (post-activation) or the value an activation was applied to;
@@ -1673,10 +1693,11 @@ class NetworkModel:
             if a.is_forward and (contexts is None or a.contexts is None or a.contexts & contexts)
         ]
         held = {value for value, _ in self.values(argument, scope) if value is not argument}
-        at, forward = None, None
-        for application in forwards:
-            if application.node in held:
-                at, forward = "output", application
+        at, forward = self._stored_directly(argument, scope, forwards)
+        if forward is None:
+            for application in forwards:
+                if application.node in held:
+                    at, forward = "output", application
         if forward is None:
             text = code(argument)
             for application in forwards:
