@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ast
 import functools
+import itertools
 import math
 import os
 import warnings
@@ -37,6 +38,8 @@ if TYPE_CHECKING:
     from nncheck.model.network import NetworkModel
 
 _DEPTH = 12
+# Dimensions are followed from the softmax back to the data, through every layer: deeper.
+_NDIM_DEPTH = 60
 # Forward activations whose outputs are bounded: what a later layer receives from them.
 _ACTIVATION_RANGES = {"sigmoid": (0.0, 1.0), "softmax": (0.0, 1.0), "tanh": (-1.0, 1.0)}
 _SAME_RANGE_METHODS = {"reshape", "ravel", "flatten", "copy", "squeeze", "transpose", "astype", "round", "view"}
@@ -103,6 +106,30 @@ class LayerInput:
     weight: cst.BaseExpression
     scope: Scope
     range: Range
+
+
+@dataclass(eq=False)
+class RowSum:
+    """`division` = `array / total`, with `total` a row sum of the 2-D `array` without keepdims."""
+
+    division: cst.BinaryOperation
+    total: cst.Call
+    array: cst.BaseExpression
+    scope: Scope
+
+
+@dataclass(eq=False)
+class Shuffle:
+    """A random reordering of an array: in place (`np.random.shuffle(X)`) or `Xs = X[perm]`."""
+
+    statement: cst.CSTNode
+    key: Key  # the array reordered (in place) or the name given the reordered copy
+    source_key: Key
+    source: cst.BaseExpression
+    draw: cst.CSTNode  # the call or definition that made the order
+    index: cst.BaseExpression  # the shuffle call, or the index expression
+    scope: Scope
+    kind: str  # "in-place" or "indexed"
 
 
 class DataFacts:
@@ -469,6 +496,413 @@ class DataFacts:
             return "numpy"
         return None
 
+    # -- number of dimensions -----------------------------------------------------------------
+    def ndim(self, expr: cst.BaseExpression, scope: Scope) -> int | None:
+        """How many dimensions the array `expr` holds has (0 for a scalar), when every value it
+        can hold agrees: 2 for a batch `X @ W1 + b1` of a 2-D `X`, 1 for one sample `X[i]`."""
+        found = self._ndim(expr, scope, 0)
+        return None if found is _CYCLE else found
+
+    def _ndim(self, expr, scope: Scope, depth: int):
+        ident = ("ndim", id(expr), id(scope))
+        if ident in self._memo:
+            return self._memo[ident]
+        if ident in self._active:
+            return _CYCLE  # `X = (X - X.mean(axis=0)) / X.std(axis=0)`: as many as X's other values
+        if depth > _NDIM_DEPTH:
+            return None
+        self._active.add(ident)
+        try:
+            found = self._ndim_uncached(expr, scope, depth + 1)
+        finally:
+            self._active.discard(ident)
+        if found is not _CYCLE:
+            self._memo[ident] = found
+        return found
+
+    def _ndim_uncached(self, expr, scope: Scope, depth: int):
+        model = self.model
+        if isinstance(expr, (cst.Integer, cst.Float)):
+            return 0
+        key = model.key(expr, scope)
+        if key is None and isinstance(expr, cst.Attribute):
+            key = self._object_attribute(expr, scope)
+        if key is not None:
+            if model.constant(expr, scope) is not None:
+                return 0
+            defs = [d for d in model.defs(key) if d.augmented is None]
+            if not defs:
+                values = [(v, s) for v, s in model.values(expr, scope) if v is not expr]
+                return _agree([self._ndim(v, s, depth) for v, s in values]) if values else None
+            parts = []
+            for definition in defs:
+                if definition.statement in model._update_statements:
+                    continue  # `W = W - lr * dW` keeps W's shape
+                if definition.value is not None:
+                    parts.append(self._ndim(definition.value, definition.scope, depth))
+                elif isinstance(definition.statement, cst.For):
+                    parts.append(self._loop_element(definition, key, depth))
+                # else: `X, y = load()`, whose elements the model binds as definitions of their own
+            return _agree(parts) if parts else None
+        forward = model._forward_by_node.get(expr)
+        if forward is not None:
+            return self._ndim(forward.argument, forward.scope, depth)
+        if isinstance(expr, cst.UnaryOperation):
+            return self._ndim(expr.expression, scope, depth)
+        factors = matrix_product(expr)
+        if factors is not None:
+            left, right = (self._ndim_or_created(f, scope, depth) for f in factors)
+            if not isinstance(left, int) or not isinstance(right, int) or min(left, right) < 1 or max(left, right) > 2:
+                return None
+            return left + right - 2
+        if isinstance(expr, cst.BinaryOperation):
+            return _broadcast([self._ndim_or_created(expr.left, scope, depth),
+                               self._ndim_or_created(expr.right, scope, depth)])
+        if isinstance(expr, cst.Comparison) and len(expr.comparisons) == 1:
+            return _broadcast([self._ndim(expr.left, scope, depth),
+                               self._ndim(expr.comparisons[0].comparator, scope, depth)])
+        if isinstance(expr, cst.Attribute) and expr.attr.value == "T":
+            return self._ndim(expr.value, scope, depth)
+        if isinstance(expr, cst.Subscript):
+            return self._ndim_subscript(expr, scope, depth)
+        if isinstance(expr, cst.Call):
+            return self._ndim_call(expr, scope, depth)
+        if isinstance(expr, (cst.List, cst.Tuple)):
+            literal = model.literal(expr, scope)
+            return None if literal is None else literal.ndim
+        return None
+
+    def _ndim_or_created(self, expr, scope: Scope, depth: int):
+        """A parameter's dimensions are those it was created with, when its updates (passed
+        through helpers such as `update(W1, dW1)`) cannot be followed: updates keep shapes."""
+        found = self._ndim(expr, scope, depth)
+        if found is None and isinstance(expr, (cst.Name, cst.Attribute, cst.Subscript)):
+            created = {self.model.shape(origin, scope) for origin in self.model.origins(expr, scope)}
+            if len(created) == 1:
+                shape = created.pop()
+                return None if shape is None else len(shape)
+        return found
+
+    def _object_attribute(self, expr: cst.Attribute, scope: Scope) -> Key | None:
+        """`dense2.output` where `dense2 = Dense(32, 4)`: the `self.output` of class Dense."""
+        from nncheck.model.values import ClassInfo
+
+        owners = set()
+        values = self.model.values(expr.value, scope)
+        for value, value_scope in values:
+            owner = self.model.resolve_callable(value.func, value_scope) if isinstance(value, cst.Call) else None
+            if not isinstance(owner, ClassInfo):
+                return None
+            owners.add(owner)
+        if len(owners) != 1:
+            return None
+        return ("attr", owners.pop(), expr.attr.value)
+
+    def _loop_element(self, definition, key: Key, depth: int):
+        """A `for` target: an element of what the loop runs over (`for x_i, y_i in zip(X, Y)`,
+        `for i in range(n)`, `for row in X`)."""
+        statement = definition.statement
+        if not isinstance(statement, cst.For):
+            return None
+        target, source = statement.target, statement.iter
+        if isinstance(source, cst.Call) and isinstance(source.func, cst.Name) and source.func.value in ("range", "enumerate", "zip"):
+            name = source.func.value
+            if name == "range":
+                return 0 if isinstance(target, cst.Name) else None
+            sources = positional_args(source)
+            if not isinstance(target, (cst.Tuple, cst.List)):
+                return None
+            elements = [e.value for e in target.elements]
+            position = next((i for i, e in enumerate(elements) if self.model.key(e, definition.scope) == key), None)
+            if position is None:
+                return None
+            if name == "enumerate":
+                if position == 0:
+                    return 0
+                sources = sources[:1]
+                position = 0
+            if position >= len(sources):
+                return None
+            whole = self._ndim(sources[position], definition.scope, depth)
+        elif isinstance(target, cst.Name):
+            whole = self._ndim(source, definition.scope, depth)
+        else:
+            return None
+        return whole - 1 if isinstance(whole, int) and whole >= 1 else None
+
+    def _ndim_subscript(self, expr: cst.Subscript, scope: Scope, depth: int):
+        base = self._ndim(expr.value, scope, depth)
+        if not isinstance(base, int):
+            return base
+        dropped = 0
+        for element in expr.slice:
+            index = element.slice
+            if isinstance(index, cst.Slice):
+                continue
+            value = index.value
+            if isinstance(value, cst.Name) and value.value == "None":
+                dropped -= 1
+                continue
+            inner = self._ndim(value, scope, depth)
+            if inner == 0:
+                dropped += 1
+            elif inner == 1 and len(expr.slice) == 1:
+                continue  # rows picked by an index array
+            else:
+                return None
+        found = base - dropped
+        return found if found >= 0 else None
+
+    def _ndim_call(self, call: cst.Call, scope: Scope, depth: int):
+        model = self.model
+        args = positional_args(call)
+        name = numpy_attribute(call.func)
+        method = call.func.attr.value if name is None and isinstance(call.func, cst.Attribute) else None
+        if name is None and method is not None and self._generator(call.func.value, scope) is not None:
+            name = "random." + method
+            method = None
+        if name is not None:
+            last = name.split(".")[-1]
+            if name.startswith("random."):
+                shape = model.shape(call, scope)
+                if shape is not None:
+                    return len(shape)
+                size = keyword_arg(call, "size")
+                if size is None:
+                    positions = {"normal": 2, "uniform": 2, "randint": 2, "integers": 2, "choice": 1, "binomial": 2}
+                    position = positions.get(last)
+                    if position is not None and len(args) > position:
+                        size = args[position]
+                    elif last in ("rand", "randn"):
+                        return len(args)
+                    elif last in ("random", "random_sample", "standard_normal") and args:
+                        size = args[0]
+                    elif last in ("permutation",):
+                        return 1
+                    elif position is not None:
+                        return 0
+                if size is None:
+                    return None
+                if isinstance(size, (cst.Tuple, cst.List)):
+                    return len(size.elements)
+                return 1 if self._ndim(size, scope, depth) == 0 else None
+            if last in ("zeros", "ones", "empty", "full", "zeros_like", "ones_like", "empty_like", "full_like"):
+                shape = model.shape(call, scope)
+                return None if shape is None else len(shape)
+            if last in ("eye", "identity", "outer", "vstack", "column_stack", "row_stack", "atleast_2d"):
+                return 2
+            if last in ("arange", "linspace", "repeat", "bincount", "flatnonzero"):
+                return 1
+            if last in ("exp", "log", "tanh", "abs", "absolute", "sqrt", "square", "sign", "maximum", "minimum",
+                        "clip", "where", "round", "floor", "ceil", "log1p", "expm1", "power", "multiply", "divide",
+                        "add", "subtract", "copy", "array", "asarray", "float64", "float32"):
+                if last in ("array", "asarray") and args and isinstance(args[0], (cst.List, cst.Tuple)):
+                    literal = model.literal(call, scope)
+                    return None if literal is None else literal.ndim
+                return _broadcast([self._ndim(a, scope, depth) for a in args]) if args else None
+            if last in ("sum", "max", "min", "mean", "std", "var", "amax", "amin", "argmax", "argmin", "prod") and args:
+                return self._reduced(call, self._ndim(args[0], scope, depth))
+            if last in ("hstack", "concatenate") and args and isinstance(args[0], (cst.List, cst.Tuple)):
+                return _agree([self._ndim(e.value, scope, depth) for e in args[0].elements])
+            if last in ("reshape",) and len(args) >= 2:
+                return _reshaped(args[1:])
+            if last in ("transpose",) and args:
+                return self._ndim(args[0], scope, depth)
+            return None
+        if method is not None:
+            base = call.func.value
+            if method in ("sum", "max", "min", "mean", "std", "var", "argmax", "argmin", "prod"):
+                return self._reduced(call, self._ndim(base, scope, depth))
+            if method in ("copy", "astype", "clip", "round", "transpose"):
+                return self._ndim(base, scope, depth)
+            if method in ("ravel", "flatten"):
+                return 1
+            if method == "reshape" and args:
+                return _reshaped(args)
+            if method == "item":
+                return 0
+        target = model.resolve_callable(call.func, scope)
+        from nncheck.model.functions import FunctionInfo
+
+        if isinstance(target, FunctionInfo) and target.scope.returns:
+            return _agree([self._ndim(r, target.scope, depth) for r in target.scope.returns])
+        return None
+
+    def _reduced(self, call: cst.Call, base):
+        if not isinstance(base, int):
+            return base
+        axis = keyword_arg(call, "axis")
+        args = positional_args(call)
+        if axis is None and numpy_attribute(call.func) is not None and len(args) >= 2:
+            axis = args[1]
+        elif axis is None and numpy_attribute(call.func) is None and args:
+            axis = args[0]
+        keepdims = keyword_arg(call, "keepdims")
+        if keepdims is not None and code(keepdims) == "True":
+            return base
+        if axis is None or code(axis) == "None":
+            return 0
+        return base - 1 if base >= 1 else None
+
+    # -- softmax row sums ------------------------------------------------------------------------
+    @functools.cached_property
+    def row_sums_without_keepdims(self) -> list["RowSum"]:
+        """Softmax normalisations `e / e.sum(axis=1)` of a 2-D array, the sum taken over its
+        last axis without `keepdims`: `e` holds exponentials (`e = np.exp(z - ...)`)."""
+        model = self.model
+        if model.layout == "columns":
+            return []  # there the classes are axis 0, and a sum over axis 1 is NN104's wrong axis
+        found = []
+        for node, scope in model.builder.scope_of_node.items():
+            if not (isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Divide)):
+                continue
+            summed = _last_axis_sum(node.right)
+            if summed is None or code(summed) != code(node.left):
+                continue
+            if not self._exponentials(node.left, scope):
+                continue
+            if self.ndim(node.left, scope) != 2:
+                continue
+            found.append(RowSum(node, node.right, node.left, scope))
+        return found
+
+    def _exponentials(self, expr, scope: Scope) -> bool:
+        values = self.model.values(expr, scope) if self.model.key(expr, scope) is not None else [(expr, scope)]
+        return bool(values) and all(
+            isinstance(value, cst.Call) and numpy_attribute(value.func) == "exp" for value, _ in values
+        )
+
+    # -- shuffles ------------------------------------------------------------------------------
+    @functools.cached_property
+    def shuffles(self) -> list["Shuffle"]:
+        """Every random reordering of an array: `np.random.shuffle(X)` (`rng.shuffle`,
+        `random.shuffle`) in place, and `Xs = X[np.random.permutation(n)]` (or an index name
+        holding one such draw). Each has its `draw`: the call, or the name, that made the order."""
+        model = self.model
+        found = []
+        for call, scope in model.builder.calls:
+            func = call.func
+            if not (isinstance(func, cst.Attribute) and func.attr.value == "shuffle"):
+                continue
+            if numpy_attribute(func) != "random.shuffle" and self._generator(func.value, scope) is None:
+                continue
+            args = positional_args(call)
+            if len(args) != 1 or len(call.args) != 1:
+                continue
+            key = model.key(args[0], scope)
+            statement = model.parent(call)
+            if key is None or not isinstance(statement, cst.Expr):
+                continue
+            found.append(Shuffle(statement, key, key, args[0], call, call, scope, "in-place"))
+        for definition in itertools.chain.from_iterable(model.definitions.values()):
+            value = definition.value
+            if not isinstance(value, cst.Subscript) or len(value.slice) != 1 or definition.augmented is not None:
+                continue
+            index = value.slice[0].slice
+            if not isinstance(index, cst.Index):
+                continue
+            source_key = model.key(value.value, definition.scope)
+            draw = self._draw(index.value, definition.scope)
+            if source_key is None or draw is None:
+                continue
+            found.append(Shuffle(definition.statement, definition.key, source_key, value.value, draw, index.value,
+                                 definition.scope, "indexed"))
+        return found
+
+    def _draw(self, index, scope: Scope):
+        """The permutation call an index holds: the call itself, or the one call a name was
+        given; None for anything else (a slice, an index computed otherwise)."""
+        if self._is_permutation(index, scope):
+            return index
+        key = self.model.key(index, scope)
+        if key is None:
+            return None
+        defs = self.model.defs(key)
+        if len(defs) == 1 and defs[0].value is not None and self._is_permutation(defs[0].value, defs[0].scope):
+            return defs[0].value
+        return None
+
+    def _is_permutation(self, node, scope: Scope) -> bool:
+        if not isinstance(node, cst.Call) or not isinstance(node.func, cst.Attribute):
+            return False
+        if node.func.attr.value != "permutation":
+            return False
+        if numpy_attribute(node.func) == "random.permutation":
+            return True
+        receiver = node.func.value
+        # `np.random.default_rng(0).permutation(n)` twice gives the same order twice
+        return not isinstance(receiver, cst.Call) and self._generator(receiver, scope) is not None
+
+    @functools.cached_property
+    def unpaired_shuffles(self) -> list[tuple["Shuffle", "Shuffle"]]:
+        """Two arrays that belong together (used side by side: `X[:split], y[:split]`,
+        `zip(X, y)`, `train(X, y)`) reordered in one block by two separate random draws."""
+        model = self.model
+        by_block: dict = {}
+        for shuffle in self.shuffles:
+            line = _enclosing_line(model, shuffle.statement)
+            if line is None:
+                continue
+            by_block.setdefault(model.parent(line), []).append((line, shuffle))
+        found = []
+        for block, members in by_block.items():
+            body = list(getattr(block, "body", ()))
+            members.sort(key=lambda pair: body.index(pair[0]) if pair[0] in body else -1)
+            for (first_line, first), (second_line, second) in zip(members, members[1:]):
+                if first.key == second.key or first.draw is second.draw or first_line not in body \
+                        or second_line not in body:
+                    continue
+                between = body[body.index(first_line) + 1:body.index(second_line)]
+                if any("set_state" in code(line) or "seed" in code(line) for line in between):
+                    continue  # the second draw replays the first
+                if not self._used_together(first, second):
+                    continue
+                found.append((first, second))
+        return found
+
+    def _used_together(self, first: "Shuffle", second: "Shuffle") -> bool:
+        pairs = [(first.key, second.key), (first.source_key, second.source_key)]
+        return any(keys in self._keys_used_together for keys in pairs) or any(
+            tuple(reversed(keys)) in self._keys_used_together for keys in pairs
+        )
+
+    @functools.cached_property
+    def _keys_used_together(self) -> set:
+        """Pairs of keys read in one statement (`X_tr, y_tr = X[:80], y[:80]`, `fit(X, y)`) or
+        sliced by the same index (`X[i:i + b]` and `y[i:i + b]` on two lines)."""
+        model = self.model
+        together = set()
+        by_index: dict = {}
+        shuffle_statements = {s.statement for s in self.shuffles}
+        for node, scope in model.builder.scope_of_node.items():
+            if isinstance(node, cst.Subscript) and model.key(node, scope) is None:
+                base = model.key(node.value, scope)
+                index = code(cst.Subscript(value=cst.Name("_"), slice=node.slice))
+                first = node.slice[0].slice
+                by_rows = ":" in index or (
+                    isinstance(first, cst.Index) and isinstance(first.value, (cst.Name, cst.BinaryOperation))
+                )
+                if base is not None and by_rows:
+                    by_index.setdefault((id(scope), index), set()).add(base)
+            if not isinstance(node, (cst.Assign, cst.Expr, cst.Return, cst.AugAssign)) or node in shuffle_statements:
+                continue
+            if isinstance(node, cst.Assign) and isinstance(node.value, cst.Subscript):
+                continue  # `Xs = X[perm]` alone pairs nothing
+            keys = {
+                model.key(inner, scope) for inner in model.walk(node)
+                if isinstance(inner, (cst.Name, cst.Attribute))
+            } - {None}
+            for a in keys:
+                for b in keys:
+                    if a != b:
+                        together.add((a, b))
+        for keys in by_index.values():
+            for a in keys:
+                for b in keys:
+                    if a != b:
+                        together.add((a, b))
+        return together
+
     # -- inputs of saturating layers ------------------------------------------------------------
     @functools.cached_property
     def saturating_inputs(self) -> list["LayerInput"]:
@@ -583,6 +1017,62 @@ def _range_of_array(array) -> Range | None:
     return Range(float(array.min()), float(array.max()))
 
 
+_CYCLE = object()
+
+
+def _enclosing_line(model, node):
+    while node is not None and not isinstance(node, cst.SimpleStatementLine):
+        node = model.parent(node)
+    return node
+
+
+def _last_axis_sum(node: cst.BaseExpression) -> cst.BaseExpression | None:
+    """`a` in `np.sum(a, axis=1)`, `a.sum(axis=-1)`, `np.sum(a, 1)` without keepdims=True."""
+    if not isinstance(node, cst.Call):
+        return None
+    args = positional_args(node)
+    keepdims = keyword_arg(node, "keepdims")
+    if keepdims is not None and code(keepdims) != "False":
+        return None
+    if numpy_attribute(node.func) == "sum" and args:
+        summed, axis = args[0], keyword_arg(node, "axis") or (args[1] if len(args) > 1 else None)
+    elif numpy_attribute(node.func) is None and isinstance(node.func, cst.Attribute) and node.func.attr.value == "sum":
+        summed, axis = node.func.value, keyword_arg(node, "axis") or (args[0] if args else None)
+    else:
+        return None
+    if axis is None or code(axis).replace(" ", "") not in ("1", "-1"):
+        return None
+    return summed
+
+
+def _agree(parts: list):
+    """The one answer every part gives (parts that only led back to themselves aside)."""
+    known = {part for part in parts if part is not _CYCLE}
+    if not known:
+        return _CYCLE if parts else None
+    if None in known or len(known) != 1:
+        return None
+    return known.pop()
+
+
+def _broadcast(parts: list):
+    """Operands broadcast to the most dimensions any of them has."""
+    known = [part for part in parts if part is not _CYCLE]
+    if not known:
+        return _CYCLE
+    if any(part is None for part in known):
+        return None
+    return max(known)
+
+
+def _reshaped(args: list) -> int | None:
+    if len(args) == 1 and isinstance(args[0], (cst.Tuple, cst.List)):
+        return len(args[0].elements)
+    if len(args) == 1:
+        return 1
+    return len(args)
+
+
 def _absolute(inner: Range) -> Range:
     low = 0.0 if inner.low <= 0 <= inner.high else min(abs(inner.low), abs(inner.high))
     return Range(low, inner.magnitude, inner.approximate)
@@ -627,4 +1117,4 @@ def data(model: "NetworkModel") -> DataFacts:
     return found
 
 
-__all__ = ["DataFacts", "LayerInput", "Range", "data"]
+__all__ = ["DataFacts", "LayerInput", "Range", "RowSum", "Shuffle", "data"]

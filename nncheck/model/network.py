@@ -22,6 +22,7 @@ from libcst.metadata import MetadataWrapper, PositionProvider
 from nncheck.diagnostics import Position
 from nncheck.model import sandbox
 from nncheck.model.behaviour import Behaviour, classify, derivative_forms, DerivativeForms
+from nncheck.model.objects import Instance, Objects
 from nncheck.model.functions import (
     FunctionInfo,
     Mode,
@@ -70,10 +71,17 @@ class Application:
     behaviour: Behaviour
     callable: Callable
     target: Key | None = None  # where the result is stored
+    # The objects (constructions) this application runs for, when a call reaches different
+    # functions for different objects (`self.act(z)` in a Dense built with Tanh() or Sigmoid());
+    # None: for every one.
+    contexts: frozenset | None = None
 
     @property
     def is_forward(self) -> bool:
         return self.behaviour.is_activation
+
+    def runs_for(self, context: "Instance | None") -> bool:
+        return self.contexts is None or context is None or context.call in self.contexts
 
 
 @dataclass(eq=False)
@@ -136,21 +144,25 @@ class NetworkModel:
             d.value: d for defs in self.definitions.values() for d in defs if d.value is not None
         }
         self.module_constants = self._constants(lambda key: key[0] == "global")
-        self.self_constants: dict[ClassInfo, dict[str, Any]] = {}
-        for key in self.definitions:
-            if key[0] == "attr":
-                value = self._unique_number(key)
-                if value is not None:
-                    self.self_constants.setdefault(key[1], {})[key[2]] = value
         self.functions: dict[Key, FunctionInfo] = {}
         self._collect_functions()
-        settle_closedness(list(self.functions.values()), self.module_constants, self.self_constants)
-        self._stand_ins = compile_all(list(self.functions.values()), self.module_constants, self.self_constants)
         # What an expression can hold is remembered until a definition is added (call-site
         # bindings and unpacked elements below add some, and clear it).
         self._values_memo: dict = {}
+        self.objects = Objects(self)
         self._bind_call_sites()
         self._resolve_elements()
+        self._resolve_object_updates()
+        # After the call sites are bound: `self.alpha = alpha` is a constant when every
+        # construction leaves `alpha` at one value (its default, or the same argument).
+        self.self_constants: dict[ClassInfo, dict[str, Any]] = {}
+        for key in self.definitions:
+            if key[0] == "attr":
+                value = self._attribute_number(key)
+                if value is not None:
+                    self.self_constants.setdefault(key[1], {})[key[2]] = value
+        settle_closedness(list(self.functions.values()), self.module_constants, self.self_constants)
+        self._stand_ins = compile_all(list(self.functions.values()), self.module_constants, self.self_constants)
 
     @functools.cached_property
     def _positions(self):
@@ -217,6 +229,51 @@ class NetworkModel:
             return value
         return None
 
+    def _attribute_number(self, key: Key) -> Any:
+        """The one number an attribute holds: assigned as a literal, or from a constructor
+        parameter that every construction leaves at the same number."""
+        value = self._unique_number(key)
+        if value is not None:
+            return value
+        numbers = set()
+        for definition in self.defs(key):
+            if definition.augmented is not None or definition.value is None:
+                return None
+            found = self._parameter_numbers(definition.value, definition.scope, 0)
+            if found is None:
+                return None
+            numbers |= found
+        return numbers.pop() if len(numbers) == 1 else None
+
+    def _parameter_numbers(self, expr, scope: Scope, depth: int) -> set | None:
+        """The numbers a literal, or a parameter bound at call sites (and its default), can
+        hold; None when any of its values is not a known number."""
+        if depth > 4:
+            return None
+        try:
+            value = ast.literal_eval(code(expr))
+        except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+            value = None
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return {value}
+        key = self.key(expr, scope)
+        if key is None or key[0] != "local" or key[2] not in key[1].params:
+            return None
+        defs = self.defs(key)
+        if not defs:
+            return None
+        numbers: set = set()
+        for definition in defs:
+            if definition.augmented is not None or definition.value is None:
+                return None
+            if not definition.from_call and not isinstance(definition.statement, cst.Param):
+                return None  # reassigned in the body
+            found = self._parameter_numbers(definition.value, definition.scope, depth + 1)
+            if found is None:
+                return None
+            numbers |= found
+        return numbers
+
     def _constants(self, wanted) -> dict[str, Any]:
         constants = {}
         for key in self.definitions:
@@ -234,7 +291,8 @@ class NetworkModel:
             text = function_text(self.module, node, line)
             if cls is not None:
                 key = ("attr", cls, name)
-                display = f"self.{name}"
+                # `act(z)` on an activation object runs its __call__: named by its class
+                display = cls.name if name == "__call__" else f"self.{name}"
             elif outer.is_module:
                 key = ("global", name)
                 display = name
@@ -262,34 +320,73 @@ class NetworkModel:
             self.functions.setdefault(key, info)
 
     def _bind_call_sites(self) -> None:
+        unresolved = []
         for call, scope in self.builder.calls:
             target = self.resolve_callable(call.func, scope)
-            if isinstance(target, ClassInfo):
-                init = target.methods.get("__init__")
-                if init is None:
-                    continue
-                callee = self.builder.scopes.get(init)
-                params = [p.name.value for p in list(init.params.posonly_params) + list(init.params.params)][1:]
-            elif isinstance(target, FunctionInfo):
-                callee = target.scope
-                params = list(target.positional)
-            else:
-                continue
-            if callee is None:
-                continue
-            positional = positional_args(call)
-            for param, value in zip(params, positional):
-                self._add_binding(callee, param, value, scope, call)
-            for arg in call.args:
-                if arg.keyword is not None:
-                    self._add_binding(callee, arg.keyword.value, arg.value, scope, call)
-            if any(arg.star for arg in call.args):
-                # f(*sizes) / Net(**config): the parameters not bound above get values nncheck
-                # cannot see; without this their defaults would pass for their only values.
-                named = {arg.keyword.value for arg in call.args if arg.keyword is not None}
-                for param in params[len(positional):]:
-                    if param not in named:
-                        self._add_binding(callee, param, None, scope, call)
+            if target is None:
+                unresolved.append((call, scope))
+            self._bind_call(call, scope, target)
+        # `layer.forward(a)` for each layer object a list holds: known once the constructions'
+        # arguments are bound (the classes' bodies come before the code that builds them).
+        targets = []
+        for call, scope in unresolved:
+            if isinstance(call.func, (cst.Attribute, cst.Name)):
+                functions = {id(f): f for f, _ in self.objects.dispatch(call.func, scope)}
+                targets.extend((call, scope, f) for f in functions.values())
+        for call, scope, function in targets:
+            self._bind_call(call, scope, function)
+
+    def _bind_call(self, call: cst.Call, scope: Scope, target) -> None:
+        if isinstance(target, ClassInfo):
+            init = self.objects.method(target, "__init__")
+            if init is None:
+                return
+            callee = init.scope
+            params = list(init.positional)
+        elif isinstance(target, FunctionInfo):
+            callee = target.scope
+            params = list(target.positional)
+        else:
+            return
+        if callee is None:
+            return
+        positional = positional_args(call)
+        for param, value in zip(params, positional):
+            self._add_binding(callee, param, value, scope, call)
+        for arg in call.args:
+            if arg.keyword is not None:
+                self._add_binding(callee, arg.keyword.value, arg.value, scope, call)
+        if any(arg.star for arg in call.args):
+            # f(*sizes) / Net(**config): the parameters not bound above get values nncheck
+            # cannot see; without this their defaults would pass for their only values.
+            named = {arg.keyword.value for arg in call.args if arg.keyword is not None}
+            for param in params[len(positional):]:
+                if param not in named:
+                    self._add_binding(callee, param, None, scope, call)
+
+    def _resolve_object_updates(self) -> None:
+        """`layer.W -= lr * layer.dW` for each layer object `layer` holds: an update of that
+        class's `self.W`, as if its own method had written it."""
+        added = False
+        for target, rhs, sign, statement, scope, operator in self.builder.object_updates:
+            keys = []
+            for instance in self.objects.instances(target.value, scope):
+                for owner in self.objects.bases(instance.cls):
+                    key = ("attr", owner, target.attr.value)
+                    if key in self.definitions:
+                        if key not in keys:
+                            keys.append(key)
+                        break
+            for key in keys:
+                self.updates.append(Update(key, target, rhs, sign, statement, scope))
+                value = rhs if operator is not None else statement.value if isinstance(statement, cst.Assign) else None
+                self.definitions[key].append(Definition(key, value, scope, statement, operator))
+                added = True
+        if added:
+            self._values_memo.clear()
+            self.objects.clear()
+            for derived in ("_update_statements", "updated_origins"):
+                self.__dict__.pop(derived, None)  # read while call sites were bound
 
     def _resolve_elements(self) -> None:
         """`W1, b1 = init()` and `W1, b1 = params`: give each name the matching element of the
@@ -307,6 +404,7 @@ class NetworkModel:
                         Definition(key, element, element_scope, statement)
                     )
                     self._values_memo.clear()
+                    self.objects.clear()
             if len(unresolved) == len(pending):
                 break
             pending = unresolved
@@ -340,6 +438,7 @@ class NetworkModel:
         key = ("local", callee, param)
         self.definitions.setdefault(key, []).append(Definition(key, value, scope, call, from_call=True))
         self._values_memo.clear()
+        self.objects.clear()
 
     # -- names and values ---------------------------------------------------------------------------
     def key(self, expr: cst.BaseExpression, scope: Scope | None = None) -> Key | None:
@@ -450,10 +549,10 @@ class NetworkModel:
             targets = set()
             for definition in self.defs(key):
                 if definition.value is None or definition.augmented is not None:
-                    return None
+                    return self._dispatched(func, scope)
                 target = self.resolve_callable(definition.value, definition.scope, depth + 1)
                 if target is None:
-                    return None
+                    return self._dispatched(func, scope)
                 targets.add(target)
             if len(targets) == 1:
                 return targets.pop()
@@ -468,8 +567,18 @@ class NetworkModel:
                         owners.add(owner)
             if len(owners) == 1:
                 owner = owners.pop()
-                return self.functions.get(("attr", owner, func.attr.value))
-        return None
+                found = self.functions.get(("attr", owner, func.attr.value))
+                if found is not None:
+                    return found
+        return self._dispatched(func, scope)
+
+    def _dispatched(self, func: cst.BaseExpression, scope: Scope):
+        """The one method a call reaches through the objects its receiver holds (`layer.forward`
+        for a list of Dense layers, `self.act(z)` on a Tanh object's `__call__`), if one."""
+        if not isinstance(func, (cst.Attribute, cst.Name, cst.Subscript)):
+            return None
+        found = {id(f): f for f, _ in self.objects.dispatch(func, scope)}
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def literal(self, expr: cst.BaseExpression, scope: Scope, depth: int = 0) -> np.ndarray | None:
         """The value of a literal array expression (np.array([...]) with .T, .reshape, .astype)."""
@@ -932,13 +1041,48 @@ class NetworkModel:
 
     @functools.cached_property
     def calls_to_functions(self) -> list[tuple[cst.Call, Scope, FunctionInfo, Mode | None]]:
-        """Every call of a closed user function, with its mode."""
+        """Every call of a closed user function, with its mode. A call that reaches different
+        methods for different objects is listed once per method (see `call_contexts`)."""
         found = []
         for call, scope in self.builder.calls:
             target = self.resolve_callable(call.func, scope)
-            if isinstance(target, FunctionInfo) and target.closed and target.compiled is not None:
-                found.append((call, scope, target, self.call_mode(call, target, scope)))
+            if isinstance(target, FunctionInfo):
+                targets = [target]
+            elif target is None:
+                targets = list(self.dispatch_in_contexts(call.func, scope))
+            else:
+                targets = []
+            for function in targets:
+                if function.closed and function.compiled is not None:
+                    found.append((call, scope, function, self.call_mode(call, function, scope)))
         return found
+
+    def dispatch_in_contexts(self, func: cst.BaseExpression, scope: Scope) -> dict:
+        """function -> the constructions of the enclosing method's object for which the call's
+        function expression reaches that function (None: for every one)."""
+        remembered = self._call_contexts.get((func, scope))
+        if remembered is not None:
+            return remembered
+        reached: dict = {}
+        if isinstance(func, (cst.Attribute, cst.Name, cst.Subscript)):
+            for context in self.objects.contexts(scope):
+                for function, _ in self.objects.dispatch(func, scope, context):
+                    reached.setdefault(function, set()).add(context)
+        result = {}
+        for function, contexts in reached.items():
+            if None in contexts or len(reached) == 1:
+                result[function] = None
+            else:
+                result[function] = frozenset(context.call for context in contexts)
+        self._call_contexts[(func, scope)] = result
+        return result
+
+    @functools.cached_property
+    def _call_contexts(self) -> dict:
+        return {}
+
+    def contexts_of(self, call: cst.Call, scope: Scope, function: FunctionInfo) -> frozenset | None:
+        return self.dispatch_in_contexts(call.func, scope).get(function)
 
     @functools.cached_property
     def applications(self) -> list[Application]:
@@ -951,9 +1095,14 @@ class NetworkModel:
             callable_ = self.function_callable(function, mode)
             if argument is None or behaviour is None or callable_ is None:
                 continue
+            contexts = self.contexts_of(call, scope, function) if self.resolve_callable(call.func, scope) is None else None
+            name = function.name
+            if function.cls is not None and not _calls_self(call.func, scope):
+                # reached through an object: named by its class, as the user wrote it
+                name = function.cls.name if function.node.name.value == "__call__" else f"{function.cls.name}.{function.node.name.value}"
             found.append(
-                Application(call, function, function.name, mode, argument, scope, behaviour, callable_,
-                            self._target_of(call))
+                Application(call, function, name, mode, argument, scope, behaviour, callable_,
+                            self._target_of(call), contexts)
             )
         seen_inline: set = {application.node for application in found}
         # The body of an activation is classified with its function. A closed function that is
@@ -996,7 +1145,7 @@ class NetworkModel:
         return definition.key
 
     def _inline_application(self, expr, scope: Scope, target: Key | None) -> Application | None:
-        if not _looks_like_activation(expr, self.walk):
+        if not _looks_like_activation(expr, self.walk) and not self._reads_stored_attribute(expr, scope):
             return None
         if isinstance(expr, cst.Call) and isinstance(self.resolve_callable(expr.func, scope), FunctionInfo):
             return None  # a call of the user's own function is an application of that function
@@ -1012,23 +1161,41 @@ class NetworkModel:
         callable_, argument = abstraction
         return Application(expr, None, brief(expr), (), argument, scope, behaviour, callable_, target)
 
+    def _reads_stored_attribute(self, expr, scope: Scope) -> bool:
+        """`x * self.mask` where this method set `self.mask = x > 0`: worth expanding."""
+        if scope.self_name is None or isinstance(expr, (cst.Name, cst.Attribute)):
+            return False
+        for node in self.walk(expr):
+            if isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name) and node.value.value == scope.self_name:
+                defs = self.defs(self.key(node, scope))
+                if len(defs) == 1 and defs[0].scope is scope and defs[0].value is not None \
+                        and _looks_like_activation(defs[0].value, self.walk):
+                    return True
+        return False
+
     def _abstract_expanded(self, expr, scope: Scope) -> tuple[Callable, cst.BaseExpression] | None:
         """`abstract` after replacing each name that has one plain definition in this scope,
         itself a NumPy computation, by that definition; the sub-expression found is mapped
         back to the node in the user's code."""
         expansions: dict[str, cst.BaseExpression] = {}
         for node in self.walk(expr):
-            if not isinstance(node, cst.Name) or node.value in expansions:
+            # `self.mask = x > 0; return x * self.mask`: an attribute set once, in this same
+            # method, is read like a local name
+            is_self_attribute = (
+                isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name)
+                and node.value.value == scope.self_name
+            )
+            if not (isinstance(node, cst.Name) or is_self_attribute) or code(node) in expansions:
                 continue
             key = self.key(node, scope)
             defs = self.defs(key)
-            if key is None or key[0] not in ("local", "global") or len(defs) != 1:
+            if key is None or key[0] not in ("local", "global", "attr") or len(defs) != 1:
                 continue
             value = defs[0].value
             if value is None or defs[0].augmented is not None or defs[0].scope is not scope:
                 continue
             if _looks_like_activation(value, self.walk) and not isinstance(value, cst.Name):
-                expansions[node.value] = value
+                expansions[code(node)] = value
         if not expansions:
             return None
         expanded = expr.visit(_Expand(expansions))
@@ -1210,10 +1377,11 @@ class NetworkModel:
         return None
 
     # -- outputs, errors, backward signals ----------------------------------------------------------
-    def producer(self, expr: cst.BaseExpression, scope: Scope, depth: int = 0):
+    def producer(self, expr: cst.BaseExpression, scope: Scope, depth: int = 0, context: Instance | None = None):
         """The forward Application (or identity Layer) whose result this expression holds; None
-        when it holds none, or the results of several (`caches["A" + str(l)]` is every layer's)."""
-        found = self._producers(expr, scope, depth)
+        when it holds none, or the results of several (`caches["A" + str(l)]` is every layer's).
+        `context`: the object whose method `scope` is, when known."""
+        found = self._producers(expr, scope, depth, context)
         if len(found) == 1:
             return found[0]
         # The same activation reached along several paths (a training loop and a prediction
@@ -1222,10 +1390,12 @@ class NetworkModel:
             return _one_kind(found)
         return None
 
-    def _producers(self, expr: cst.BaseExpression, scope: Scope, depth: int = 0) -> list:
+    def _producers(self, expr: cst.BaseExpression, scope: Scope, depth: int = 0, context: Instance | None = None) -> list:
         if depth > MAX_DEPTH:
             return []
-        forward = self._forward_by_node
+        forward = self._forwards_by_node
+        if context is None:
+            context = self._only_context(scope)
         found: list = []
 
         def add(producer) -> None:
@@ -1233,21 +1403,55 @@ class NetworkModel:
                 found.append(producer)
 
         for value, value_scope in self.values(expr, scope):
+            value_context = context if value_scope is scope or context is None else self._only_context(value_scope) or context
             if value in forward:
-                add(forward[value])
+                for application in forward[value]:
+                    if application.runs_for(value_context):
+                        add(application)
             elif value in self._layer_by_whole:
                 add(self._layer_by_whole[value])
             elif isinstance(value, cst.Call):
                 target = self.resolve_callable(value.func, value_scope)
-                if isinstance(target, FunctionInfo):
-                    for returned in target.scope.returns:
-                        for inner in self._producers(returned, target.scope, depth + 1):
+                after = self.objects.loops_left(value, expr)
+                if isinstance(target, FunctionInfo) and _calls_self(value.func, value_scope):
+                    reached = [(target, value_context)]
+                else:
+                    # each object the receiver holds runs its own method (a loop's target read
+                    # after the loop holds its last element)
+                    reached = self.objects.dispatch(value.func, value_scope, value_context, after)
+                    if not reached and isinstance(target, FunctionInfo):
+                        reached = [(target, None)]
+                for function, receiver in reached:
+                    for returned in function.scope.returns:
+                        for inner in self._producers(returned, function.scope, depth + 1, receiver):
                             add(inner)
+        return found
+
+    def _only_context(self, scope: Scope) -> Instance | None:
+        """The object a method runs for, when its class is constructed exactly once."""
+        contexts = self.objects.contexts(scope)
+        return contexts[0] if len(contexts) == 1 else None
+
+    @functools.cached_property
+    def _forwards_by_node(self) -> dict:
+        """node -> its forward applications (several when the call reaches a different
+        activation for each object, `self.act(z)`)."""
+        found: dict = {}
+        for application in self.applications:
+            if application.is_forward:
+                found.setdefault(application.node, []).append(application)
         return found
 
     @functools.cached_property
     def _forward_by_node(self) -> dict:
-        return {a.node: a for a in self.applications if a.is_forward}
+        """node -> its forward application, where that is one kind of activation whatever the
+        object."""
+        found: dict = {}
+        for node, applications in self._forwards_by_node.items():
+            kinds = {(a.behaviour.kind, a.behaviour.alpha, a.behaviour.normalised_axis) for a in applications}
+            if len(kinds) == 1:
+                found[node] = applications[-1]
+        return found
 
     @functools.cached_property
     def _layer_by_whole(self) -> dict:
@@ -1347,6 +1551,8 @@ class NetworkModel:
                 continue
             if len(rest) == 1 and not rest[0][1]:
                 uses = [self._derivative_use(rest[0][0], scope)]
+                if uses[0] is None:
+                    uses = self._dispatched_derivative_uses(rest[0][0], scope)
             else:
                 use = self._derivative_of_factors(node, rest, scope)
                 # When the other factors cannot be read as one function, only an explicit
@@ -1357,10 +1563,34 @@ class NetworkModel:
                     if not inverted and isinstance(f, cst.Call)
                     and isinstance(self.resolve_callable(f.func, scope), FunctionInfo)
                 ]
+                if use is None:
+                    for f, inverted in rest:
+                        if not inverted:
+                            uses.extend(self._dispatched_derivative_uses(f, scope))
             for use in uses:
-                if use is not None and use.node not in seen:
-                    seen.add(use.node)
+                if use is not None and (use.node, use.forward) not in seen:
+                    seen.add((use.node, use.forward))
                     found.append(use)
+        return found
+
+    def _dispatched_derivative_uses(self, factor, scope: Scope) -> list[DerivativeUse]:
+        """`self.act.gradient(z)` on an activation object: one use per method it reaches,
+        paired with the forward activation of the same objects."""
+        if not isinstance(factor, cst.Call) or self.resolve_callable(factor.func, scope) is not None:
+            return []
+        found = []
+        for function, contexts in self.dispatch_in_contexts(factor.func, scope).items():
+            if not function.closed or function.compiled is None:
+                continue
+            mode = self.call_mode(factor, function, scope)
+            argument = self.call_argument(factor, function)
+            if mode is None or argument is None:
+                continue
+            callable_ = self.function_callable(function, mode)
+            name = function.name if function.node.name.value == "__call__" else f"{function.cls.name}.{function.node.name.value}" if function.cls else function.name
+            use = self._pair(factor, argument, name, callable_, function, mode, scope, contexts)
+            if use is not None:
+                found.append(use)
         return found
 
     def _is_scale(self, expr: cst.BaseExpression, scope: Scope) -> bool:
@@ -1440,12 +1670,16 @@ class NetworkModel:
         first = factors[0][0]
         return self._pair(first, argument, code(_bare(cst.parse_expression(body))), callable_, None, (), scope)
 
-    def _pair(self, node, argument, name, callable_, function, mode, scope) -> DerivativeUse | None:
+    def _pair(self, node, argument, name, callable_, function, mode, scope, contexts=None) -> DerivativeUse | None:
         """Find the forward activation this derivative belongs to, by its argument: the stored
-        output of an activation (post-activation) or the value an activation was applied to."""
+        output of an activation (post-activation) or the value an activation was applied to;
+        `contexts`: the objects the derivative is computed for, when only some."""
         if callable_ is None:
             return None
-        forwards = [a for a in self.applications if a.is_forward]
+        forwards = [
+            a for a in self.applications
+            if a.is_forward and (contexts is None or a.contexts is None or a.contexts & contexts)
+        ]
         held = {value for value, _ in self.values(argument, scope) if value is not argument}
         at, forward = None, None
         outputs = [a for a in forwards if a.node in held]
@@ -1493,6 +1727,16 @@ def _one_kind(applications: list[Application]) -> Application | None:
     return applications[-1] if len(kinds) == 1 else None
 
 
+def _calls_self(func: cst.BaseExpression, scope: Scope) -> bool:
+    """`self.method(...)`: a method of the caller's own object, named as the user calls it."""
+    return (
+        isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name)
+        and scope.self_name is not None and func.value.value == scope.self_name
+        and scope.cls is not None and ("attr", scope.cls, func.attr.value) is not None
+        and func.attr.value in scope.cls.methods
+    )
+
+
 def _is_method_decorator(decorator: cst.Decorator) -> bool:
     return isinstance(decorator.decorator, cst.Name) and decorator.decorator.value in ("staticmethod", "classmethod")
 
@@ -1530,6 +1774,9 @@ class _Expand(cst.CSTTransformer):
         return value.with_changes(lpar=[cst.LeftParen()], rpar=[cst.RightParen()])
 
     def leave_Attribute(self, original, updated):
+        value = self.expansions.get(code(original))
+        if value is not None and "." in code(original):
+            return value.with_changes(lpar=[cst.LeftParen()], rpar=[cst.RightParen()])
         # `np.exp`: the attribute's own name is never a variable
         return updated.with_changes(attr=original.attr)
 

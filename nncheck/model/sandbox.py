@@ -216,6 +216,8 @@ def _call_problem(node: ast.Call, env: Environment, self_name: str | None, local
     if isinstance(func, ast.Name):
         if func.id in env.closed_functions or func.id in SAFE_BUILTINS:
             return None
+        if self_name is not None and func.id == self_name and "__call__" in env.closed_methods:
+            return None  # `s = self(x)` in a derivative method: the class's own closed __call__
         return f"calls {func.id}()"
     if isinstance(func, ast.Attribute):
         # np.*, math.*, self.closed_method and array methods are vetted by _attribute_problem.
@@ -284,7 +286,11 @@ def compile_closed(
 
 def make_self(env: Environment, methods: dict[str, Callable]) -> types.SimpleNamespace:
     """A stand-in for `self` holding only the class's constants and its closed methods."""
-    stand_in = types.SimpleNamespace(**env.self_constants)
+    # A class of its own, so that a closed `__call__` makes the stand-in callable (`self(x)`).
+    kind = type("StandIn", (types.SimpleNamespace,), {})
+    if "__call__" in methods:
+        kind.__call__ = methods["__call__"]
+    stand_in = kind(**env.self_constants)
     for name, function in methods.items():
         setattr(stand_in, name, types.MethodType(function, stand_in))
     return stand_in

@@ -61,6 +61,19 @@ class Accumulator:
     repeated_resets: list  # the resets that run between two of its steps
 
 
+@dataclass(eq=False)
+class FusedDerivative:
+    """`(p - y) * f'(p)` where the loss of `p` is log loss: the cross-entropy gradient at the
+    pre-activation, multiplied by the activation's derivative a second time."""
+
+    product: cst.BaseExpression  # the whole multiplication
+    error: cst.BaseExpression  # the factor holding `p - y`
+    derivative: list  # the other factors (the derivative, possibly split: `p * (1 - p)`)
+    use: object  # the model's DerivativeUse
+    log: object  # a LogTerm of the same output
+    scope: Scope
+
+
 _RESET_METHODS = {"fill", "clear", "zero_", "zero"}
 _RESET_FUNCTIONS = {"copyto", "put", "place", "multiply"}
 _NONLINEAR = {"square", "abs", "absolute", "sqrt", "exp", "log", "power"}
@@ -350,6 +363,56 @@ class Training:
                     return True
         return False
 
+    # -- the fused cross-entropy gradient ----------------------------------------------------------
+    @property
+    def fused_derivatives(self) -> list[FusedDerivative]:
+        if not hasattr(self, "_fused"):
+            self._fused = list(self._find_fused())
+        return self._fused
+
+    def _find_fused(self) -> Iterator[FusedDerivative]:
+        from nncheck.model.backward import backward_of
+        from nncheck.model.losses import log_terms
+
+        model = self.model
+        outputs = [use for use in model.derivative_uses
+                   if use.at == "output" and use.forward.behaviour.kind in ("sigmoid", "softmax")]
+        if not outputs:
+            return
+        logs = log_terms(model)
+        if not logs:
+            return
+        backward = backward_of(model)
+        seen: set = set()
+        for use in outputs:
+            log = next((t for t in logs if self._same_output(t.source, use.forward)), None)
+            if log is None:
+                continue
+            chain = use.node
+            parent = model.parent(chain)
+            while isinstance(parent, cst.BinaryOperation) and isinstance(parent.operator, cst.Multiply):
+                chain, parent = parent, model.parent(parent)
+            if id(chain) in seen:
+                continue
+            factors = _factors(chain)
+            signals = [f for f in factors if model.is_signal(f, use.scope)]
+            if len(signals) != 1:
+                continue
+            (error,) = signals
+            pure = backward.pure(error, use.scope)
+            if pure is None or pure.weights or not pure.errors:
+                continue  # a hidden delta, or an error that went through something else
+            if not all(self._same_output(e.source, use.forward) for e in pure.errors):
+                continue
+            seen.add(id(chain))
+            yield FusedDerivative(chain, error, [f for f in factors if f is not error], use, log, use.scope)
+
+    def _same_output(self, source, application) -> bool:
+        if source is application:
+            return True
+        target = getattr(source, "target", None)
+        return target is not None and target == application.target
+
     # -- stale weights ----------------------------------------------------------------------------
     @property
     def stale_reads(self) -> list[StaleRead]:
@@ -416,6 +479,12 @@ class Training:
         return True
 
 
+def _factors(node) -> list:
+    if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Multiply):
+        return _factors(node.left) + _factors(node.right)
+    return [node]
+
+
 def _target_path(target: cst.BaseExpression, name: str) -> tuple | None:
     """Where `name` sits in a `for` target: () for the whole target, (1, 0) for `i, (w, g)`."""
     if isinstance(target, cst.Name):
@@ -470,4 +539,4 @@ def _bound_names(target: cst.BaseExpression) -> list[str]:
     return []
 
 
-__all__ = ["Accumulator", "StaleRead", "Step", "Training", "training_of"]
+__all__ = ["Accumulator", "FusedDerivative", "StaleRead", "Step", "Training", "training_of"]

@@ -197,6 +197,9 @@ class ScopeBuilder(cst.CSTVisitor):
         self.children: dict[cst.CSTNode, list[cst.CSTNode]] = {}
         self.star_import = False
         self.imported: set[str] = set()
+        # `layer.W -= lr * layer.dW` on an object other than self: (target, rhs, sign, statement,
+        # scope, operator), resolved to the attributes of the objects `layer` holds by the model
+        self.object_updates: list[tuple] = []
         # `Y[ix] = j`, `W[:] = W - lr * dW`, `dW[i] += g`: writes into part of an array, per key of
         # the array written (the value written, its scope, the statement).
         self.element_writes: dict[Key, list[tuple[cst.BaseExpression, Scope, cst.CSTNode]]] = {}
@@ -288,6 +291,10 @@ class ScopeBuilder(cst.CSTVisitor):
 
     def visit_AugAssign(self, node: cst.AugAssign) -> None:
         key = self.key_for_target(node.target)
+        if key is None:
+            if isinstance(node.target, cst.Attribute) and isinstance(node.operator, (cst.AddAssign, cst.SubtractAssign)):
+                sign = "+" if isinstance(node.operator, cst.AddAssign) else "-"
+                self.object_updates.append((node.target, node.value, sign, node, self.scope, node.operator))
         if isinstance(node.target, cst.Subscript) and (key is None or key[2] == ELEMENT):
             self._element_write(node.target, node.value, node)
         if key is None:
@@ -428,6 +435,12 @@ class ScopeBuilder(cst.CSTVisitor):
         if isinstance(target, cst.Name) and target.value not in self.scope.global_names:
             self.scope.assigned.add(target.value)
         key = self.key_for_target(target)
+        if key is None and (
+            isinstance(target, cst.Attribute) and isinstance(value, cst.BinaryOperation)
+            and isinstance(value.operator, (cst.Add, cst.Subtract)) and code(value.left) == code(target)
+        ):
+            sign = "+" if isinstance(value.operator, cst.Add) else "-"
+            self.object_updates.append((target, value.right, sign, statement, self.scope, None))
         if isinstance(target, cst.Subscript) and (key is None or key[2] == ELEMENT):
             self._element_write(target, value, statement)
         if key is None:

@@ -113,8 +113,15 @@ _BUG_LINES = {
     Bug.RELU_MASK_ON_UPSTREAM: "a ReLU mask on the upstream gradient",
     Bug.BIAS_GRADIENT_SUMMED_OVER_ALL: "a bias gradient summed to one scalar",
     Bug.SOFTMAX_OVER_BATCH: "a softmax over the samples",
-    Bug.SYMMETRIC_INIT: "weights initialised to zeros",
+    Bug.SYMMETRIC_INIT: "weights initialised to one constant",
     Bug.ARRAY_TRUTH_VALUE: "`if x > 0` on a whole array",
+    Bug.UNSTABLE_SOFTMAX: "a softmax of the raw logits, no max subtracted",
+    Bug.DERIVATIVE_OF_ERROR: "the derivative applied to the error, not the activation",
+    Bug.DEAD_HIDDEN_DELTA: "hidden deltas built from the output error, delta @ W.T unused",
+    Bug.FUSED_TIMES_DERIVATIVE: "the fused delta p - y multiplied by f'(p) again",
+    Bug.STALE_WEIGHTS: "each layer updated before the layer below back-propagates through it",
+    Bug.ACCUMULATED_GRADIENT: "a gradient accumulated over the steps and never reset",
+    Bug.UNPAIRED_SHUFFLE: "inputs and labels shuffled by two separate draws",
 }
 
 
@@ -292,8 +299,11 @@ def _user_script(script: pathlib.Path, echo: Echo):
 
     written_spec, fixed_spec = recovery.written, recovery.fixed
     X, y = recovery.X, recovery.y
-    written = train(written_spec, X, y)
-    fixed = train(fixed_spec, X, y)
+    from nncheck.probe.effects import timed_train
+
+    written, seconds = timed_train(written_spec, X, y)
+    fixed_X = recovery.fixed_X if recovery.fixed_X is not None else X
+    fixed = train(fixed_spec, fixed_X, y)
 
     echo("")
     echo("3. As written")
@@ -308,12 +318,14 @@ def _user_script(script: pathlib.Path, echo: Echo):
                  "function that was meant:", "   ", "   ")
     _results(written, y, echo, show_probabilities=False)
     _wrapped(echo, "Verdict: " + _verdict(written), "   ", "     ")
+    _effects(written, X, y, echo, found, recovery.origins, seconds)
 
     echo("")
     echo("4. Fixed (every finding's fix applied)")
     _describe(fixed_spec, echo, found)
     _results(fixed, y, echo, show_probabilities=True)
     _wrapped(echo, "Verdict: " + _verdict(fixed), "   ", "     ")
+    _effects(fixed, fixed_X, y, echo, found, {}, None)
 
     echo("")
     echo("5. What differs between the two runs, and the finding behind each difference")
@@ -338,6 +350,29 @@ def _user_script(script: pathlib.Path, echo: Echo):
         "  ",
     )
     return code, [("as written", written), ("fixed", fixed)]
+
+
+def _effects(history: History, X: np.ndarray, y: np.ndarray, echo: Echo,
+             found: dict[str, list[int]], origins: dict, seconds: float | None) -> None:
+    """The run's symptoms, then (as written) what each reproduced mistake did to it."""
+    from nncheck.probe.effects import dead_units, mistake_lines, symptoms
+
+    seen = symptoms(history, divergence=False) + dead_units(history, X)
+    for line in seen:
+        _wrapped(echo, f"Observed: {line}.", "   ", "     ")
+    if seconds is None or not history.spec.all_bugs:
+        return
+    shape = (history.spec.layers[0], history.spec.layers[1])
+
+    def describe(bug: Bug) -> str:
+        return (f"{_BUG_LINES[bug].format(w_shape=shape)} "
+                f"({_reported(origins.get(bug, bug.code), found)})")
+
+    lines = mistake_lines(history, X, y, describe, seconds)
+    if lines:
+        echo("   What each reproduced mistake did:")
+        for line in lines:
+            _wrapped(echo, f"- {line}", "   ", "     ")
 
 
 # The model the checker built while the demo printed its findings (FileResult.model): the

@@ -262,7 +262,7 @@ class Bug(enum.Enum):
     )
     SYMMETRIC_INIT = (
         "NN304",
-        "the weights are initialised to zeros (a constant), so hidden units stay identical",
+        "the weights are initialised to one constant (zeros), so hidden units stay identical",
     )
     # -- backward pass and update ---------------------------------------------------------
     UNBOUNDED_OUTPUT_BINARY_LABELS = (
@@ -305,6 +305,40 @@ class Bug(enum.Enum):
     BIAS_GRADIENT_SUMMED_OVER_ALL = (
         "NN209",
         "the bias gradient is summed over every axis (one scalar for all units)",
+    )
+    UNSTABLE_SOFTMAX = (
+        "NN105",
+        "softmax takes np.exp of the raw logits (no max subtracted): large logits overflow to "
+        "inf / inf = NaN",
+    )
+    DERIVATIVE_OF_ERROR = (
+        "NN206",
+        "the output layer's derivative is applied to the error y - out instead of the "
+        "activation: delta = error * f'(error)",
+    )
+    DEAD_HIDDEN_DELTA = (
+        "NN210",
+        "each hidden delta is built from the output error (broadcast over the hidden units) "
+        "instead of the back-propagated delta @ W.T, which is computed and never used",
+    )
+    FUSED_TIMES_DERIVATIVE = (
+        "NN212",
+        "the fused cross-entropy delta p - y is multiplied by the output's derivative again",
+    )
+    STALE_WEIGHTS = (
+        "NN213",
+        "each layer is updated as soon as its gradient is known, so the layer below "
+        "back-propagates through weights already updated in this step",
+    )
+    ACCUMULATED_GRADIENT = (
+        "NN214",
+        "the gradient is accumulated over the epochs and never reset: each step applies the "
+        "sum of all earlier gradients",
+    )
+    UNPAIRED_SHUFFLE = (
+        "NN504",
+        "inputs and labels are shuffled by two separate draws each epoch: the network trains "
+        "on labels paired with the wrong rows",
     )
 
 
@@ -351,6 +385,10 @@ class NetworkSpec:
     # False: the layers have no bias (as `l1 = nonlin(l0 @ syn0)` networks with a column of
     # ones in X): b stays zero and is never updated.
     biases: bool = True
+    # The script's own starting parameters, (W, b) per layer in the rows layout, either of
+    # them None to draw it as above; W of shape (n_in, n_out). Empty: every layer drawn from
+    # default_rng(seed). Draws are made either way, so both runs see the same random sequence.
+    initial: tuple = field(default=(), compare=False, repr=False)
     # Derived in __post_init__: the toggles in force at each layer.
     _bugs_by_layer: tuple[frozenset[Bug], ...] = field(
         init=False, repr=False, compare=False, default=()
@@ -392,6 +430,12 @@ class NetworkSpec:
     def corrected(self, **changes) -> "NetworkSpec":
         """A copy without any bug toggles, with `changes` applied."""
         return replace(self, bugs=frozenset(), layer_bugs=(), **changes)
+
+    def drawn_where_constant(self) -> "NetworkSpec":
+        """A copy whose constant starting weights (the script's own) are drawn at random
+        instead: the fix of a symmetric initialisation."""
+        return replace(self, initial=tuple(
+            (None if w is not None and np.ptp(w) == 0 else w, b) for w, b in self.initial))
 
     def validate(self) -> None:
         """Raise ValueError for a spec that cannot mean anything."""
@@ -451,6 +495,15 @@ def init_params(spec: NetworkSpec) -> list[Layer]:
         b_shape = (n_in, n_out) if Bug.BIAS_SHAPED_LIKE_WEIGHTS in bugs else (1, n_out)
         random_bias = spec.bias_init == "randn" and spec.biases
         b = rng.standard_normal(b_shape) if random_bias else np.zeros(b_shape)
+        given = spec.initial[i] if i < len(spec.initial) else (None, None)
+        if given[0] is not None and np.shape(given[0]) == (n_in, n_out):
+            W = np.array(given[0], dtype=float)
+        if given[1] is not None and spec.biases:
+            own = np.array(given[1], dtype=float)
+            if own.shape == b_shape:
+                b = own
+            elif own.size == n_out and b_shape == (1, n_out):
+                b = own.reshape(1, n_out)
         params.append(Layer(W, b))
     return params
 
@@ -475,7 +528,11 @@ def _activate(spec: NetworkSpec, i: int, z: Array) -> Array:
         # Exactly what `x if x > 0 else x / 100` does with an array: numpy's own ValueError.
         bool(z > 0)
     if act.name == "softmax":
-        return _softmax(z, spec.alpha, axis=0 if Bug.SOFTMAX_OVER_BATCH in bugs else 1)
+        axis = 0 if Bug.SOFTMAX_OVER_BATCH in bugs else 1
+        if Bug.UNSTABLE_SOFTMAX in bugs:
+            e = np.exp(z)
+            return e / np.sum(e, axis=axis, keepdims=True)
+        return _softmax(z, spec.alpha, axis=axis)
     return act.forward(z, spec.alpha)
 
 
@@ -543,7 +600,8 @@ def _delta(spec: NetworkSpec, i: int, dA: Array, z: Array, a: Array) -> Array:
 
 
 def backward(
-    spec: NetworkSpec, params: Sequence[Layer], cache: Cache, y: Array
+    spec: NetworkSpec, params: Sequence[Layer], cache: Cache, y: Array,
+    step: Callable[[int, Array, Array], None] | None = None,
 ) -> list[tuple[Array, Array]]:
     """(dW, db) per layer: the direction the learner's update follows.
 
@@ -563,6 +621,15 @@ def backward(
         delta = (cache.output - y) * scale
     else:
         dA = LOSSES[spec.loss][1](cache.output, y) * scale
+    out_bugs = spec.bugs_at(last)
+    if Bug.DERIVATIVE_OF_ERROR in out_bugs and out_act.elementwise:
+        # The learner's `error * f'(error)`: the derivative's factor taken at y - out.
+        factor = (out_act.output_form or out_act.derivative)(y - cache.output, spec.alpha)
+        delta = (cache.output - y) * scale * factor
+    elif fused and Bug.FUSED_TIMES_DERIVATIVE in out_bugs:
+        p = cache.output
+        delta = delta * (p * (1.0 - p))
+    output_error = (cache.output - y) * scale
     grads: list[tuple[Array, Array]] = [None] * len(params)  # type: ignore[list-item]
     for i in range(last, -1, -1):
         layer = params[i]
@@ -580,9 +647,16 @@ def backward(
         else:
             db = _unbroadcast(delta, layer.b.shape)
         grads[i] = (dW, db)
+        if step is not None:
+            step(i, dW, db)  # updated before the layer below reads its weights (NN213)
         if i > 0:
             effective = layer.W + layer.b if Bug.BIAS_INSIDE_PRODUCT in bugs else layer.W
-            dA = delta @ effective.T
+            if Bug.DEAD_HIDDEN_DELTA in spec.bugs_at(i - 1):
+                # numpy broadcasts (n, 1) over the hidden units, and raises as the script does
+                # when the output has several units.
+                dA = output_error
+            else:
+                dA = delta @ effective.T
             delta = None
     return grads
 
@@ -690,6 +764,9 @@ def train(spec: NetworkSpec, X: Array, y: Array) -> History:
     task = detect_task(y) if spec.task == "auto" else spec.task
     params = init_params(spec)
     sign = 1.0 if Bug.GRADIENT_SIGN in spec.all_bugs else -1.0
+    all_bugs = spec.all_bugs
+    accumulated: list[list[Array]] | None = None
+    shuffler = np.random.default_rng(spec.seed + 1) if Bug.UNPAIRED_SHUFFLE in all_bugs else None
     losses: list[float] = []
     scores: list[float] = []
     diverged_at = None
@@ -708,12 +785,33 @@ def train(spec: NetworkSpec, X: Array, y: Array) -> History:
                     diverged_at = epoch
                     break
                 lr = spec.learning_rate
-                for layer, (dW, db) in zip(params, backward(spec, params, cache, y)):
+                targets = y
+                if shuffler is not None:
+                    # X keeps its order, y gets its own permutation: the pairs are broken.
+                    targets = y[shuffler.permutation(len(y))]
+
+                def apply(layer: Layer, dW: Array, db: Array) -> None:
                     # In place, as the learner writes it: a gradient of the wrong shape
                     # raises numpy's own broadcasting error here.
                     layer.W += sign * lr * dW
                     if spec.biases:
                         layer.b += sign * lr * db
+
+                if Bug.STALE_WEIGHTS in all_bugs:
+                    backward(spec, params, cache, targets,
+                             step=lambda i, dW, db: apply(params[i], dW, db))
+                    continue
+                grads = backward(spec, params, cache, targets)
+                if Bug.ACCUMULATED_GRADIENT in all_bugs:
+                    if accumulated is None:
+                        accumulated = [[np.zeros_like(dW), np.zeros_like(db)]
+                                       for dW, db in grads]
+                    for total, (dW, db) in zip(accumulated, grads):
+                        total[0] = total[0] + dW
+                        total[1] = total[1] + db
+                    grads = [(dW, db) for dW, db in accumulated]
+                for layer, (dW, db) in zip(params, grads):
+                    apply(layer, dW, db)
             if diverged_at is None:
                 output = forward(spec, params, X).output
         except (ValueError, FloatingPointError, TypeError) as exc:

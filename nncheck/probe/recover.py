@@ -61,10 +61,21 @@ _SIMPLE = {
     "NN301": Bug.BIAS_SHAPED_LIKE_WEIGHTS,
     "NN302": Bug.BIAS_INSIDE_PRODUCT,
     "NN304": Bug.SYMMETRIC_INIT,
+    "NN105": Bug.UNSTABLE_SOFTMAX,
+    "NN206": Bug.DERIVATIVE_OF_ERROR,
+    "NN210": Bug.DEAD_HIDDEN_DELTA,
+    "NN212": Bug.FUSED_TIMES_DERIVATIVE,
+    "NN213": Bug.STALE_WEIGHTS,
+    "NN214": Bug.ACCUMULATED_GRADIENT,
+    "NN504": Bug.UNPAIRED_SHUFFLE,
 }
+# Toggles about the whole training step rather than one layer.
+_GLOBAL = {Bug.ARRAY_TRUTH_VALUE, Bug.GRADIENT_SIGN, Bug.SYMMETRIC_INIT, Bug.DEAD_HIDDEN_DELTA,
+           Bug.STALE_WEIGHTS, Bug.ACCUMULATED_GRADIENT, Bug.UNPAIRED_SHUFFLE}
+# Toggles that only exist at the output layer.
+_AT_OUTPUT = {Bug.DERIVATIVE_OF_ERROR, Bug.FUSED_TIMES_DERIVATIVE}
 # Findings that do not change the arithmetic of training (said, not reproduced).
 NO_EFFECT = {
-    "NN105": "numerical stability only",
     "NN401": "a progress figure, not the gradient",
     "NN402": "the printed loss, not the gradient",
     "NN403": "the accuracy the script prints",
@@ -100,6 +111,8 @@ class Recovery:
     # derivative evaluated at the output also needs the NN201 toggle).
     origins: dict = field(default_factory=dict)
     epochs_written: int | None = None
+    # The inputs the fixed run trains on when a fix changes them (NN108: standardised).
+    fixed_X: np.ndarray | None = None
 
     @property
     def ok(self) -> bool:
@@ -373,6 +386,9 @@ class _Layer:
     bias_random: bool = False
     bias_shape: tuple | None = None
     lines: set = field(default_factory=set)
+    # The script's own starting values (rows layout), when they could be computed.
+    initial_W: np.ndarray | None = None
+    initial_b: np.ndarray | None = None
 
 
 def recover(model, source: str, findings: Iterable[Finding]) -> Recovery:
@@ -452,10 +468,16 @@ def _recover(model, source: str, findings: list[Finding], out: Recovery) -> None
                           f"which does not take {previous} inputs")
         item.n_in, item.n_out = int(n_in), int(n_out)
         item.weight_rms = _rms(values, item.layer.weight, item.layer.scope)
+        if np.issubdtype(weight.dtype, np.number):
+            item.initial_W = weight if item.layer.layout == "rows" else weight.T
         if item.layer.bias is not None:
             try:
                 item.bias_random = _rms(values, item.layer.bias, item.layer.scope) > 0
-                item.bias_shape = tuple(np.shape(values.of(item.layer.bias, item.layer.scope)))
+                bias = np.asarray(values.of(item.layer.bias, item.layer.scope))
+                item.bias_shape = tuple(bias.shape)
+                if np.issubdtype(bias.dtype, np.number):
+                    item.initial_b = bias if item.layer.layout == "rows" or bias.ndim != 2 \
+                        else bias.T
             except Unknown:
                 item.bias_random = False
         previous = item.n_out
@@ -516,6 +538,7 @@ def _recover(model, source: str, findings: list[Finding], out: Recovery) -> None
         bias_init="randn" if any(c.bias_random for c in chain) else "zeros",
         task=task,
         biases=not no_bias,
+        initial=tuple((c.initial_W, c.initial_b) for c in chain),
     )
 
     # -- the findings, as toggles ----------------------------------------------------------------
@@ -524,6 +547,7 @@ def _recover(model, source: str, findings: list[Finding], out: Recovery) -> None
     wrong_derivative = "sigmoid_output_form"
     fixed_output = output.kind
     fixed_loss = loss
+    fixed_hidden = hidden_kind
     seen_codes: set[str] = set()
     for finding in findings:
         if finding.code in seen_codes and finding.code not in _SIMPLE and \
@@ -543,6 +567,19 @@ def _recover(model, source: str, findings: list[Finding], out: Recovery) -> None
             else:
                 out.not_reproduced.append((code_, "the output and loss do not fit the "
                                                   "reference network's reproduction"))
+            continue
+        if code_ == "NN106" and any(item.kind == "softmax" for item in chain[:-1]):
+            # The rule's fix names ReLU-family, tanh or sigmoid; tanh cannot die.
+            fixed_hidden = "tanh"
+            continue
+        if code_ == "NN107" and output.kind in ("sigmoid", "tanh", "softmax"):
+            fixed_output, fixed_loss = "identity", "mse"
+            continue
+        if code_ == "NN108":
+            spread = X.std(axis=0)
+            out.fixed_X = (X - X.mean(axis=0)) / np.where(spread > 0, spread, 1.0)
+            out.differences.append(("raw inputs → standardised (mean 0, standard deviation "
+                                    "1 per feature)", code_))
             continue
         if code_ == "NN102":
             fixed_output = "sigmoid"
@@ -571,8 +608,21 @@ def _recover(model, source: str, findings: list[Finding], out: Recovery) -> None
                 out.not_reproduced.append((code_, f"the bias has shape {chain[odd[0]].bias_shape}"
                                                   ", which the reference network cannot hold"))
                 continue
+        if bug is Bug.UNSTABLE_SOFTMAX:
+            softmax = [i for i, item in enumerate(chain) if item.kind == "softmax"]
+            if not softmax:
+                out.not_reproduced.append((code_, "the unstable exp is not a softmax of the "
+                                                  "reference network (a sigmoid's overflow "
+                                                  "gives 0 or 1, not NaN)"))
+                continue
+            where = [i for i in (where or softmax) if i in softmax] or softmax
+        if bug in _AT_OUTPUT:
+            where = [len(chain) - 1]
+        if bug is Bug.DEAD_HIDDEN_DELTA and len(chain) < 2:
+            out.not_reproduced.append((code_, "the network has no hidden layer"))
+            continue
         if bug is not None:
-            if bug in (Bug.ARRAY_TRUTH_VALUE, Bug.GRADIENT_SIGN, Bug.SYMMETRIC_INIT):
+            if bug in _GLOBAL:
                 bugs_global.add(bug)
             elif where:
                 for i in where:
@@ -617,8 +667,16 @@ def _recover(model, source: str, findings: list[Finding], out: Recovery) -> None
     if fixed_output != output.kind:
         out.differences.insert(0, (
             f"output activation {_NAMES.get(output.kind, output.kind)} → "
-            f"{_NAMES[fixed_output]}", "NN101" if "NN101" in seen_codes else "NN102"))
-    fixed = written.corrected(output_activation=fixed_output, loss=fixed_loss)
+            f"{_NAMES[fixed_output]}", "NN107" if fixed_output == "identity" else
+            "NN101" if "NN101" in seen_codes else "NN102"))
+    if fixed_hidden != hidden_kind:
+        out.differences.insert(0, (f"hidden activation {_NAMES[hidden_kind]} → "
+                                   f"{_NAMES[fixed_hidden]}", "NN106"))
+    fixed = written.corrected(output_activation=fixed_output, loss=fixed_loss,
+                              hidden_activation=fixed_hidden)
+    if Bug.SYMMETRIC_INIT in written.all_bugs:
+        # The fix is random starting weights: constant ones are drawn instead.
+        fixed = fixed.drawn_where_constant()
     if kept and fixed_output == output.kind:
         fixed = replace(fixed, layer_bugs=tuple(frozenset(kept) if i == len(chain) - 1
                                                 else frozenset() for i in range(len(chain))))
@@ -641,10 +699,25 @@ def _recover(model, source: str, findings: list[Finding], out: Recovery) -> None
                          "different data each run; the demo draws it from seed 0")
     if seed is None:
         out.notes.append("no np.random.seed in the script: the demo uses seed 0")
-    out.notes.append(
-        "weights start as the reference network's own draws, N(0, "
-        f"{written.weight_scale:.3g}²), scaled like the script's; the script's exact numbers "
-        "differ")
+    own = [i for i, (w, _) in enumerate(written.initial) if w is not None]
+    exact = all(_module_level(model, c.layer.weight, c.layer.scope) for c in chain)
+    if len(own) == len(chain) and exact:
+        out.notes.append("weights start at the script's own values (its initialisation and "
+                         "seed, computed without running it)")
+    elif own and all(_fixed_value(values, chain[i]) for i in own) and len(own) == len(chain):
+        out.notes.append("weights start at the script's own values (constants it sets)")
+    elif own:
+        out.notes.append(
+            "weights start as the script's own initialisation draws them (its distribution and "
+            "scale" + ("" if len(own) == len(chain) else
+                       f", for {len(own)} of the {len(chain)} layers; the others N(0, "
+                       f"{written.weight_scale:.3g}²)")
+            + "); the random numbers themselves differ from the script's")
+    else:
+        out.notes.append(
+            "weights start as the reference network's own draws, N(0, "
+            f"{written.weight_scale:.3g}²), scaled like the script's; the script's exact "
+            "numbers differ")
 
 
 _NAMES = {"identity": "linear", "relu": "ReLU", "leaky_relu": "leaky ReLU", "tanh": "tanh",
@@ -665,6 +738,13 @@ _BUG_FIX = {
     Bug.SOFTMAX_OVER_BATCH: "softmax over the samples → over each row",
     Bug.SYMMETRIC_INIT: "constant initial weights → random",
     Bug.ARRAY_TRUTH_VALUE: "`if x > 0` on an array → elementwise",
+    Bug.UNSTABLE_SOFTMAX: "np.exp of raw logits → of logits minus the row max",
+    Bug.DERIVATIVE_OF_ERROR: "derivative of the error → of the activation",
+    Bug.DEAD_HIDDEN_DELTA: "hidden delta from the output error → from delta @ W.T",
+    Bug.FUSED_TIMES_DERIVATIVE: "(p - y) * f'(p) → p - y",
+    Bug.STALE_WEIGHTS: "updates between the deltas → every delta before any update",
+    Bug.ACCUMULATED_GRADIENT: "gradient summed over all steps → reset each step",
+    Bug.UNPAIRED_SHUFFLE: "two shuffles → one permutation for inputs and labels",
 }
 
 
@@ -738,6 +818,23 @@ def _no_error_reason(model) -> str:
             "trace their output to a subtraction from the labels (`y - output` or "
             "`output - y`), so the demo cannot tell which arrays are the output and the labels"
             + _LIMIT)
+
+
+def _fixed_value(values: Values, item: _Layer) -> bool:
+    """The starting weights do not depend on the random draws (np.full, literals, zeros)."""
+    try:
+        first = np.asarray(values.of(item.layer.weight, item.layer.scope, seed=1))
+        second = np.asarray(values.of(item.layer.weight, item.layer.scope, seed=2))
+    except Unknown:
+        return False
+    return first.shape == second.shape and bool(np.array_equal(first, second))
+
+
+def _module_level(model, expr, scope: Scope) -> bool:
+    """A module-level name: its value comes from the module's statements run in order, with
+    the script's own seed, so the numbers are the script's."""
+    key = model.key(expr, scope)
+    return key is not None and key[0] == "global" and isinstance(expr, cst.Name)
 
 
 def _per_sample(values: Values, expr, scope: Scope):

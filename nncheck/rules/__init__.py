@@ -12,6 +12,7 @@ from nncheck.rules.nn105_unstable_exp import UnstableExp
 from nncheck.rules.nn106_softmax_hidden_layer import SoftmaxHiddenLayer
 from nncheck.rules.nn107_output_range_mismatch import OutputRangeMismatch
 from nncheck.rules.nn108_unscaled_inputs import UnscaledInputs
+from nncheck.rules.nn109_softmax_missing_keepdims import SoftmaxMissingKeepdims
 from nncheck.rules.nn201_derivative_wrong_point import DerivativeWrongPoint
 from nncheck.rules.nn202_derivative_mismatch import DerivativeMismatch
 from nncheck.rules.nn203_gradient_sign import GradientSign
@@ -22,6 +23,7 @@ from nncheck.rules.nn207_derivative_mutates_input import DerivativeMutatesInput
 from nncheck.rules.nn208_relu_backward_mask import ReluBackwardMask
 from nncheck.rules.nn209_bias_gradient_reduction import BiasGradientReduction
 from nncheck.rules.nn210_dead_hidden_delta import DeadHiddenDelta
+from nncheck.rules.nn212_fused_gradient_times_derivative import FusedGradientTimesDerivative
 from nncheck.rules.nn213_stale_weights_in_backprop import StaleWeightsInBackprop
 from nncheck.rules.nn214_gradient_accumulator_not_reset import GradientAccumulatorNotReset
 from nncheck.rules.nn301_bias_shaped_like_weights import BiasShapedLikeWeights
@@ -39,6 +41,7 @@ from nncheck.rules.nn405_argmax_wrong_axis import ArgmaxWrongAxis
 from nncheck.rules.nn501_method_without_self import MethodWithoutSelf
 from nncheck.rules.nn502_shuffle_ndarray import ShuffleNdarray
 from nncheck.rules.nn503_aliased_accumulators import AliasedAccumulators
+from nncheck.rules.nn504_unpaired_shuffle import UnpairedShuffle
 from nncheck.rules.nn900_syntax_error import SyntaxErrorRule
 
 ALL_RULES: list[type[Rule]] = sorted(
@@ -51,6 +54,7 @@ ALL_RULES: list[type[Rule]] = sorted(
         SoftmaxHiddenLayer,
         OutputRangeMismatch,
         UnscaledInputs,
+        SoftmaxMissingKeepdims,
         DerivativeWrongPoint,
         DerivativeMismatch,
         GradientSign,
@@ -61,6 +65,7 @@ ALL_RULES: list[type[Rule]] = sorted(
         ReluBackwardMask,
         BiasGradientReduction,
         DeadHiddenDelta,
+        FusedGradientTimesDerivative,
         StaleWeightsInBackprop,
         GradientAccumulatorNotReset,
         BiasShapedLikeWeights,
@@ -78,6 +83,7 @@ ALL_RULES: list[type[Rule]] = sorted(
         MethodWithoutSelf,
         ShuffleNdarray,
         AliasedAccumulators,
+        UnpairedShuffle,
         SyntaxErrorRule,
     ],
     key=lambda rule: rule.code,
