@@ -204,6 +204,7 @@ class NetworkModel:
 
     # -- positions --------------------------------------------------------------------------------
     def span(self, node: cst.CSTNode) -> tuple[Position, Position]:
+        node = self._in_source(node)
         code_range = self._positions[node]
         return (
             Position(code_range.start.line, code_range.start.column + 1),
@@ -211,7 +212,13 @@ class NetworkModel:
         )
 
     def line(self, node: cst.CSTNode) -> int:
-        return self._positions[node].start.line
+        return self._positions[self._in_source(node)].start.line
+
+    def _in_source(self, node: cst.CSTNode) -> cst.CSTNode:
+        """An element the model made up for a loop's target is where its container is written."""
+        while node in self.builder.synthetic:
+            node = node.value
+        return node
 
     def scope_of(self, node: cst.CSTNode) -> Scope:
         return self.builder.scope_of_node.get(node, self.module_scope)

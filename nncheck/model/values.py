@@ -40,6 +40,8 @@ class Scope:
     assigned: set[str] = field(default_factory=set)
     global_names: set[str] = field(default_factory=set)
     returns: list[cst.BaseExpression] = field(default_factory=list)
+    # (module scope only) the keys that hold a Python list: only their positions are elements
+    lists: set = field(default_factory=set)
 
     @property
     def is_module(self) -> bool:
@@ -462,6 +464,10 @@ class ScopeBuilder(cst.CSTVisitor):
     def _define_elements(self, key: Key, target, value, statement) -> None:
         """A list literal or comprehension defines the elements of the list it is assigned to;
         `weights = [w - lr * g for w, g in zip(weights, grads)]` updates each of them."""
+        if isinstance(value, (cst.List, cst.ListComp)) or (
+            isinstance(value, cst.Call) and isinstance(value.func, cst.Name) and value.func.value == "list"
+        ):
+            self.module_scope.lists.add(key)
         if isinstance(value, cst.List):
             for element in value.elements:
                 if not isinstance(element, cst.StarredElement):
@@ -523,12 +529,13 @@ def key_for(expr: cst.BaseExpression, scope: Scope, module_scope: Scope | None =
         index = expr.slice[0].slice
         if isinstance(index, cst.Index):
             item = item_name(index.value)
-            if item is None and _is_position(index.value):
-                item = ELEMENT
-            if item is not None:
-                base = key_for(expr.value, scope, module_scope)
-                if base is not None:
-                    return ("item", base, item)
+            base = key_for(expr.value, scope, module_scope) if item is not None or _is_position(index.value) else None
+            if item is None and base is not None:
+                # `X[batch]` selects rows of an array; `weights[i]` is an element of a list
+                lists = (module_scope or scope.module_scope).lists
+                item = ELEMENT if base in lists else None
+            if item is not None and base is not None:
+                return ("item", base, item)
     return None
 
 
