@@ -1118,9 +1118,12 @@ class NetworkModel:
         modes: dict = {}
         for _, _, function, mode in self.calls_to_functions:
             modes.setdefault(function, set()).add(mode)
+        # A closed method that caches what it computes on self (`self.out = np.tanh(x)`) keeps
+        # its inline activations too: the backward pass reads them through the attribute.
+        caching = {d.scope for key, defs in self.definitions.items() if key[0] == "attr" for d in defs}
         inside_closed = {
             f.scope for f in self.functions.values()
-            if f.closed and not (f in modes and modes[f] == {None})
+            if f.closed and not (f in modes and modes[f] == {None}) and f.scope not in caching
         }
         for definition in itertools.chain.from_iterable(self.definitions.values()):
             value = definition.value
@@ -1412,9 +1415,17 @@ class NetworkModel:
         for value, value_scope in self.values(expr, scope):
             value_context = context if value_scope is scope or context is None else self._only_context(value_scope) or context
             if value in forward:
-                for application in forward[value]:
-                    if application.runs_for(value_context):
-                        add(application)
+                applications = [a for a in forward[value] if a.runs_for(value_context)]
+                if isinstance(value, cst.Call) and len(applications) > 1:
+                    # `layer.forward(out)` read after `for layer in net`: the last layer's
+                    reached = {
+                        id(f) for f, _ in self.objects.dispatch(
+                            value.func, value_scope, value_context, self.objects.loops_left(value, expr))
+                    }
+                    if reached:
+                        applications = [a for a in applications if id(a.function) in reached]
+                for application in applications:
+                    add(application)
             elif value in self._layer_by_whole:
                 add(self._layer_by_whole[value])
             elif isinstance(value, cst.Call):
