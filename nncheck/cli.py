@@ -91,6 +91,8 @@ class NncheckCommand(click.Command):
 @click.option("--add-noqa", is_flag=True, help="Add a `# noqa: CODE` comment to each line with a finding, then exit.")
 @click.option("--respect-gitignore/--no-respect-gitignore", default=None,
               help="Skip what git ignores (.gitignore, .git/info/exclude, global excludes) when walking folders [default: respect].")
+@click.option("--no-cache", is_flag=True,
+              help="Check every file again instead of reusing the results of unchanged ones (.nncheck_cache/).")
 @click.option("--statistics", is_flag=True, help="Print how often each rule fired instead of the diagnostics.")
 @click.option("-q", "--quiet", is_flag=True, help="Print the diagnostics only, without the summary.")
 @click.option("--fix", is_flag=True, help="Apply the safe fixes (and the unsafe ones with --unsafe-fixes); report what remains.")
@@ -170,6 +172,7 @@ def dispatch(flags: dict) -> int:
         extend_ignore=flags["extend_ignore"],
         add_noqa=flags["add_noqa"],
         respect_gitignore=flags["respect_gitignore"],
+        cache=False if flags["no_cache"] else None,
         config=flags["config_file"],
         isolated=flags["isolated"],
         force_exclude=flags["force_exclude"],

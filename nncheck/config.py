@@ -12,6 +12,7 @@ extend-select = ["NN105"]        # added to select
 ignore = ["NN401"]               # removed
 exclude = ["legacy/", "*_generated.py"]   # added to the built-in folder excludes
 respect-gitignore = true         # skip what git ignores when walking folders (the default)
+cache = true                     # reuse results of unchanged files (.nncheck_cache/; the default)
 [tool.nncheck.per-file-ignores]
 "tests/**" = ["NN5"]
 ```
@@ -42,7 +43,7 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 
 PYPROJECT = "pyproject.toml"
 SECTION = ("tool", "nncheck")
-KEYS = ("select", "extend-select", "ignore", "exclude", "per-file-ignores", "respect-gitignore")
+KEYS = ("select", "extend-select", "ignore", "exclude", "per-file-ignores", "respect-gitignore", "cache")
 
 
 class ConfigError(Exception):
@@ -61,6 +62,7 @@ class Config:
     exclude: tuple[str, ...] = ()
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     respect_gitignore: bool | None = None  # None: not set here (the default is to respect it)
+    cache: bool | None = None  # None: not set here (the results cache is on by default)
 
 
 @dataclass(frozen=True)
@@ -180,6 +182,10 @@ def parse_table(table: Mapping[str, Any], source: Path, where: str = "[tool.nnch
     if respect is not None and not isinstance(respect, bool):
         raise ConfigError(f"{source}: respect-gitignore in {where} must be true or false")
 
+    cache = table.get("cache")
+    if cache is not None and not isinstance(cache, bool):
+        raise ConfigError(f"{source}: cache in {where} must be true or false")
+
     per_file: list[tuple[str, tuple[str, ...]]] = []
     raw = table.get("per-file-ignores", {})
     if not isinstance(raw, Mapping):
@@ -205,6 +211,7 @@ def parse_table(table: Mapping[str, Any], source: Path, where: str = "[tool.nnch
         exclude=patterns("exclude") or (),
         per_file_ignores=tuple(per_file),
         respect_gitignore=respect,
+        cache=cache,
     )
 
 

@@ -39,6 +39,7 @@ DEFAULT_EXCLUDES: tuple[str, ...] = (
     ".hg",
     ".ipynb_checkpoints",
     ".mypy_cache",
+    ".nncheck_cache",
     ".nox",
     ".pytest_cache",
     ".ruff_cache",
@@ -211,6 +212,11 @@ def load_source(path: Path, display: str | None = None) -> Source:
     """Read one file as the engine checks it. Raises SourceError with one clear line."""
     display = display or str(path)
     return parse_source(_read_bytes(path, display), display, is_notebook=path.suffix in NOTEBOOK_SUFFIXES)
+
+
+def source_bytes(path: Path, display: str | None = None) -> bytes:
+    """A file's bytes, as load_source reads them (SourceError with one clear line)."""
+    return _read_bytes(path, display or str(path))
 
 
 def parse_source(data: bytes, display: str, *, is_notebook: bool) -> Source:

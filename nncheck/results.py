@@ -40,6 +40,8 @@ class Options:
     respect_gitignore: bool | None = None
     # Each file's budget (time, memory, model size); see nncheck.budget.
     limits: Limits = DEFAULT_LIMITS
+    # --no-cache is False; None: as the config says (on by default; see nncheck.cache).
+    cache: bool | None = None
 
     @classmethod
     def from_flags(
@@ -75,6 +77,7 @@ class CheckedFile:
     result: FileResult
     rules: tuple | None = None  # the rules it was checked with (the fixer checks again with them)
     stdin: bool = False  # read from stdin (even with --stdin-filename): never written back
+    cached: bool = False  # the result came from the results cache (nncheck.cache)
     # A notebook: result positions are in its program; this maps them back to cells.
     notebook: Notebook | None = None
 

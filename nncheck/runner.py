@@ -22,8 +22,8 @@ from nncheck.discover import (
     absolute,
     discover,
     display_path,
-    load_source,
     parse_source,
+    source_bytes,
 )
 from nncheck.engine import check_text
 from nncheck.notebook import Notebook, protect
@@ -66,7 +66,8 @@ def run(options: Options, *, read_stdin: Callable[[], bytes] | None = None) -> R
         respect_gitignore=respect_gitignore,
     )
     report.errors.extend(found.errors)
-    for checked in _check_files(found.files, resolver, options.limits):
+    cache = _results_cache(options, resolver, cwd)
+    for checked in _check_files(found.files, resolver, options.limits, cache):
         if isinstance(checked, str):
             report.errors.append(checked)
         else:
@@ -100,6 +101,7 @@ def run(options: Options, *, read_stdin: Callable[[], bytes] | None = None) -> R
 # the other, with only the budget's in-process guard.
 PARALLEL_MIN_FILES = 8
 _WORKER_LIMITS: Limits = DEFAULT_LIMITS
+_WORKER_CACHE = None
 
 
 def hard_limits(limits: Limits) -> tuple[float, int | None, int | None]:
@@ -115,7 +117,22 @@ def hard_limits(limits: Limits) -> tuple[float, int | None, int | None]:
     return seconds, base + 2 * limits.memory, base + limits.memory
 
 
-def _check_files(sources: list[SourceFile], resolver: Resolver, limits: Limits = DEFAULT_LIMITS) -> list[CheckedFile | str]:
+def _results_cache(options: Options, resolver: Resolver, cwd: Path):
+    """The run's results cache (nncheck.cache), or None when it is turned off: by --no-cache,
+    by NNCHECK_NO_CACHE, or by `cache = false` in the configuration of the working folder."""
+    from nncheck import cache as results_cache
+
+    if options.cache is False or (options.cache is None and results_cache.disabled_by_environment()):
+        return None
+    settings = resolver.settings_for(cwd)
+    if options.cache is None and settings.config.cache is False:
+        return None
+    root = settings.config.root if settings.config.source is not None else cwd
+    return results_cache.ResultCache(root / results_cache.CACHE_DIR)
+
+
+def _check_files(sources: list[SourceFile], resolver: Resolver, limits: Limits = DEFAULT_LIMITS,
+                 cache=None) -> list[CheckedFile | str]:
     if not sources:
         return []
     workers = min(os.cpu_count() or 1, len(sources) // (PARALLEL_MIN_FILES // 2) or 1)
@@ -125,20 +142,34 @@ def _check_files(sources: list[SourceFile], resolver: Resolver, limits: Limits =
     # any worker starts.
     tasks = [(source, _rules_for(source, resolver)) for source in sources]
     if not worker_pool.fork_available():
-        return [_check_file(*task, limits) for task in tasks]
-    global _WORKER_LIMITS
-    _WORKER_LIMITS = limits
+        return [_check_file(*task, limits, cache) for task in tasks]
+    global _WORKER_LIMITS, _WORKER_CACHE
+    _WORKER_LIMITS, _WORKER_CACHE = limits, cache
     seconds, memory, recycle = hard_limits(limits)
+    # The largest files first, so that no worker is left with a long file at the end while the
+    # others wait (files are handed out one at a time, as each worker becomes free).
+    order = sorted(range(len(tasks)), key=lambda index: -_size(tasks[index][0]))
     try:
-        return worker_pool.supervised_map(
-            _check_in_worker, tasks, workers=workers, seconds=seconds, memory=memory,
-            recycle=recycle, failed=_stopped_file,
+        results = worker_pool.supervised_map(
+            _check_in_worker, [tasks[index] for index in order], workers=workers, seconds=seconds,
+            memory=memory, recycle=recycle, failed=_stopped_file,
         )
     except OSError:
         # No processes to be had (a sandbox, a resource limit): do the work here instead.
-        return [_check_file(*task, limits) for task in tasks]
+        return [_check_file(*task, limits, cache) for task in tasks]
     finally:
-        _WORKER_LIMITS = DEFAULT_LIMITS
+        _WORKER_LIMITS, _WORKER_CACHE = DEFAULT_LIMITS, None
+    in_order: list[CheckedFile | str] = [""] * len(tasks)
+    for index, result in zip(order, results):
+        in_order[index] = result
+    return in_order
+
+
+def _size(source: SourceFile) -> int:
+    try:
+        return source.path.stat().st_size
+    except (OSError, AttributeError):
+        return 0
 
 
 def _rules_for(source: SourceFile, resolver: Resolver) -> tuple:
@@ -146,7 +177,7 @@ def _rules_for(source: SourceFile, resolver: Resolver) -> tuple:
 
 
 def _check_in_worker(task: tuple) -> CheckedFile | str:
-    checked = _check_file(*task, _WORKER_LIMITS)
+    checked = _check_file(*task, _WORKER_LIMITS, _WORKER_CACHE)
     if not isinstance(checked, str):
         checked.result.model = None  # the parse tree stays in the worker; findings travel back
     return checked
@@ -173,12 +204,27 @@ def check_program(text: str, display: str, rules: Sequence, notebook: Notebook |
     return protect(result, notebook) if notebook is not None else result
 
 
-def _check_file(source: SourceFile, rules: tuple, limits: Limits = DEFAULT_LIMITS) -> CheckedFile | str:
+def _check_file(source: SourceFile, rules: tuple, limits: Limits = DEFAULT_LIMITS,
+                cache=None) -> CheckedFile | str:
+    is_notebook = source.path.suffix in NOTEBOOK_SUFFIXES
     try:
-        loaded = load_source(source.path, source.display)
+        data = source_bytes(source.path, source.display)
+        loaded = parse_source(data, source.display, is_notebook=is_notebook)
     except SourceError as error:
         return str(error)
+    key = None
+    if cache is not None:
+        # Keyed by the bytes just read: the result stored is the result of exactly these bytes,
+        # even when the file changes while it is being checked.
+        key = cache.key(data, source.display, notebook=is_notebook, rules=rules, limits=limits)
+        result = cache.get(key)
+        if result is not None:
+            result.source = loaded.text
+            return CheckedFile(source.display, source.path, result, rules, notebook=loaded.notebook,
+                               cached=True)
     result = check_program(loaded.text, source.display, rules, loaded.notebook, limits)
+    if key is not None:
+        cache.put(key, result)
     return CheckedFile(source.display, source.path, result, rules, notebook=loaded.notebook)
 
 

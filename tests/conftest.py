@@ -6,6 +6,7 @@ rule, which flags every name `flagme` and offers to rename it.
 """
 from __future__ import annotations
 
+import os
 from typing import Iterator
 
 import libcst as cst
@@ -14,6 +15,11 @@ import pytest
 import nncheck.rules as rules_module
 from nncheck.diagnostics import Diagnostic, Severity
 from nncheck.rules.base import Invalid, Rule, Valid
+
+# The results cache (nncheck.cache) is tested on its own, in tests/test_cache.py; everywhere else
+# a test must see the checker as it patched it, never a result an earlier test stored. Set here,
+# so that the command lines the tests start inherit it too.
+os.environ["NNCHECK_NO_CACHE"] = "1"
 
 
 class FlagmeRule(Rule):
