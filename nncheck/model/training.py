@@ -14,7 +14,7 @@ from typing import Iterator
 import libcst as cst
 
 from nncheck.model.network import NetworkModel
-from nncheck.model.values import Scope, code, matrix_product, transposed_base
+from nncheck.model.values import Scope, code, is_merged_item, matrix_product, transposed_base
 
 _CACHE: "weakref.WeakKeyDictionary[NetworkModel, Training]" = weakref.WeakKeyDictionary()
 
@@ -236,9 +236,11 @@ class Training:
             if bound is not None:
                 return frozenset().union(*(self.storage(e, scope, depth + 1) for e in bound)) if bound else frozenset()
         key = self.model.key(expr, scope)
-        if key is not None:
+        if key is not None and not (isinstance(expr, cst.Subscript) and is_merged_item(key)):
             return frozenset({("key", key)})
         if isinstance(expr, cst.Subscript):
+            # `acc[k]`, `grads["dW" + str(l)]`: one key for every element, so the array written
+            # is told by its container (re-created as a whole, it is reset)
             return self.storage(expr.value, scope, depth + 1)
         return frozenset({("text", id(scope), code(expr))})
 
