@@ -112,7 +112,7 @@ def test_the_script_is_never_executed(tmp_path, monkeypatch):
          "`make_moons`, imported from sklearn.datasets at line 2, which nncheck does not run"),
     ],
 )
-def test_unrecoverable_data_is_said_precisely(tmp_path, source, reason):
+def test_unrecoverable_data_is_said_precisely_and_replaced(tmp_path, source, reason):
     network = """
 def sigmoid(z):
     return 1 / (1 + np.exp(-z))
@@ -131,9 +131,11 @@ for epoch in range(100):
     code, text = _demo(script)
     assert code in (0, 1)
     flat = " ".join(text.split())
-    assert "Cannot train it: " + reason in flat
-    assert "Nothing was trained." in text
-    assert "3. As written" not in text
+    # The weights give the shapes: the demo trains on data of those shapes, and says why.
+    assert "note: " + reason + "; so the demo trains on the inputs and labels it synthesised" \
+        in flat
+    assert "inputs 'X' 200×2" in flat and "(synthesised by the demo, see the note)" in flat
+    assert "3. As written" in text and "Cannot train it" not in text
 
 
 def test_random_data_with_a_seed_is_recovered(tmp_path):

@@ -191,3 +191,50 @@ def test_layers_not_traced_to_the_error_are_said_so():
         pytest.skip("the model now follows list elements: nothing to refuse")
     (reason,) = result.missing
     assert "no error term" not in reason and "not a mistake in the script" in reason
+
+
+MINIBATCH = """import numpy as np
+
+np.random.seed(0)
+X = np.random.randn(120, 2)
+y = (X[:, :1] * X[:, 1:] > 0).astype(float)
+W1 = np.random.randn(2, 8) * 0.5
+b1 = np.zeros((1, 8))
+W2 = np.random.randn(8, 1) * 0.5
+b2 = np.zeros((1, 1))
+for epoch in range(50):
+    order = np.random.permutation(len(X))
+    for start in range(0, len(X), 16):
+        rows = order[start:start + 16]
+        xb, yb = X[rows], y[rows]
+        h = np.tanh(xb @ W1 + b1)
+        out = 1 / (1 + np.exp(-(h @ W2 + b2)))
+        d2 = (out - yb) / xb.shape[0]
+        d1 = d2 @ W2.T * (1 - h ** 2)
+        W2 -= 0.5 * h.T @ d2
+        b2 -= 0.5 * d2.sum(axis=0, keepdims=True)
+        W1 -= 0.5 * xb.T @ d1
+        b1 -= 0.5 * d1.sum(axis=0, keepdims=True)
+"""
+
+
+def test_mini_batches_their_size_shuffle_and_per_batch_mean_are_read():
+    result = _recovered(MINIBATCH)
+    assert result.ok, result.missing
+    spec = result.written
+    assert (spec.batch_size, spec.shuffle) == (16, True)
+    # Divided by the batch's own length, which the demo cannot evaluate: a mean per batch.
+    assert spec.reduction == "mean" and spec.learning_rate == pytest.approx(0.5)
+    assert result.X.shape == (120, 2)
+
+
+def test_data_the_demo_cannot_compute_is_synthesised_with_the_weights_shapes_and_said():
+    source = MINIBATCH.replace("X = np.random.randn(120, 2)",
+                               "X = np.loadtxt('points.csv', delimiter=',')")
+    source = source.replace("y = (X[:, :1] * X[:, 1:] > 0).astype(float)",
+                            "y = np.loadtxt('labels.csv').reshape(-1, 1)")
+    result = _recovered(source)
+    assert result.ok, result.missing
+    assert result.synthetic and result.synthetic_inputs
+    assert result.X.shape[1] == 2 and set(np.unique(result.y)) == {0.0, 1.0}
+    assert any("synthesised" in note and "np.loadtxt" in note for note in result.notes)

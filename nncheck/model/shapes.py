@@ -357,66 +357,77 @@ class Shapes:
             shape = model.shape(call, scope)
             return None if shape is None else tuple(self._canonical(d, scope) for d in shape)
         if name is not None:
-            if name in ("eye", "identity") and len(args) == 1 and keyword_arg(call, "M") is None:
-                size = self._canonical(model.dim(args[0], scope), scope)
-                return (size, size)
-            if name == "arange" and len(call.args) == 1 and len(args) == 1:
-                return (self._canonical(model.dim(args[0], scope), scope),)
-            if name == "arange" and len(call.args) == 2 and len(args) == 2:
-                low, high = _int_literal(args[0]), _int_literal(args[1])
-                if isinstance(low, int) and isinstance(high, int):
-                    return (max(high - low, 0),)
-                return (None,)
-            if name == "linspace" and len(args) >= 3:
-                return (self._canonical(model.dim(args[2], scope), scope),)
-            if name == "squeeze" and len(args) == 1 and len(call.args) == 1:
-                return _squeeze(self.shape_of(args[0], scope, depth))
-            if name == "expand_dims" and len(args) == 2:
-                return _expand(self.shape_of(args[0], scope, depth), _int_literal(args[1]))
-            if name == "outer" and len(args) == 2:
-                first, second = self.shape_of(args[0], scope, depth), self.shape_of(args[1], scope, depth)
-                if first is None or second is None or len(first) != 1 or len(second) != 1:
-                    return None
-                return (first[0], second[0])
-            if name in ("transpose",) and len(args) == 1:
-                base = self.shape_of(args[0], scope, depth)
-                return None if base is None else tuple(reversed(base))
-            if name in ELEMENTWISE_FUNCTIONS and args:
-                if name in ("array", "asarray") and keyword_arg(call, "ndmin") is not None:
-                    return None
-                return self.shape_of(args[0], scope, depth)
-            if name in BROADCASTING_FUNCTIONS and len(args) >= 2:
-                shape = self.shape_of(args[0], scope, depth)
-                for arg in args[1:3 if name == "where" else 2]:
-                    shape = broadcast(shape, self.shape_of(arg, scope, depth))
-                return shape
-            if last in REDUCTIONS and args:
-                return self._reduce(call, self.shape_of(args[0], scope, depth), args[1:], scope)
-            if name == "reshape" and len(args) >= 2:
-                return self._reshape(self.shape_of(args[0], scope, depth), args[1:], scope)
-            if name in ("ravel",) and args:
-                return self._reshape(self.shape_of(args[0], scope, depth), [_MINUS_ONE], scope)
-            if name in ("column_stack", "c_"):
-                return self._column_stack(args, scope, depth)
-            if name in ("hstack", "concatenate", "vstack", "stack", "row_stack"):
-                return self._stack(name, call, args, scope, depth)
-            return None
+            return self._function_shape(name, call, args, scope, depth)
         if method is not None:
-            receiver = call.func.value
-            if method in SHAPE_KEEPING_METHODS:
-                return self.shape_of(receiver, scope, depth)
-            if method == "squeeze" and not call.args:
-                return _squeeze(self.shape_of(receiver, scope, depth))
-            if method == "transpose" and not args:
-                base = self.shape_of(receiver, scope, depth)
-                return None if base is None else tuple(reversed(base))
-            if method in REDUCTIONS:
-                base = self.shape_of(receiver, scope, depth)
-                return self._reduce(call, base, args, scope)
-            if method == "reshape" and args:
-                return self._reshape(self.shape_of(receiver, scope, depth), args, scope)
-            if method in ("ravel", "flatten"):
-                return self._reshape(self.shape_of(receiver, scope, depth), [_MINUS_ONE], scope)
+            return self._method_shape(method, call, args, scope, depth)
+        return None
+
+    def _function_shape(self, name: str, call: cst.Call, args: list, scope: Scope, depth: int) -> Shape | None:
+        """The shape a NumPy function's call returns, from its arguments' shapes."""
+        model = self.model
+        last = name.split(".")[-1]
+        if name in ("eye", "identity") and len(args) == 1 and keyword_arg(call, "M") is None:
+            size = self._canonical(model.dim(args[0], scope), scope)
+            return (size, size)
+        if name == "arange" and len(call.args) == 1 and len(args) == 1:
+            return (self._canonical(model.dim(args[0], scope), scope),)
+        if name == "arange" and len(call.args) == 2 and len(args) == 2:
+            low, high = _int_literal(args[0]), _int_literal(args[1])
+            if isinstance(low, int) and isinstance(high, int):
+                return (max(high - low, 0),)
+            return (None,)
+        if name == "linspace" and len(args) >= 3:
+            return (self._canonical(model.dim(args[2], scope), scope),)
+        if name == "squeeze" and len(args) == 1 and len(call.args) == 1:
+            return _squeeze(self.shape_of(args[0], scope, depth))
+        if name == "expand_dims" and len(args) == 2:
+            return _expand(self.shape_of(args[0], scope, depth), _int_literal(args[1]))
+        if name == "outer" and len(args) == 2:
+            first, second = self.shape_of(args[0], scope, depth), self.shape_of(args[1], scope, depth)
+            if first is None or second is None or len(first) != 1 or len(second) != 1:
+                return None
+            return (first[0], second[0])
+        if name in ("transpose",) and len(args) == 1:
+            base = self.shape_of(args[0], scope, depth)
+            return None if base is None else tuple(reversed(base))
+        if name in ELEMENTWISE_FUNCTIONS and args:
+            if name in ("array", "asarray") and keyword_arg(call, "ndmin") is not None:
+                return None
+            return self.shape_of(args[0], scope, depth)
+        if name in BROADCASTING_FUNCTIONS and len(args) >= 2:
+            shape = self.shape_of(args[0], scope, depth)
+            for arg in args[1:3 if name == "where" else 2]:
+                shape = broadcast(shape, self.shape_of(arg, scope, depth))
+            return shape
+        if last in REDUCTIONS and args:
+            return self._reduce(call, self.shape_of(args[0], scope, depth), args[1:], scope)
+        if name == "reshape" and len(args) >= 2:
+            return self._reshape(self.shape_of(args[0], scope, depth), args[1:], scope)
+        if name in ("ravel",) and args:
+            return self._reshape(self.shape_of(args[0], scope, depth), [_MINUS_ONE], scope)
+        if name in ("column_stack", "c_"):
+            return self._column_stack(args, scope, depth)
+        if name in ("hstack", "concatenate", "vstack", "stack", "row_stack"):
+            return self._stack(name, call, args, scope, depth)
+        return None
+
+    def _method_shape(self, method: str, call: cst.Call, args: list, scope: Scope, depth: int) -> Shape | None:
+        """The shape an array method's call returns, from its receiver's shape."""
+        receiver = call.func.value
+        if method in SHAPE_KEEPING_METHODS:
+            return self.shape_of(receiver, scope, depth)
+        if method == "squeeze" and not call.args:
+            return _squeeze(self.shape_of(receiver, scope, depth))
+        if method == "transpose" and not args:
+            base = self.shape_of(receiver, scope, depth)
+            return None if base is None else tuple(reversed(base))
+        if method in REDUCTIONS:
+            base = self.shape_of(receiver, scope, depth)
+            return self._reduce(call, base, args, scope)
+        if method == "reshape" and args:
+            return self._reshape(self.shape_of(receiver, scope, depth), args, scope)
+        if method in ("ravel", "flatten"):
+            return self._reshape(self.shape_of(receiver, scope, depth), [_MINUS_ONE], scope)
         return None
 
     def _reduce(self, call: cst.Call, base: Shape | None, rest: list, scope: Scope) -> Shape | None:

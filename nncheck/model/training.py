@@ -14,7 +14,7 @@ from typing import Iterator
 import libcst as cst
 
 from nncheck.model.network import NetworkModel
-from nncheck.model.values import Scope, code, matrix_product, transposed_base
+from nncheck.model.values import Scope, code, is_merged_item, matrix_product, transposed_base
 
 _CACHE: "weakref.WeakKeyDictionary[NetworkModel, Training]" = weakref.WeakKeyDictionary()
 
@@ -71,6 +71,40 @@ class FusedDerivative:
     derivative: list  # the other factors (the derivative, possibly split: `p * (1 - p)`)
     use: object  # the model's DerivativeUse
     log: object  # a LogTerm of the same output
+    scope: Scope
+
+
+@dataclass(eq=False)
+class BatchBias:
+    """A bias stepped with a delta that still has one row (or column) per sample."""
+
+    update: object  # the model's Update of the bias
+    layer: object  # the Layer the bias belongs to
+    delta: cst.BaseExpression  # the delta as written in the update (`dZ2`, `grads["db1"]`)
+    bias_shape: tuple
+    samples: int  # the batch size, or MANY when only "more than one" is known
+    in_place: bool
+
+
+# a count known only to be more than one (a whole data set whose size is not written out)
+MANY = -1
+_DATA_CALLS = {
+    "array", "asarray", "c_", "r_", "column_stack", "hstack", "vstack", "stack", "concatenate",
+    "where", "loadtxt", "genfromtxt", "load", "meshgrid", "linspace",
+}
+
+@dataclass(eq=False)
+class MisPairedGradient:
+    """`A.T @ delta` (or `delta @ A.T`) where `delta` is layer k's delta but `A` is not what
+    layer k received in the forward pass."""
+
+    product: cst.BaseExpression
+    activation: cst.BaseExpression  # the transposed factor as written (`X.T`)
+    delta: cst.BaseExpression
+    layer: object  # the Layer the delta belongs to
+    number: int  # its position in the chain, from 1
+    wrong: str  # "input of layer j" or "output of layer k"
+    wrong_number: int
     scope: Scope
 
 
@@ -202,9 +236,11 @@ class Training:
             if bound is not None:
                 return frozenset().union(*(self.storage(e, scope, depth + 1) for e in bound)) if bound else frozenset()
         key = self.model.key(expr, scope)
-        if key is not None:
+        if key is not None and not (isinstance(expr, cst.Subscript) and is_merged_item(key)):
             return frozenset({("key", key)})
         if isinstance(expr, cst.Subscript):
+            # `acc[k]`, `grads["dW" + str(l)]`: one key for every element, so the array written
+            # is told by its container (re-created as a whole, it is reset)
             return self.storage(expr.value, scope, depth + 1)
         return frozenset({("text", id(scope), code(expr))})
 
@@ -411,6 +447,342 @@ class Training:
         target = getattr(source, "target", None)
         return target is not None and target == application.target
 
+    # -- batch sizes and biases ---------------------------------------------------------------------
+    def samples(self, expr, scope: Scope, layout: str, depth: int = 0) -> int | None:
+        """How many samples the batch `expr` holds: an int (1 also when it may hold a single
+        sample), MANY (more than one, size not written), or None (unknown)."""
+        from nncheck.model.losses import layer_under, source_of
+        from nncheck.model.shapes import shapes
+
+        if depth > 8:
+            return None
+        model = self.model
+        axis = 0 if layout == "rows" else 1
+        shape = shapes(model).shape_of(expr, scope)
+        if shape is not None and len(shape) == 2 and isinstance(shape[axis], int):
+            return shape[axis]
+        if shape is not None and len(shape) < 2:
+            return None  # a single sample as a vector
+        source = source_of(model, expr, scope)
+        if source is not None:
+            layer = layer_under(model, source)
+            if layer is None or layer.layout != layout:
+                return None
+            return self.samples(layer.input, layer.scope, layout, depth + 1)
+        if isinstance(expr, cst.Subscript):
+            return self._sliced(expr, scope, layout, depth)
+        if isinstance(expr, cst.Call):
+            return self._created_samples(expr, scope, layout, depth)
+        if not isinstance(expr, (cst.Name, cst.Attribute)):
+            return None
+        values = [(v, s) for v, s in model.values(expr, scope) if v is not expr]
+        if not values:
+            return None
+        # what a function receives at each call: a call that may pass a single sample makes the
+        # count unknown; calls whose size cannot be read (a held-out tail `X[200:]`) do not
+        counts = [self.samples(v, s, layout, depth + 1) for v, s in values]
+        if any(c == 1 for c in counts):
+            return 1
+        known = [c for c in counts if c is not None]
+        if not known:
+            return None
+        sizes = [c for c in known if c != MANY]
+        return min(sizes) if sizes else MANY
+
+    def _sliced(self, expr: cst.Subscript, scope, layout, depth) -> int | None:
+        model = self.model
+        axis = 0 if layout == "rows" else 1
+        elements = expr.slice
+        if len(elements) <= axis:
+            return None
+        index = elements[axis].slice
+        if isinstance(index, cst.Slice):
+            if index.step is not None:
+                return None
+            lower = 0 if index.lower is None else model.constant(index.lower, scope)
+            upper = index.upper
+            if upper is None:
+                return None
+            if isinstance(upper, cst.BinaryOperation) and isinstance(upper.operator, cst.Add) and index.lower is not None \
+                    and code(upper.left) == code(index.lower):
+                size = model.constant(upper.right, scope)
+                return size if isinstance(size, int) and size > 0 else None
+            bound = model.constant(upper, scope)
+            if isinstance(lower, int) and isinstance(bound, int) and bound > lower >= 0:
+                return bound - lower
+            return None
+        if isinstance(index, cst.Index) and isinstance(index.value, (cst.Name, cst.Attribute)):
+            # X[batch] with an index array: as many samples as it has entries; X[i] with an
+            # index whose values are not known may be one sample
+            count = self._entries(index.value, scope, depth)
+            return 1 if count is None else count
+        if isinstance(index, cst.Index) and isinstance(index.value, cst.Integer):
+            return 1
+        return None
+
+    def _entries(self, expr, scope, depth) -> int | None:
+        """The length of a 1-D index array: `idx[s:s + 32]`, a permutation slice."""
+        if depth > 8:
+            return None
+        model = self.model
+        values = [(v, s) for v, s in model.values(expr, scope) if v is not expr]
+        if not values:
+            return None
+        counts = []
+        for value, value_scope in values:
+            if isinstance(value, cst.Subscript) and len(value.slice) == 1 and isinstance(value.slice[0].slice, cst.Slice):
+                counts.append(self._sliced(value, value_scope, "rows", depth + 1))
+            else:
+                return None
+        if any(c is None or c == 1 for c in counts):
+            return MANY if all(c != 1 for c in counts) and self._slice_of_permutation(values) else None
+        return min(counts)
+
+    def _slice_of_permutation(self, values) -> bool:
+        """`perm[s:s + batch_size]`: a run of a shuffled index, whose length is the batch size."""
+        model = self.model
+        for value, value_scope in values:
+            base = value.value
+            found = [v for v, _ in model.values(base, value_scope) if v is not base]
+            if not found or not all(
+                isinstance(v, cst.Call) and isinstance(v.func, cst.Attribute) and v.func.attr.value == "permutation"
+                for v in found
+            ):
+                return False
+        return True
+
+    def _created_samples(self, call: cst.Call, scope, layout, depth) -> int | None:
+        """A data set built by a NumPy call whose size is not written out: more than one sample."""
+        from nncheck.model.values import numpy_attribute
+
+        name = numpy_attribute(call.func)
+        if name is None:
+            return None
+        if name.split(".")[-1] in _DATA_CALLS:
+            return MANY
+        return None
+
+    @property
+    def batch_biases(self) -> list[BatchBias]:
+        if not hasattr(self, "_batch_biases"):
+            self._batch_biases = list(self._find_batch_biases())
+        return self._batch_biases
+
+    def _find_batch_biases(self) -> Iterator[BatchBias]:
+        from nncheck.model.backward import backward_of, reduction
+
+        model = self.model
+        backward = backward_of(model)
+        for pair in backward.pairs:
+            layer = pair.layer
+            if layer.bias is None or not pair.bias_updates:
+                continue
+            bias_shape = model.shape(layer.bias, layer.scope)
+            if bias_shape is None or len(bias_shape) not in (1, 2):
+                continue
+            axis = 0 if layer.layout == "rows" else 1
+            if len(bias_shape) == 2 and bias_shape[axis] != 1:
+                continue
+            if len(bias_shape) == 1 and layer.layout != "rows":
+                continue
+            for update in pair.bias_updates:
+                delta = backward.strip_scale(update.rhs, update.scope)
+                if reduction(delta) is not None or not isinstance(delta, (cst.Name, cst.Attribute, cst.Subscript)):
+                    continue
+                if not self._per_sample(delta, update.scope):
+                    continue
+                samples = self._batch_of_bias(layer, backward)
+                if samples is None:
+                    continue
+                in_place = isinstance(update.statement, cst.AugAssign)
+                yield BatchBias(update, layer, delta, bias_shape, samples, in_place)
+
+    def _batch_of_bias(self, layer, backward) -> int | None:
+        """The batch size the layers using this bias see: unknown when any of them (another
+        product with the same parameters, say the training loop's) may see a single sample."""
+        counts = []
+        for other in backward.pairs:
+            layer_b = other.layer
+            if layer_b is not layer and not (
+                layer_b.bias is not None and layer.bias_key is not None and layer_b.bias_key == layer.bias_key
+            ) and not backward.same_storage(layer.bias_key, layer_b.bias, layer_b.scope):
+                continue
+            if layer_b.layout != layer.layout:
+                return None
+            counts.append(self.samples(layer_b.input, layer_b.scope, layer_b.layout))
+        if any(c == 1 for c in counts):
+            return None
+        known = [c for c in counts if c is not None]
+        if not known:
+            return None
+        sizes = [c for c in known if c != MANY]
+        return min(sizes) if sizes else MANY
+
+    def _per_sample(self, delta, scope) -> bool:
+        """The delta, followed through names, reaches an unreduced value that is also paired with
+        a transposed activation in a matrix product (a weight gradient): one row per sample."""
+        from nncheck.model.backward import backward_of, reduction
+
+        model = self.model
+        backward = backward_of(model)
+        pending = [(delta, scope, 0)]
+        while pending:
+            expr, expr_scope, depth = pending.pop()
+            if depth > 6:
+                continue
+            expr = backward.strip_scale(expr, expr_scope)
+            if reduction(expr) is not None:
+                return False
+            if isinstance(expr, (cst.Name, cst.Attribute, cst.Subscript)):
+                if self._in_weight_gradient(expr, expr_scope):
+                    return True
+                for value, value_scope in model.values(expr, expr_scope):
+                    if value is not expr:
+                        pending.append((value, value_scope, depth + 1))
+        return False
+
+    def _in_weight_gradient(self, expr, scope) -> bool:
+        model = self.model
+        key = model.key(expr, scope)
+        text = code(expr)
+        for node, node_scope in model.builder.scope_of_node.items():
+            if node_scope is not scope:
+                continue
+            factors = matrix_product(node)
+            if factors is None:
+                continue
+            for mine, other in (factors, factors[::-1]):
+                mine, other = model.unscaled(mine), model.unscaled(other)
+                if transposed_base(other) is other or transposed_base(mine) is not mine:
+                    continue
+                if (key is not None and model.key(mine, scope) == key) or (key is None and code(mine) == text):
+                    return True
+        return False
+
+    # -- which input each weight gradient pairs with ------------------------------------------------
+    def chain_number(self, layer) -> int | None:
+        """The layer's position from the data, counting from 1 (None when it cannot be told)."""
+        from nncheck.model.losses import layer_under, source_of
+
+        number, current, seen = 1, layer, set()
+        while True:
+            if id(current) in seen or number > 12:
+                return None
+            seen.add(id(current))
+            source = source_of(self.model, current.input, current.scope)
+            if source is None:
+                return number
+            below = layer_under(self.model, source)
+            if below is None:
+                return None
+            current, number = below, number + 1
+
+    def layer_of_delta(self, delta, scope):
+        """The layer a delta belongs to, when every sign agrees: the activation derivative it is
+        multiplied by, the layer whose output the weights it was sent back through received,
+        or — for a bare error with neither — the layer whose output the error compares."""
+        from nncheck.model.backward import backward_of
+        from nncheck.model.losses import layer_under
+
+        model = self.model
+        backward = backward_of(model)
+        found: dict = {}
+        local = {id(node) for node, _ in backward.local_nodes(delta, scope)}
+        for use in model.derivative_uses:
+            if id(use.node) in local:
+                layer = layer_under(model, use.forward)
+                found[id(layer)] = layer
+        hidden = backward.hidden_source(delta, scope)
+        if hidden is not None:
+            layer = layer_under(model, hidden)
+            found[id(layer)] = layer
+        if not found:
+            pure = backward.pure(delta, scope)
+            if pure is None or pure.weights or not pure.errors:
+                return None
+            for error in pure.errors:
+                layer = layer_under(model, error.source)
+                found[id(layer)] = layer
+        if len(found) != 1:
+            return None
+        return next(iter(found.values()))
+
+    @property
+    def mispaired_gradients(self) -> list[MisPairedGradient]:
+        if not hasattr(self, "_mispaired"):
+            self._mispaired = list(self._find_mispaired())
+        return self._mispaired
+
+    def _find_mispaired(self) -> Iterator[MisPairedGradient]:
+        from nncheck.model.losses import layer_under, source_of
+
+        model = self.model
+        layers = [layer for layer in model.layers if not layer.bias_inside]
+        if len(layers) < 2:
+            return
+        for node, scope in model.builder.scope_of_node.items():
+            factors = matrix_product(node)
+            if factors is None:
+                continue
+            first, second = model.unscaled(factors[0]), model.unscaled(factors[1])
+            for transposed, delta, layout in ((first, second, "rows"), (second, first, "columns")):
+                activation = transposed_base(transposed)
+                if activation is transposed or transposed_base(delta) is not delta:
+                    continue
+                if not model.is_signal(delta, scope) or model.is_signal(activation, scope):
+                    continue
+                layer = self.layer_of_delta(delta, scope)
+                if layer is None or layer.layout != layout:
+                    continue
+                if self._received(layer, activation, scope):
+                    continue
+                wrong = self._which(activation, scope, layers, layer)
+                if wrong is None:
+                    continue
+                number = self.chain_number(layer)
+                if number is None:
+                    continue
+                yield MisPairedGradient(node, transposed, delta, layer, number, wrong[0], wrong[1], scope)
+
+    def _received(self, layer, activation, scope) -> bool:
+        """`activation` may hold what `layer` received (so silence)."""
+        model = self.model
+        mine = {id(v) for v, _ in model.values(activation, scope)}
+        theirs = {id(v) for v, _ in model.values(layer.input, layer.scope)}
+        if mine & theirs:
+            return True
+        key = model.key(activation, scope)
+        if key is not None and key == model.key(layer.input, layer.scope):
+            return True
+        return code(activation) == code(layer.input) and scope is layer.scope
+
+    def _which(self, activation, scope, layers, layer):
+        """What `activation` certainly is instead: another layer's input, or this layer's own
+        output. None when it cannot be told for sure."""
+        from nncheck.model.losses import layer_under, source_of
+
+        model = self.model
+        source = source_of(model, activation, scope)
+        if source is not None:
+            below = layer_under(model, source)
+            if below is layer or (below is not None and below.weight_key is not None and below.weight_key == layer.weight_key):
+                number = self.chain_number(layer)
+                return ("output", number) if number is not None else None
+            return None
+        # data the network did not compute: the input of the first layer, if only of that one
+        mine = {id(v) for v, _ in model.values(activation, scope)} | {id(activation)}
+        key = model.key(activation, scope)
+        for other in layers:
+            if other is layer or other.layout != layer.layout:
+                continue
+            theirs = {id(v) for v, _ in model.values(other.input, other.scope)} | {id(other.input)}
+            same = (key is not None and key == model.key(other.input, other.scope)) or bool(mine & theirs - {id(other.input)} - {id(activation)})
+            if same and source_of(model, other.input, other.scope) is None:
+                number = self.chain_number(other)
+                if number is not None and number != self.chain_number(layer):
+                    return ("input", number)
+        return None
+
     # -- stale weights ----------------------------------------------------------------------------
     @property
     def stale_reads(self) -> list[StaleRead]:
@@ -537,4 +909,4 @@ def _bound_names(target: cst.BaseExpression) -> list[str]:
     return []
 
 
-__all__ = ["Accumulator", "FusedDerivative", "StaleRead", "Step", "Training", "training_of"]
+__all__ = ["Accumulator", "BatchBias", "MisPairedGradient", "FusedDerivative", "MANY", "StaleRead", "Step", "Training", "training_of"]

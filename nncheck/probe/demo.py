@@ -486,10 +486,16 @@ def _describe(spec: NetworkSpec, echo: Echo, found: dict[str, list[int]],
     else:
         bias = ", ".join(f"(1, {n})" for n in spec.layers[1:])
         echo(f"   biases {bias} added after the product, gradients summed over the samples")
-    echo(
-        f"   loss {_loss_label(spec)}, learning rate {spec.learning_rate:g}, "
-        f"{spec.epochs} epochs, seed {spec.seed}"
-    )
+    if spec.batch_size is None:
+        batches = ""
+    elif spec.batch_size == 1:
+        batches = ", one sample per update" + (" (shuffled each epoch)" if spec.shuffle else "")
+    else:
+        batches = (f", mini-batches of {spec.batch_size}"
+                   + (" (shuffled each epoch)" if spec.shuffle else ""))
+    _wrapped(echo,
+             f"loss {_loss_label(spec)}, learning rate {spec.learning_rate:g}, "
+             f"{spec.epochs} epochs{batches}, seed {spec.seed}", "   ", "     ")
 
 
 def _results(history: History, y: np.ndarray, echo: Echo, show_probabilities: bool) -> None:

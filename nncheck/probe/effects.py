@@ -139,11 +139,11 @@ def mistake_lines(written: History, X: np.ndarray, y: np.ndarray, describe, seco
 def _without(spec: NetworkSpec, bug: Bug) -> NetworkSpec | None:
     # Toggles that only make sense together (the wrong derivative and where it is evaluated)
     # are switched off together.
-    from nncheck.probe.network import _DERIVATIVE_BUGS
+    from nncheck.probe.network import DERIVATIVE_BUGS
 
     group = {bug}
-    if bug in _DERIVATIVE_BUGS and bug is not Bug.MISSING_ACTIVATION_DERIVATIVE:
-        group = set(_DERIVATIVE_BUGS) - {Bug.MISSING_ACTIVATION_DERIVATIVE}
+    if bug in DERIVATIVE_BUGS and bug is not Bug.MISSING_ACTIVATION_DERIVATIVE:
+        group = set(DERIVATIVE_BUGS) - {Bug.MISSING_ACTIVATION_DERIVATIVE}
     if bug is Bug.UNBOUNDED_OUTPUT_BINARY_LABELS:
         return None  # the toggle only labels the spec; the output activation is the mistake
     try:

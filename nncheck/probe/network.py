@@ -349,6 +349,8 @@ _DERIVATIVE_BUGS = frozenset({
     Bug.MISSING_ACTIVATION_DERIVATIVE,
     Bug.RELU_MASK_ON_UPSTREAM,
 })
+# The mistakes of a layer's derivative, as the demo's effect lines group them.
+DERIVATIVE_BUGS = _DERIVATIVE_BUGS
 
 
 # --------------------------------------------------------------------------------------------
@@ -389,6 +391,10 @@ class NetworkSpec:
     # them None to draw it as above; W of shape (n_in, n_out). Empty: every layer drawn from
     # default_rng(seed). Draws are made either way, so both runs see the same random sequence.
     initial: tuple = field(default=(), compare=False, repr=False)
+    # Samples per update (None: the whole data set, one update per epoch), and whether each
+    # epoch visits them in a new random order (drawn from a generator of its own, seeded).
+    batch_size: int | None = None
+    shuffle: bool = False
     # Derived in __post_init__: the toggles in force at each layer.
     _bugs_by_layer: tuple[frozenset[Bug], ...] = field(
         init=False, repr=False, compare=False, default=()
@@ -452,6 +458,8 @@ class NetworkSpec:
             raise ValueError(f"bias_init must be 'zeros' or 'randn', got {self.bias_init!r}")
         if self.task not in ("auto", "binary", "multiclass", "regression"):
             raise ValueError(f"unknown task {self.task!r}")
+        if self.batch_size is not None and self.batch_size < 1:
+            raise ValueError(f"batch_size must be positive, got {self.batch_size}")
         if self.epochs < 0 or not np.isfinite(self.learning_rate):
             raise ValueError("epochs must be >= 0 and the learning rate finite")
         if len(self.layer_bugs) > self.n_layers:
@@ -767,6 +775,7 @@ def train(spec: NetworkSpec, X: Array, y: Array) -> History:
     all_bugs = spec.all_bugs
     accumulated: list[list[Array]] | None = None
     shuffler = np.random.default_rng(spec.seed + 1) if Bug.UNPAIRED_SHUFFLE in all_bugs else None
+    batch_rng = np.random.default_rng(spec.seed + 2)
     losses: list[float] = []
     scores: list[float] = []
     diverged_at = None
@@ -789,6 +798,25 @@ def train(spec: NetworkSpec, X: Array, y: Array) -> History:
                 if shuffler is not None:
                     # X keeps its order, y gets its own permutation: the pairs are broken.
                     targets = y[shuffler.permutation(len(y))]
+                if spec.batch_size is not None and spec.batch_size < len(X):
+                    order = batch_rng.permutation(len(X)) if spec.shuffle else np.arange(len(X))
+                    for start in range(0, len(X), spec.batch_size):
+                        rows = order[start:start + spec.batch_size]
+                        part = forward(spec, params, X[rows])
+                        grads = backward(spec, params, part, targets[rows])
+                        if Bug.ACCUMULATED_GRADIENT in all_bugs:
+                            if accumulated is None:
+                                accumulated = [[np.zeros_like(dW), np.zeros_like(db)]
+                                               for dW, db in grads]
+                            for total, (dW, db) in zip(accumulated, grads):
+                                total[0] = total[0] + dW
+                                total[1] = total[1] + db
+                            grads = [(dW, db) for dW, db in accumulated]
+                        for layer, (dW, db) in zip(params, grads):
+                            layer.W += sign * lr * dW
+                            if spec.biases:
+                                layer.b += sign * lr * db
+                    continue
 
                 def apply(layer: Layer, dW: Array, db: Array) -> None:
                     # In place, as the learner writes it: a gradient of the wrong shape

@@ -32,7 +32,7 @@ from typing import Any, Iterable
 import libcst as cst
 import numpy as np
 
-from nncheck.model.values import ClassInfo, Scope, code
+from nncheck.model.values import ClassInfo, Scope, call_name, code
 from nncheck.probe.evaluate import (
     NUMPY,
     Evaluator,
@@ -44,6 +44,7 @@ from nncheck.probe.network import ACTIVATION_ITSELF, DERIVATIVES, Bug, NetworkSp
 
 MAX_EPOCHS = 5000  # the demo trains at most this many epochs (said when it cuts)
 MAX_WORK = 3e7  # epochs * samples * weights: beyond this, fewer epochs (said too)
+MAX_STEPS = 20000  # updates in one run (mini-batch and per-sample training)
 DEFAULT_EPOCHS = 1000
 DEFAULT_LEARNING_RATE = 0.5
 
@@ -111,6 +112,11 @@ class Recovery:
     # derivative evaluated at the output also needs the NN201 toggle).
     origins: dict = field(default_factory=dict)
     epochs_written: int | None = None
+    batch_size: int | None = None  # samples per update, None: the whole data set
+    divisors: list = field(default_factory=list)  # numbers the update divides by
+    shuffle: bool = False
+    synthetic: bool = False  # the labels are the demo's own, with the script's shapes
+    synthetic_inputs: bool = False  # and so are the inputs
     # The inputs the fixed run trains on when a fix changes them (NN108: standardised).
     fixed_X: np.ndarray | None = None
 
@@ -429,15 +435,27 @@ def _recover(model, source: str, findings: list[Finding], out: Recovery) -> None
     first = chain[0].layer
 
     # -- the data ---------------------------------------------------------------------------
-    X = _data(values, first.input, first.scope, "inputs", out.notes)
-    y = _data(values, labels, labels_scope, "labels", out.notes)
     layout = first.layout
-    if X.ndim == 1:
-        X = X.reshape(-1, 1) if layout == "rows" else X.reshape(1, -1)
-    if y.ndim == 1:
-        y = y.reshape(-1, 1) if layout == "rows" else y.reshape(1, -1)
-    if layout == "columns":
-        X, y = X.T, y.T
+    problem: Unknown | None = None
+    try:
+        X = _data(values, first.input, first.scope, "inputs", out.notes)
+        if X.ndim == 1:
+            X = X.reshape(-1, 1) if layout == "rows" else X.reshape(1, -1)
+        if layout == "columns":
+            X = X.T
+    except Unknown as why:
+        X, problem = None, why
+    try:
+        y = _data(values, labels, labels_scope, "labels", out.notes)
+        if y.ndim == 1:
+            y = y.reshape(-1, 1) if layout == "rows" else y.reshape(1, -1)
+        if layout == "columns":
+            y = y.T
+    except Unknown as why:
+        y, problem = None, problem or why
+    if problem is not None:
+        X, y = _synthesised(model, values, chain, labels, labels_scope, findings, X, problem,
+                            out)
     if X.ndim != 2 or y.ndim != 2:
         raise Unknown(f"the data has shapes {X.shape} and {y.shape}; the demo needs 2-D arrays")
     if len(X) != len(y):
@@ -506,11 +524,21 @@ def _recover(model, source: str, findings: list[Finding], out: Recovery) -> None
     loss, loss_note = _loss(model, output)
     if loss_note:
         out.notes.append(loss_note)
-    lr = _learning_rate(model, values, chain, out, len(X))
-    reduction = "sum"
-    if out.sample_divided:
-        reduction, lr = "mean", lr * len(X)
-    epochs_written = _epochs(model, values, out)
+    # `step` is the product of the update's numeric factors, divisions by counts it could
+    # evaluate included: a mean over n samples is the summed gradient times lr / n.
+    step = _learning_rate(model, values, chain, out, len(X))
+    epochs_written = _epochs(model, values, out, chain)
+    divisors = out.divisors
+    batch_count = out.batch_size if out.batch_size is not None and out.batch_size < len(X) \
+        else len(X)
+    if batch_count in divisors and batch_count > 1:
+        reduction, lr = "mean", step * batch_count
+    elif batch_count != len(X) and len(X) in divisors:
+        reduction, lr = "sum", step  # mini-batches, each divided by the whole set's size
+    elif SAMPLE_COUNT in divisors:
+        reduction, lr = "mean", step  # divided by a count the demo could not evaluate
+    else:
+        reduction, lr = "sum", step
     out.epochs_written = epochs_written
     seed = _seed(model)
     epochs = epochs_written if epochs_written is not None else DEFAULT_EPOCHS
@@ -518,6 +546,11 @@ def _recover(model, source: str, findings: list[Finding], out: Recovery) -> None
         out.notes.append(f"no training loop `for ... in range(N)` found: {DEFAULT_EPOCHS} epochs")
     work_per_epoch = len(X) * sum(c.n_in * c.n_out for c in chain)
     cap = min(MAX_EPOCHS, max(100, int(MAX_WORK / max(work_per_epoch, 1))))
+    batch = out.batch_size if out.batch_size is not None and out.batch_size < len(X) else None
+    if batch is not None:
+        # Each update costs a Python step whatever its size: the budget counts updates too.
+        steps = -(-len(X) // batch)
+        cap = min(cap, max(20, MAX_STEPS // steps))
     if epochs > cap:
         out.notes.append(f"the script trains {epochs} epochs; the demo runs the first {cap}")
         epochs = cap
@@ -539,6 +572,8 @@ def _recover(model, source: str, findings: list[Finding], out: Recovery) -> None
         task=task,
         biases=not no_bias,
         initial=tuple((c.initial_W, c.initial_b) for c in chain),
+        batch_size=batch,
+        shuffle=out.shuffle and batch is not None,
     )
 
     # -- the findings, as toggles ----------------------------------------------------------------
@@ -688,8 +723,16 @@ def _recover(model, source: str, findings: list[Finding], out: Recovery) -> None
         out.differences.append((_BUG_FIX[bug], out.origins.get(bug, bug.code)))
     out.written, out.fixed = written, fixed
 
-    out.facts.append(f"inputs  {_describe_data(first.input, X, layout, _origin_name(model, first.input, first.scope))}")
-    out.facts.append(f"labels  {_describe_data(labels, y, layout, _origin_name(model, labels, labels_scope))}")
+    made = " (synthesised by the demo, see the note)"
+    inputs_made = out.synthetic and out.synthetic_inputs
+    out.facts.append(
+        "inputs  " + _describe_data(first.input, X, "rows" if inputs_made else layout,
+                                    _origin_name(model, first.input, first.scope))
+        + (made if inputs_made else ""))
+    out.facts.append(
+        "labels  " + _describe_data(labels, y, "rows" if out.synthetic else layout,
+                                    _origin_name(model, labels, labels_scope))
+        + (made if out.synthetic else ""))
     for finding in findings:
         if finding.code == "NN501":
             out.notes.append(f"the script itself stops with NameError when line {finding.line} "
@@ -700,12 +743,11 @@ def _recover(model, source: str, findings: list[Finding], out: Recovery) -> None
     if seed is None:
         out.notes.append("no np.random.seed in the script: the demo uses seed 0")
     own = [i for i, (w, _) in enumerate(written.initial) if w is not None]
-    exact = all(_module_level(model, c.layer.weight, c.layer.scope) for c in chain)
+    exact = all(_module_level(model, c.layer.weight, c.layer.scope)
+                or _fixed_value(values, c) for c in chain)
     if len(own) == len(chain) and exact:
-        out.notes.append("weights start at the script's own values (its initialisation and "
-                         "seed, computed without running it)")
-    elif own and all(_fixed_value(values, chain[i]) for i in own) and len(own) == len(chain):
-        out.notes.append("weights start at the script's own values (constants it sets)")
+        out.notes.append("weights start at the script's own values (computed from its "
+                         "initialisation without running it)")
     elif own:
         out.notes.append(
             "weights start as the script's own initialisation draws them (its distribution and "
@@ -820,6 +862,59 @@ def _no_error_reason(model) -> str:
             + _LIMIT)
 
 
+SYNTHETIC_SAMPLES = 200
+
+
+def _synthesised(model, values: Values, chain: list[_Layer], labels, labels_scope,
+                 findings: list[Finding], X: np.ndarray | None, problem: Unknown,
+                 out: Recovery) -> tuple[np.ndarray, np.ndarray]:
+    """Data with the shapes the script's weights give, when the script's own data cannot be
+    computed: inputs drawn from N(0, 1) (or the script's, when only the labels are unknown),
+    labels from a fixed random teacher network of the kind the output and loss call for.
+    Raises the original problem when the weights' shapes are unknown too."""
+    try:
+        first = _weight_value(values, chain[0].layer)
+        last = _weight_value(values, chain[-1].layer)
+    except Unknown:
+        raise problem from None
+    if first.ndim != 2 or last.ndim != 2:
+        raise problem
+    n_in = first.shape[0] if chain[0].layer.layout == "rows" else first.shape[1]
+    n_out = last.shape[1] if chain[-1].layer.layout == "rows" else last.shape[0]
+    if X is not None and (X.ndim != 2 or X.shape[1] != n_in):
+        raise problem
+    rng = np.random.default_rng(20261207)
+    own_inputs = X is not None
+    if X is None:
+        X = rng.standard_normal((SYNTHETIC_SAMPLES, n_in))
+    scores = np.tanh(np.asarray(X, dtype=float) @ rng.standard_normal((n_in, 8))) \
+        @ rng.standard_normal((8, n_out))
+    output = chain[-1].kind
+    known = model.value_set(labels, labels_scope)
+    binary = known is not None and set(known) <= {0, 1, 0.0, 1.0, True, False}
+    codes = {f.code for f in findings}
+    if output == "softmax" or (n_out > 1 and (binary or "NN101" in codes)
+                               and output != "sigmoid"):
+        kind, y = "one-hot classes", np.eye(n_out)[np.argmax(scores, axis=1)]
+    elif output == "sigmoid" or binary or "NN101" in codes:
+        kind, y = "0/1 labels", (scores > np.median(scores, axis=0)).astype(float)
+    else:
+        y = (scores - scores.mean(axis=0)) / np.where(scores.std(axis=0) > 0,
+                                                      scores.std(axis=0), 1.0)
+        kind = "real-valued targets"
+        if output == "tanh":
+            y = 0.8 * y / np.abs(y).max()
+            kind += " in (-1, 1)"
+    what = "the labels" if own_inputs else "the inputs and labels"
+    out.notes.append(
+        f"{problem}; so the demo trains on {what} it synthesised instead: "
+        + ("" if own_inputs else f"{len(X)} samples of {n_in} features drawn from N(0, 1), ")
+        + f"{kind} from a fixed random teacher network. The script's own data would train "
+        "differently")
+    out.synthetic, out.synthetic_inputs = True, not own_inputs
+    return np.asarray(X, dtype=float), y
+
+
 def _fixed_value(values: Values, item: _Layer) -> bool:
     """The starting weights do not depend on the random draws (np.full, literals, zeros)."""
     try:
@@ -856,6 +951,22 @@ def _per_sample(values: Values, expr, scope: Scope):
     return None
 
 
+def _per_sample_base_problem(values: Values, expr, scope: Scope):
+    """(the array, why it is unknown) when `expr` is a slice of an array that cannot be
+    evaluated."""
+    key = values.model.key(expr, scope)
+    defs = [d for d in values.model.defs(key) if d.value is not None] if key else []
+    pairs = [(expr, scope)] if isinstance(expr, cst.Subscript) else \
+        [(d.value, d.scope) for d in defs]
+    for value, value_scope in pairs:
+        if isinstance(value, cst.Subscript):
+            try:
+                values.of(value.value, value_scope)
+            except Unknown as why:
+                return value.value, why
+    return None
+
+
 def _data(values: Values, expr, scope: Scope, role: str, notes: list | None = None) -> np.ndarray:
     try:
         value = values.of(expr, scope)
@@ -869,6 +980,10 @@ def _data(values: Values, expr, scope: Scope, role: str, notes: list | None = No
                              "the demo uses the whole array")
             return whole[0]
         reason = str(why)
+        base = _per_sample_base_problem(values, expr, scope)
+        if base is not None:
+            # `xb = X[rows]` in a loop over batches: what is missing is X itself.
+            expr, reason = base[0], str(base[1])
         if reason.startswith("`") or reason.startswith("a loop") or reason.startswith("the "):
             raise Unknown(f"the {role} '{code(expr)}' come from {reason}") from None
         raise Unknown(f"the {role} '{code(expr)}' could not be evaluated: {reason}") from None
@@ -1074,6 +1189,8 @@ def _scale_of(model, values: Values, expr, scope: Scope, depth: int = 0,
         denominator = _scale_of(model, values, expr.right, scope, depth + 1, divisors)
         if divisors is not None:
             divisors.append(denominator)
+            if _size_like(model, expr.right, scope):
+                divisors.append(SAMPLE_COUNT)
         return _scale_of(model, values, expr.left, scope, depth + 1, divisors) / denominator \
             if denominator else 1.0
     if isinstance(expr, cst.UnaryOperation) and isinstance(expr.operator, cst.Minus):
@@ -1110,6 +1227,24 @@ def _scale_of(model, values: Values, expr, scope: Scope, depth: int = 0,
     return 1.0
 
 
+# Stands in the divisors of an update for a count of samples the demo could not evaluate
+# (`/ xb.shape[0]`, `/ len(batch)`, `m = X.shape[1]` in a function).
+SAMPLE_COUNT = "samples"
+
+
+def _size_like(model, expr, scope: Scope, depth: int = 0) -> bool:
+    """The expression is an array's length or size, directly or through one-definition names."""
+    text = code(expr)
+    if ".shape" in text or "len(" in text or ".size" in text:
+        return True
+    if depth > 4 or not isinstance(expr, (cst.Name, cst.Attribute)):
+        return False
+    key = model.key(expr, scope)
+    defs = [d for d in model.defs(key) if d.value is not None and d.augmented is None] \
+        if key is not None else []
+    return len(defs) == 1 and _size_like(model, defs[0].value, defs[0].scope, depth + 1)
+
+
 def _learning_rate(model, values: Values, chain: list[_Layer], out: Recovery,
                    n_samples: int) -> float:
     # The output layer's weight update: the shortest way back to the error.
@@ -1122,14 +1257,16 @@ def _learning_rate(model, values: Values, chain: list[_Layer], out: Recovery,
     update = updates[0]
     divisors: list[float] = []
     scale = abs(_scale_of(model, values, update.rhs, update.scope, divisors=divisors))
-    out.sample_divided = n_samples in divisors
+    # A count the demo could not evaluate is the samples of the step (all of them full-batch).
+    out.sample_divided = n_samples in divisors or SAMPLE_COUNT in divisors
+    out.divisors = divisors
     if not np.isfinite(scale) or scale <= 0:
         out.notes.append(f"the learning rate could not be read: {DEFAULT_LEARNING_RATE}")
         return DEFAULT_LEARNING_RATE
     return float(scale)
 
 
-def _epochs(model, values: Values, out: Recovery) -> int | None:
+def _epochs(model, values: Values, out: Recovery, chain: list | None = None) -> int | None:
     """The count of the outermost `for ... in range(N)` around the updates."""
     loops: list[tuple[cst.For, Scope]] = []
     pending = [(u.statement, u.scope) for u in model.updates]
@@ -1172,12 +1309,83 @@ def _epochs(model, values: Values, out: Recovery) -> int | None:
         if not any(other is not loop and _contains(model, other, loop) for _, _, other in ranged):
             outer = (line, count, loop)
             break
-    inner = [r for r in ranged if r[2] is not outer[2] and _contains(model, outer[2], r[2])]
+    forward = _forward_functions(model, chain) if chain else set()
+    inner = [(loop, scope) for loop, scope in loops
+             if loop is not outer[2] and _contains(model, outer[2], loop)
+             and _runs_forward(model, loop, chain, forward)]
     if inner:
-        out.notes.append(f"the script updates inside an inner loop (line {inner[0][0]}), e.g. "
-                         "per sample; the reference network trains full-batch, one update per "
-                         "epoch")
+        loop, scope = inner[-1]  # the outermost of them: loops were collected inside out
+        batch = _batch_of(values, loop, scope)
+        if batch is None:
+            out.notes.append(f"the script updates inside an inner loop (line "
+                             f"{model.line(loop)}) whose batch size the demo cannot read; it "
+                             "trains full-batch, one update per epoch")
+        else:
+            out.batch_size = batch
+            out.shuffle = any(
+                isinstance(node, cst.Call) and (call_name(node) or "").split(".")[-1]
+                in ("permutation", "shuffle") for node in model.walk(outer[2]))
     return outer[1]
+
+
+def _forward_functions(model, chain: list[_Layer]) -> set:
+    """The functions that run the first layer's product, directly or through calls."""
+    def enclosing(node):
+        walker = model.parent(node)
+        while walker is not None and not isinstance(walker, (cst.FunctionDef, cst.Module)):
+            walker = model.parent(walker)
+        return walker if isinstance(walker, cst.FunctionDef) else None
+
+    found = set()
+    first = enclosing(chain[0].layer.product)
+    pending = [first] if first is not None else []
+    while pending and len(found) < 20:
+        function = pending.pop()
+        if function in found:
+            continue
+        found.add(function)
+        for call, call_scope in model.builder.calls:
+            target = model.resolve_callable(call.func, call_scope)
+            if getattr(target, "node", None) is function:
+                caller = enclosing(call)
+                if caller is not None:
+                    pending.append(caller)
+    return found
+
+
+def _runs_forward(model, loop, chain: list[_Layer], forward: set) -> bool:
+    """The loop computes the network's output (a loop over batches or samples), rather than
+    only stepping the parameters (`for p, g in zip(params, grads)`)."""
+    if not chain:
+        return False
+    product = chain[0].layer.product
+    for node in model.walk(loop):
+        if node is product:
+            return True
+        if isinstance(node, cst.Call):
+            target = model.resolve_callable(node.func, model.scope_of(loop))
+            if getattr(target, "node", None) in forward:
+                return True
+    return False
+
+
+def _batch_of(values: Values, loop, scope: Scope) -> int | None:
+    """Samples per update of a loop over the data: `range(0, n, B)` gives B; a loop over
+    `range(n)`, `zip(X, y)` or the rows themselves gives 1."""
+    iterator = loop.iter
+    if isinstance(iterator, cst.Call) and isinstance(iterator.func, cst.Name):
+        name = iterator.func.value
+        if name == "range" and len(iterator.args) == 3:
+            try:
+                step = values.of(iterator.args[2].value, scope)
+            except Unknown:
+                return None
+            return int(step) if isinstance(step, (int, np.integer)) and step > 0 else None
+        if name in ("range", "zip", "enumerate"):
+            return 1
+    if isinstance(iterator, (cst.Name, cst.Attribute, cst.Subscript)):
+        return 1
+    return None
 
 
 def _contains(model, outer, inner) -> bool:

@@ -3,7 +3,7 @@ from __future__ import annotations
 import libcst as cst
 
 from nncheck.diagnostics import Applicability, Severity
-from nncheck.model.network import _bare
+from nncheck.model.network import bare
 from nncheck.model.training import training_of
 from nncheck.model.values import code
 from nncheck.rules.base import Invalid, Rule, Valid
@@ -129,7 +129,7 @@ class FusedGradientTimesDerivative(Rule):
             use = fused.use
             kind = use.forward.behaviour.kind
             derivative = " * ".join(code(f) for f in fused.derivative)
-            error = code(_bare(fused.error))
+            error = code(bare(fused.error))
             statement = training_of(model).statement_of(fused.product) or fused.product
             yield self.report(
                 statement,
