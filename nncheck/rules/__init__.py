@@ -34,6 +34,7 @@ from nncheck.rules.nn304_symmetric_init import SymmetricInit
 from nncheck.rules.nn305_shape_mismatch import ShapeMismatch
 from nncheck.rules.nn306_integer_parameters import IntegerParameters
 from nncheck.rules.nn307_dot_third_argument import DotThirdArgument
+from nncheck.rules.nn308_missing_bias import MissingBias
 from nncheck.rules.nn309_update_shape_mismatch import UpdateShapeMismatch
 from nncheck.rules.nn401_signed_error_sum import SignedErrorSum
 from nncheck.rules.nn402_log_without_clip import LogWithoutClip
@@ -78,6 +79,7 @@ ALL_RULES: list[type[Rule]] = sorted(
         ShapeMismatch,
         IntegerParameters,
         DotThirdArgument,
+        MissingBias,
         UpdateShapeMismatch,
         SignedErrorSum,
         LogWithoutClip,
