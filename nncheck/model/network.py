@@ -1755,6 +1755,16 @@ class NetworkModel:
             a for a in self.applications
             if a.is_forward and (contexts is None or a.contexts is None or a.contexts & contexts)
         ]
+        # A derivative reached through some objects pairs first with the activations of exactly
+        # those objects (a closed helper's own `self(x)` runs for every object).
+        matched = [a for a in forwards if contexts and a.contexts and a.contexts & contexts]
+        if matched:
+            use = self._pair_among(node, argument, name, callable_, function, mode, scope, matched)
+            if use is not None:
+                return use
+        return self._pair_among(node, argument, name, callable_, function, mode, scope, forwards)
+
+    def _pair_among(self, node, argument, name, callable_, function, mode, scope, forwards) -> DerivativeUse | None:
         held = {value for value, _ in self.values(argument, scope) if value is not argument}
         at, forward = self._stored_directly(argument, scope, forwards)
         outputs = [a for a in forwards if a.node in held] if forward is None else []
