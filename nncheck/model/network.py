@@ -44,6 +44,7 @@ from nncheck.model.values import (
     Update,
     call_name,
     code,
+    is_merged_item,
     is_transposed,
     key_for,
     key_name,
@@ -203,6 +204,7 @@ class NetworkModel:
 
     # -- positions --------------------------------------------------------------------------------
     def span(self, node: cst.CSTNode) -> tuple[Position, Position]:
+        node = self._in_source(node)
         code_range = self._positions[node]
         return (
             Position(code_range.start.line, code_range.start.column + 1),
@@ -210,7 +212,13 @@ class NetworkModel:
         )
 
     def line(self, node: cst.CSTNode) -> int:
-        return self._positions[node].start.line
+        return self._positions[self._in_source(node)].start.line
+
+    def _in_source(self, node: cst.CSTNode) -> cst.CSTNode:
+        """An element the model made up for a loop's target is where its container is written."""
+        while node in self.builder.synthetic:
+            node = node.value
+        return node
 
     def scope_of(self, node: cst.CSTNode) -> Scope:
         return self.builder.scope_of_node.get(node, self.module_scope)
@@ -467,6 +475,9 @@ class NetworkModel:
         return list(remembered)
 
     def _values(self, expr: cst.BaseExpression, scope: Scope, depth: int) -> list[tuple[cst.BaseExpression, Scope]]:
+        if isinstance(expr, cst.IfExp) and depth <= MAX_DEPTH:
+            # `sigmoid(z) if last else np.tanh(z)`: either branch
+            return self.values(expr.body, scope, depth + 1) + self.values(expr.orelse, scope, depth + 1)
         key = self.key(expr, scope)
         if key is None or depth > MAX_DEPTH:
             return [(expr, scope)]
@@ -1107,9 +1118,12 @@ class NetworkModel:
         modes: dict = {}
         for _, _, function, mode in self.calls_to_functions:
             modes.setdefault(function, set()).add(mode)
+        # A closed method that caches what it computes on self (`self.out = np.tanh(x)`) keeps
+        # its inline activations too: the backward pass reads them through the attribute.
+        caching = {d.scope for key, defs in self.definitions.items() if key[0] == "attr" for d in defs}
         inside_closed = {
             f.scope for f in self.functions.values()
-            if f.closed and not (f in modes and modes[f] == {None})
+            if f.closed and not (f in modes and modes[f] == {None}) and f.scope not in caching
         }
         for definition in itertools.chain.from_iterable(self.definitions.values()):
             value = definition.value
@@ -1383,9 +1397,7 @@ class NetworkModel:
         # The same activation reached along several paths (a training loop and a prediction
         # both ending in a sigmoid) is still one kind of output.
         if found and all(isinstance(p, Application) for p in found):
-            kinds = {(p.behaviour.kind, p.behaviour.alpha, p.behaviour.normalised_axis) for p in found}
-            if len(kinds) == 1:
-                return found[-1]
+            return _one_kind(found)
         return None
 
     def _producers(self, expr: cst.BaseExpression, scope: Scope, depth: int = 0, context: Instance | None = None) -> list:
@@ -1403,9 +1415,17 @@ class NetworkModel:
         for value, value_scope in self.values(expr, scope):
             value_context = context if value_scope is scope or context is None else self._only_context(value_scope) or context
             if value in forward:
-                for application in forward[value]:
-                    if application.runs_for(value_context):
-                        add(application)
+                applications = [a for a in forward[value] if a.runs_for(value_context)]
+                if isinstance(value, cst.Call) and len(applications) > 1:
+                    # `layer.forward(out)` read after `for layer in net`: the last layer's
+                    reached = {
+                        id(f) for f, _ in self.objects.dispatch(
+                            value.func, value_scope, value_context, self.objects.loops_left(value, expr))
+                    }
+                    if reached:
+                        applications = [a for a in applications if id(a.function) in reached]
+                for application in applications:
+                    add(application)
             elif value in self._layer_by_whole:
                 add(self._layer_by_whole[value])
             elif isinstance(value, cst.Call):
@@ -1633,6 +1653,23 @@ class NetworkModel:
         callable_, argument = abstraction
         return self._pair(factor, argument, code(factor), callable_, None, (), scope)
 
+    def _merged(self, expr: cst.BaseExpression, scope: Scope) -> bool:
+        """Whether `expr` reads a key that stands for several layers' values (a list element,
+        an item named per layer), directly or through the names it was assigned from."""
+        for node in self.walk(expr):
+            key = self.key(node, scope) if isinstance(node, (cst.Name, cst.Attribute, cst.Subscript)) else None
+            if key is None:
+                continue
+            if _is_merged_key(key):
+                return True
+            for definition in self.defs(key):
+                if definition.value is not None and any(
+                    _is_merged_key(self.key(n, definition.scope))
+                    for n in self.walk(definition.value) if isinstance(n, cst.Subscript)
+                ):
+                    return True
+        return False
+
     def _derivative_of_factors(self, node, factors, scope) -> DerivativeUse | None:
         """`err * a * (1 - a)`: the factors other than the signal, read as one expression."""
         body = " * ".join(f"(1 / ({code(f)}))" if inverted else f"({code(f)})" for f, inverted in factors)
@@ -1663,21 +1700,49 @@ class NetworkModel:
         ]
         held = {value for value, _ in self.values(argument, scope) if value is not argument}
         at, forward = None, None
-        for application in forwards:
-            if application.node in held:
-                at, forward = "output", application
-        if forward is None:
+        outputs = [a for a in forwards if a.node in held]
+        if outputs and self._merged(argument, scope) and len(outputs) < len(held):
+            # an element of a list of layer outputs that also holds other values (the input,
+            # an activation not recognised): which layer it is cannot be told
+            return None
+        if outputs:
+            at, forward = "output", _one_kind(outputs)
+        else:
             text = code(argument)
-            for application in forwards:
-                applied_to = {v for v, _ in self.values(application.argument, application.scope)}
-                if held & applied_to or (not held and code(application.argument) == text):
-                    at, forward = "input", application
+            inputs = [
+                a for a in forwards
+                if held & {v for v, _ in self.values(a.argument, a.scope)} or (not held and code(a.argument) == text)
+            ]
+            if inputs and self._merged(argument, scope):
+                applied = set()
+                for application in inputs:
+                    applied |= {v for v, _ in self.values(application.argument, application.scope)}
+                if not held <= applied:
+                    inputs = []
+            if inputs:
+                at, forward = "input", _one_kind(inputs)
+        # A list element or a per-layer item can hold several layers' values: a derivative is
+        # paired with a forward activation only when they are all the same function.
         if forward is None:
             return None
         if function is not None and forward.function is function and forward.mode == mode:
             pass  # the activation itself used as the derivative: forms will say it matches neither
         forms = derivative_forms(forward.callable, callable_)
         return DerivativeUse(node, argument, name, callable_, forward, at, forms, function, mode, scope)
+
+
+def _is_merged_key(key: Key | None) -> bool:
+    while key is not None and key[0] == "item":
+        if is_merged_item(key):
+            return True
+        key = key[1]
+    return False
+
+
+def _one_kind(applications: list[Application]) -> Application | None:
+    """The last of these applications when they all apply the same function, else None."""
+    kinds = {(a.behaviour.kind, a.behaviour.alpha, a.behaviour.normalised_axis) for a in applications}
+    return applications[-1] if len(kinds) == 1 else None
 
 
 def _calls_self(func: cst.BaseExpression, scope: Scope) -> bool:

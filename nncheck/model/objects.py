@@ -229,6 +229,8 @@ class Objects:
         if isinstance(iterable, cst.Subscript) and _is_reversal(iterable):
             inner = self.elements(iterable.value, scope, context, after, depth + 1)
             return inner[::-1] if inner is not None else None
+        if isinstance(iterable, cst.ListComp):
+            return self._comprehension_elements(iterable, scope, context, after, depth)
         if isinstance(iterable, (cst.List, cst.Tuple)):
             if len(iterable.elements) > MAX_ELEMENTS or any(isinstance(e, cst.StarredElement) for e in iterable.elements):
                 return None
@@ -258,6 +260,43 @@ class Objects:
         if len(candidates) != 1:
             return None  # two lists under one name: which one a loop walks is not known here
         return candidates[0]
+
+    def _comprehension_elements(self, comprehension: cst.ListComp, scope, context, after, depth):
+        """`[l for l in layers if isinstance(l, Linear)]`: the elements of `layers` that pass the
+        class test, in order."""
+        loop = comprehension.for_in
+        if loop.inner_for_in is not None or not isinstance(loop.target, cst.Name):
+            return None
+        if not (isinstance(comprehension.elt, cst.Name) and comprehension.elt.value == loop.target.value):
+            return None
+        listed = self.elements(loop.iter, scope, context, after, depth + 1)
+        if listed is None:
+            return None
+        for condition in loop.ifs:
+            wanted = self._class_test(condition.test, loop.target.value)
+            if wanted is None:
+                return None
+            listed = [
+                kept for kept in (
+                    [i for i in element if any(c in wanted for c in self.bases(i.cls))] for element in listed
+                ) if kept
+            ]
+        return listed
+
+    def _class_test(self, test: cst.BaseExpression, name: str) -> set | None:
+        """The classes `isinstance(name, C)` / `isinstance(name, (C, D))` accepts."""
+        if not (isinstance(test, cst.Call) and isinstance(test.func, cst.Name) and test.func.value == "isinstance"):
+            return None
+        args = positional_args(test)
+        if len(args) != 2 or not (isinstance(args[0], cst.Name) and args[0].value == name):
+            return None
+        names = [e.value for e in args[1].elements] if isinstance(args[1], cst.Tuple) else [args[1]]
+        wanted = set()
+        for node in names:
+            if not (isinstance(node, cst.Name) and node.value in self.model.classes):
+                return None
+            wanted.add(self.model.classes[node.value])
+        return wanted
 
     def _appended(self, key) -> list[list[Instance]] | None:
         """`layers = []` then `layers.append(Dense(...))`, each append at most once (not in a

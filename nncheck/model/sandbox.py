@@ -12,6 +12,7 @@ compiled, so what is checked is exactly what runs.
 from __future__ import annotations
 
 import ast
+import dataclasses
 import math
 import signal
 import threading
@@ -135,6 +136,19 @@ def why_not_closed(function: ast.FunctionDef | ast.Lambda, env: Environment) -> 
     for node in ast.walk(function):
         if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
             locals_.add(node.id)
+    # `self.out = np.tanh(x); return self.out`: a layer caching what it computed is still a
+    # function of x. Only plain attributes of the stand-in are written, none it reads as a
+    # constant or method.
+    stored = {
+        node.attr for node in ast.walk(function)
+        if isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Store)
+        and isinstance(node.value, ast.Name) and self_name is not None and node.value.id == self_name
+    }
+    for attr in stored:
+        if attr.startswith("_") or attr in env.self_constants or attr in env.closed_methods:
+            return f"stores self.{attr}"
+    if stored:
+        env = dataclasses.replace(env, self_constants={**env.self_constants, **{a: None for a in stored}})
     for node in ast.walk(function):
         if not isinstance(node, _ALLOWED_NODES):
             return f"uses {type(node).__name__}"
