@@ -855,6 +855,14 @@ def _chain(model) -> tuple[list[_Layer], cst.BaseExpression, Scope]:
     if len(chain) >= 10:
         raise Unknown("the layers could not be followed back to the input data")
     for item in chain:
+        loop = _layer_loop(model, item.layer)
+        if loop is not None:
+            raise Unknown(
+                f"the layers are computed by one product in a loop over the weights (line "
+                f"{model.line(loop)}, `for {code(loop.target)} in {code(loop.iter)}`), which the "
+                "demo's layer chain does not unroll yet: a limit of the demo, not a mistake in "
+                "the script")
+    for item in chain:
         item.lines = _layer_lines(model, item)
     return chain, error.labels, error.scope
 
@@ -944,6 +952,23 @@ def _fixed_value(values: Values, item: _Layer) -> bool:
     except Unknown:
         return False
     return first.shape == second.shape and bool(np.array_equal(first, second))
+
+
+def _layer_loop(model, layer):
+    """The `for` loop whose target is this layer's weight (`for W, b in layers:`), if any."""
+    weight = layer.weight
+    while isinstance(weight, (cst.Subscript, cst.Attribute)) and not isinstance(weight, cst.Name):
+        weight = weight.value
+    if not isinstance(weight, cst.Name):
+        return None
+    walker = model.parent(layer.product)
+    while walker is not None and not isinstance(walker, (cst.FunctionDef, cst.Module)):
+        if isinstance(walker, cst.For):
+            names = {n.value for n in model.walk(walker.target) if isinstance(n, cst.Name)}
+            if weight.value in names:
+                return walker
+        walker = model.parent(walker)
+    return None
 
 
 def _module_level(model, expr, scope: Scope) -> bool:
