@@ -173,6 +173,8 @@ def dispatch(flags: dict) -> int:
         add_noqa=flags["add_noqa"],
         respect_gitignore=flags["respect_gitignore"],
         cache=False if flags["no_cache"] else None,
+        # Never with --quiet: the diagnostics only. Shown only on a terminal (nncheck.progress).
+        progress=not flags["quiet"],
         config=flags["config_file"],
         isolated=flags["isolated"],
         force_exclude=flags["force_exclude"],

@@ -42,6 +42,8 @@ class Options:
     limits: Limits = DEFAULT_LIMITS
     # --no-cache is False; None: as the config says (on by default; see nncheck.cache).
     cache: bool | None = None
+    # A progress line on stderr when it is a terminal and the run takes long (nncheck.progress).
+    progress: bool = False
 
     @classmethod
     def from_flags(

@@ -67,7 +67,12 @@ def run(options: Options, *, read_stdin: Callable[[], bytes] | None = None) -> R
     )
     report.errors.extend(found.errors)
     cache = _results_cache(options, resolver, cwd)
-    for checked in _check_files(found.files, resolver, options.limits, cache):
+    progress = None
+    if options.progress:
+        from nncheck.progress import Progress
+
+        progress = Progress.on_terminal(len(found.files))
+    for checked in _check_files(found.files, resolver, options.limits, cache, progress):
         if isinstance(checked, str):
             report.errors.append(checked)
         else:
@@ -132,9 +137,29 @@ def _results_cache(options: Options, resolver: Resolver, cwd: Path):
 
 
 def _check_files(sources: list[SourceFile], resolver: Resolver, limits: Limits = DEFAULT_LIMITS,
-                 cache=None) -> list[CheckedFile | str]:
+                 cache=None, progress=None) -> list[CheckedFile | str]:
     if not sources:
         return []
+    if progress is None:
+        from nncheck.progress import Progress
+
+        progress = Progress(len(sources))  # prints nothing
+    try:
+        return _check_each(sources, resolver, limits, cache, progress)
+    finally:
+        progress.close()
+
+
+def _check_in_process(tasks: list[tuple], limits: Limits, cache, progress) -> list[CheckedFile | str]:
+    results = []
+    for task in tasks:
+        results.append(_check_file(*task, limits, cache))
+        progress.advance()
+    return results
+
+
+def _check_each(sources: list[SourceFile], resolver: Resolver, limits: Limits, cache,
+                progress) -> list[CheckedFile | str]:
     workers = min(os.cpu_count() or 1, len(sources) // (PARALLEL_MIN_FILES // 2) or 1)
     if len(sources) < PARALLEL_MIN_FILES:
         workers = 1
@@ -142,7 +167,7 @@ def _check_files(sources: list[SourceFile], resolver: Resolver, limits: Limits =
     # any worker starts.
     tasks = [(source, _rules_for(source, resolver)) for source in sources]
     if not worker_pool.fork_available():
-        return [_check_file(*task, limits, cache) for task in tasks]
+        return _check_in_process(tasks, limits, cache, progress)
     global _WORKER_LIMITS, _WORKER_CACHE
     _WORKER_LIMITS, _WORKER_CACHE = limits, cache
     seconds, memory, recycle = hard_limits(limits)
@@ -152,11 +177,11 @@ def _check_files(sources: list[SourceFile], resolver: Resolver, limits: Limits =
     try:
         results = worker_pool.supervised_map(
             _check_in_worker, [tasks[index] for index in order], workers=workers, seconds=seconds,
-            memory=memory, recycle=recycle, failed=_stopped_file,
+            memory=memory, recycle=recycle, failed=_stopped_file, progress=progress.advance,
         )
     except OSError:
         # No processes to be had (a sandbox, a resource limit): do the work here instead.
-        return [_check_file(*task, limits, cache) for task in tasks]
+        return _check_in_process(tasks, limits, cache, progress)
     finally:
         _WORKER_LIMITS, _WORKER_CACHE = DEFAULT_LIMITS, None
     in_order: list[CheckedFile | str] = [""] * len(tasks)

@@ -46,18 +46,23 @@ def supervised_map(
     memory: int | None,
     recycle: int | None = None,
     failed: Callable[[Any, Failure], Any],
+    progress: Callable[[int], None] | None = None,
 ) -> list[Any]:
     """`[function(item) for item in items]`, computed in up to `workers` forked processes, each
     item within `seconds` of wall time and with the worker's resident memory under `memory`
     bytes (None: no limit); an item whose worker was killed or died gives `failed(item,
     failure)`. A worker left holding more than `recycle` bytes after an item is replaced (memory
-    a process once took is rarely given back). Raises OSError when no process can be started."""
+    a process once took is rarely given back). `progress(done)` is called at least every
+    POLL_SECONDS with the number of items finished. Raises OSError when no process can be started."""
     context = multiprocessing.get_context("fork")
     results: list[Any] = [None] * len(items)
     pending = collections.deque(range(len(items)))
     pool: list[_Worker] = []
+    done = 0
     try:
         while pending or any(worker.index is not None for worker in pool):
+            if progress is not None:
+                progress(done)
             for worker in pool:
                 if worker.index is None and pending:
                     worker.assign(pending.popleft(), items)
@@ -74,10 +79,12 @@ def supervised_map(
                     except (EOFError, OSError):
                         results[worker.index] = failed(items[worker.index], Failure("died", worker.exit_reason()))
                         pool.remove(worker)
+                        done += 1
                         continue
                     if isinstance(result, _Raised):
                         result = failed(items[index], Failure("died", f"internal error: {result.detail}"))
                     results[index] = result
+                    done += 1
                     worker.index = None
                     if recycle is not None and worker.memory() > recycle:
                         worker.retire()
@@ -89,6 +96,7 @@ def supervised_map(
                 elif memory is not None and worker.memory() > memory:
                     failure = Failure("memory", "killed", memory)
                 if failure is not None:
+                    done += 1
                     results[worker.index] = failed(items[worker.index], failure)
                     worker.kill()
                     pool.remove(worker)

@@ -393,3 +393,83 @@ def test_an_array_written_into_after_creation_has_unknown_values():
     )
     (definition,) = model.definitions[("global", "labels")]
     assert model.value_set(definition.value, definition.scope) is None
+
+
+def test_list_parameters_walked_with_zip_and_updated_by_a_comprehension():
+    model = build(
+        """\
+        import numpy as np
+        sizes = [2, 4, 1]
+        weights = [np.random.randn(m, n) for n, m in zip(sizes[:-1], sizes[1:])]
+        biases = [np.zeros((m, 1)) for m in sizes[1:]]
+        def forward(a):
+            acts = [a]
+            for w, b in zip(weights, biases):
+                a = np.tanh(w @ a + b)
+                acts.append(a)
+            return acts
+        X = np.random.rand(2, 16)
+        for epoch in range(5):
+            acts = forward(X)
+            grads = [np.ones_like(w) for w in weights]
+            weights = [w - 0.1 * g for w, g in zip(weights, grads)]
+            biases = [b + 0.1 * g for b, g in zip(biases, grads)]
+        """
+    )
+    (layer,) = model.layers
+    assert code(layer.weight) == "w" and code(layer.bias) == "b" and layer.layout == "columns"
+    assert model.shape(layer.weight, layer.scope) == ("m", "n")
+    assert model.shape(layer.bias, layer.scope) == ("m", 1)
+    updates = {(key_name(u.key), u.sign, code(u.rhs)) for u in model.updates}
+    assert updates == {("weights[i]", "-", "0.1 * g"), ("biases[i]", "+", "0.1 * g")}
+    element = next(k for k in model.definitions if k[0] == "item" and key_name(k) == "acts[i]")
+    assert {code(d.value) for d in model.definitions[element]} == {"a"}
+
+
+def test_a_list_element_holding_the_input_and_an_activation_pairs_with_no_derivative():
+    model = build(
+        """\
+        import numpy as np
+        W = [np.random.randn(3, 2), np.random.randn(1, 3)]
+        X = np.random.rand(2, 10)
+        y = (np.random.rand(1, 10) > 0.5) * 1.0
+        for it in range(10):
+            acts = [X]
+            for w in W:
+                acts.append(np.tanh(w @ acts[-1]))
+            delta = acts[-1] - y
+            d1 = (W[1].T @ delta) * (1 - acts[0] ** 2)
+            W[1] -= 0.1 * delta @ acts[1].T
+            W[0] -= 0.1 * d1 @ acts[0].T
+        """
+    )
+    assert not [use for use in model.derivative_uses if code(use.argument) == "acts[0]"]
+
+
+def test_a_list_returned_by_a_method_keeps_its_elements_and_noise_is_no_update():
+    model = build(
+        """\
+        import numpy as np
+        class Net:
+            def __init__(self, sizes):
+                self.weights = [np.random.randn(a, b) for a, b in zip(sizes[:-1], sizes[1:])]
+            def feedforward(self, X):
+                layers = [X]
+                for W in self.weights:
+                    layers.append(1 / (1 + np.exp(-(layers[-1] @ W))))
+                return layers
+            def train(self, X, y):
+                layers = self.feedforward(X)
+                error = y - layers[-1]
+                for i in range(len(self.weights)):
+                    self.weights[i] += 0.1 * layers[i].T @ error
+        X = np.random.rand(20, 2)
+        X = X + np.random.normal(0, 0.1, X.shape)
+        y = (X[:, :1] > 0.5) * 1.0
+        Net([2, 4, 1]).train(X, y)
+        """
+    )
+    assert [key_name(u.key) for u in model.updates] == ["self.weights[i]"]
+    (error,) = model.errors
+    assert code(error.output) == "layers[-1]" and error.sign == "target-prediction"
+    assert error.source.behaviour.kind == "sigmoid"

@@ -132,6 +132,19 @@ class Shuffle:
     kind: str  # "in-place" or "indexed"
 
 
+@dataclass(eq=False)
+class DenseProduct:
+    """`input @ weight` (or `weight @ input`) in the forward pass; `added`: something is added
+    to its result (a bias)."""
+
+    product: cst.BaseExpression
+    input: cst.BaseExpression
+    weight: cst.BaseExpression
+    scope: Scope
+    added: bool
+    identity: object
+
+
 class DataFacts:
     """Range, batch and shuffle queries over one NetworkModel (cached per model: `data()`)."""
 
@@ -903,6 +916,158 @@ class DataFacts:
                         together.add((a, b))
         return together
 
+    # -- layers without a bias -------------------------------------------------------------------
+    @functools.cached_property
+    def layers_without_bias(self) -> list["DenseProduct"]:
+        """Dense products `inp @ W` of the forward pass (under an activation, or compared with
+        the labels) to which nothing is ever added, whose weight gets no bias anywhere else
+        either, and whose input carries no column of ones (the bias folded into W)."""
+        model = self.model
+        products: list[DenseProduct] = []
+        for application in model.applications:
+            if application.is_forward:
+                products.extend(self._dense_under(application.argument, application.scope, False, 0))
+        for error in model.errors:
+            if not hasattr(error.source, "behaviour") and error.source is not None:
+                layer = error.source
+                products.extend(self._dense_under(layer.whole, layer.scope, False, 0))
+        biased = set()
+        for layer in model.layers:
+            if layer.bias is not None or layer.bias_inside:
+                biased.add(self._identity(layer.weight, layer.scope))
+        for product in products:
+            if product.added:
+                biased.add(product.identity)
+        found, seen = [], set()
+        for product in products:
+            if product.identity in biased or product.product in seen:
+                continue
+            seen.add(product.product)
+            if self._fan_in(product) != 1 and self._carries_ones(product.input, product.scope, 0):
+                continue
+            found.append(product)
+        return found
+
+    def _is_weight(self, expr, scope: Scope) -> bool:
+        """A trained parameter: made by np.random/np.zeros and updated, or updated under a name
+        that was passed in for it (`forward(X, w)` with `w = w - lr * grad` in the caller)."""
+        model = self.model
+        if model.is_trained(expr, scope):
+            return True
+        key = model.key(expr, scope)
+        if key is None:
+            return False
+        if model.is_updated(key):
+            return True
+        return any(
+            d.from_call and d.value is not None and model.is_updated(model.key(d.value, d.scope))
+            for d in model.defs(key)
+        )
+
+    def _fan_in(self, product: "DenseProduct"):
+        """How many inputs the weight takes (1 leaves no room for a column of ones)."""
+        shapes = {self.model.shape(origin, product.scope) for origin in self.model.origins(product.weight, product.scope)}
+        if len(shapes) != 1:
+            return None
+        shape = shapes.pop()
+        if shape is None or len(shape) != 2:
+            return None
+        factors = matrix_product(product.product)
+        return shape[0] if factors is not None and factors[1] is product.weight else shape[1]
+
+    def _identity(self, weight, scope: Scope):
+        origins = self.model.origins(weight, scope)
+        return origins if origins else code(weight)
+
+    def _dense_under(self, expr, scope: Scope, added: bool, depth: int) -> Iterator["DenseProduct"]:
+        if depth > 4:
+            return
+        model = self.model
+        factors = matrix_product(expr)
+        if factors is not None:
+            left, right = factors
+            if any(isinstance(f, cst.Attribute) and f.attr.value == "T" for f in factors):
+                return
+            if isinstance(expr, cst.Call) and len(expr.args) > 2:
+                return  # `np.dot(h, W, b)`: a bias meant as the third argument (NN307)
+            left_made, right_made = (self._is_weight(f, scope) for f in factors)
+            if left_made == right_made:
+                return
+            weight, inp = (right, left) if right_made else (left, right)
+            yield DenseProduct(expr, inp, weight, scope, added, self._identity(weight, scope))
+            return
+        if isinstance(expr, cst.BinaryOperation) and isinstance(expr.operator, (cst.Add, cst.Subtract)):
+            yield from self._dense_under(expr.left, scope, True, depth + 1)
+            yield from self._dense_under(expr.right, scope, True, depth + 1)
+            return
+        key = model.key(expr, scope)
+        if key is not None:
+            grown = added or any(isinstance(d.augmented, (cst.AddAssign, cst.SubtractAssign)) for d in model.defs(key))
+            for value, value_scope in model.values(expr, scope):
+                if value is not expr:
+                    yield from self._dense_under(value, value_scope, grown, depth + 1)
+
+    def _carries_ones(self, expr, scope: Scope, depth: int) -> bool:
+        """Whether the array may hold a constant column (a bias folded into the weights):
+        built with ones, inserted, appended or padded, a literal with a constant column, or
+        anything not known at all (read from a file, an unknown call)."""
+        model = self.model
+        if depth > 8:
+            return True
+        ident = ("ones", id(expr), id(scope))
+        if ident in self._active:
+            return False  # `out = layer.forward(out)`: the loop adds nothing the start did not hold
+        self._active.add(ident)
+        try:
+            return self._carries_ones_uncached(expr, scope, depth)
+        finally:
+            self._active.discard(ident)
+
+    def _carries_ones_uncached(self, expr, scope: Scope, depth: int) -> bool:
+        model = self.model
+        forward = model._forward_by_node.get(expr)
+        if forward is not None:
+            return False
+        literal = model.literal(expr, scope)
+        if literal is not None:
+            return literal.ndim == 2 and literal.shape[0] > 1 and bool((literal == literal[:1]).all(axis=0).any())
+        key = model.key(expr, scope)
+        if key is not None:
+            values = [(v, s) for v, s in model.values(expr, scope) if v is not expr]
+            if not values:
+                return True  # nothing known about it: it may hold anything
+            return any(self._carries_ones(v, s, depth + 1) for v, s in values)
+        for node in model.walk(expr):
+            if isinstance(node, cst.Call):
+                name = (call_name(node) or "").split(".")[-1]
+                if name in ("ones", "ones_like", "insert", "append", "pad", "full", "full_like", "c_", "r_"):
+                    return True
+                if numpy_attribute(node.func) is None and not isinstance(node.func, cst.Attribute):
+                    target = model.resolve_callable(node.func, scope)
+                    from nncheck.model.functions import FunctionInfo
+
+                    if isinstance(target, FunctionInfo):
+                        if any(self._carries_ones(r, target.scope, depth + 1) for r in target.scope.returns):
+                            return True
+                    elif node is expr:
+                        return True
+            elif isinstance(node, cst.Subscript) and isinstance(node.value, cst.Attribute) and \
+                    node.value.attr.value in ("c_", "r_"):
+                return True
+            elif isinstance(node, cst.List) and any(
+                isinstance(element.value, (cst.Integer, cst.Float)) for element in node.elements
+            ) and any(isinstance(element.value, (cst.Name, cst.Attribute, cst.BinaryOperation, cst.Subscript))
+                      for element in node.elements):
+                return True  # a row such as [x, 1]
+            elif node is not expr and isinstance(node, (cst.Name, cst.Attribute)) and model.key(node, scope) is not None:
+                inner = [(v, s) for v, s in model.values(node, scope) if v is not node]
+                # a name with no value here is a loop counter or a number: it adds no column
+                if any(self._carries_ones(v, s, depth + 1) for v, s in inner):
+                    return True
+        if isinstance(expr, cst.Call) and (numpy_attribute(expr.func) or "") in ("loadtxt", "genfromtxt", "load"):
+            return True
+        return False
+
     # -- inputs of saturating layers ------------------------------------------------------------
     @functools.cached_property
     def saturating_inputs(self) -> list["LayerInput"]:
@@ -1117,4 +1282,4 @@ def data(model: "NetworkModel") -> DataFacts:
     return found
 
 
-__all__ = ["DataFacts", "LayerInput", "Range", "RowSum", "Shuffle", "data"]
+__all__ = ["DataFacts", "DenseProduct", "LayerInput", "Range", "RowSum", "Shuffle", "data"]

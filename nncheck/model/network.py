@@ -44,6 +44,7 @@ from nncheck.model.values import (
     Update,
     call_name,
     code,
+    is_merged_item,
     is_transposed,
     key_for,
     key_name,
@@ -107,7 +108,7 @@ class ErrorTerm:
     labels: cst.BaseExpression
     output: cst.BaseExpression
     sign: str  # "target-prediction" or "prediction-target"
-    source: Any  # the Application or Layer the output comes from
+    source: Any  # the Application or Layer the output comes from; None when several
     scope: Scope
 
 
@@ -138,7 +139,9 @@ class NetworkModel:
         self.module_scope = self.builder.module_scope
         self.classes = self.builder.classes
         self.definitions = self.builder.definitions
-        self.updates: list[Update] = self.builder.updates
+        # `X = X + rng.normal(0, 0.1, X.shape)` adds noise to data: a fresh random draw is no
+        # step down a gradient, so it does not make X a parameter.
+        self.updates: list[Update] = [u for u in self.builder.updates if self.creation_call(u.rhs) is None]
         self._definition_of_value = {
             d.value: d for defs in self.definitions.values() for d in defs if d.value is not None
         }
@@ -151,6 +154,7 @@ class NetworkModel:
         self.objects = Objects(self)
         self._bind_call_sites()
         self._resolve_elements()
+        self._close_lists()
         self._resolve_object_updates()
         # After the call sites are bound: `self.alpha = alpha` is a constant when every
         # construction leaves `alpha` at one value (its default, or the same argument).
@@ -203,6 +207,7 @@ class NetworkModel:
 
     # -- positions --------------------------------------------------------------------------------
     def span(self, node: cst.CSTNode) -> tuple[Position, Position]:
+        node = self._in_source(node)
         code_range = self._positions[node]
         return (
             Position(code_range.start.line, code_range.start.column + 1),
@@ -210,7 +215,13 @@ class NetworkModel:
         )
 
     def line(self, node: cst.CSTNode) -> int:
-        return self._positions[node].start.line
+        return self._positions[self._in_source(node)].start.line
+
+    def _in_source(self, node: cst.CSTNode) -> cst.CSTNode:
+        """An element the model made up for a loop's target is where its container is written."""
+        while node in self.builder.synthetic:
+            node = node.value
+        return node
 
     def scope_of(self, node: cst.CSTNode) -> Scope:
         return self.builder.scope_of_node.get(node, self.module_scope)
@@ -387,6 +398,38 @@ class NetworkModel:
             for derived in ("_update_statements", "updated_origins"):
                 self.__dict__.pop(derived, None)  # read while call sites were bound
 
+    def _close_lists(self) -> None:
+        """A name holds a list when it is assigned one, a name that holds one, or the result of
+        a function that returns one (`layers = self.feedforward(X)`), or is bound to one at a
+        call site: then its positions are elements (`layers[-1]`)."""
+        lists = self.module_scope.lists
+        for _ in range(4):
+            added = set()
+            for key, defs in self.definitions.items():
+                if key in lists:
+                    continue
+                for definition in defs:
+                    value = definition.value
+                    if value is None or definition.augmented is not None:
+                        continue
+                    if self.key(value, definition.scope) in lists or any(
+                        self.key(returned, callee.scope) in lists
+                        for callee in [self._callee(value, definition.scope)] if callee is not None
+                        for returned in callee.scope.returns
+                    ):
+                        added.add(key)
+                        break
+            if not added:
+                break
+            lists |= added
+            self._values_memo.clear()
+
+    def _callee(self, value, scope: Scope):
+        if not isinstance(value, cst.Call):
+            return None
+        target = self.resolve_callable(value.func, scope)
+        return target if isinstance(target, FunctionInfo) else None
+
     def _resolve_elements(self) -> None:
         """`W1, b1 = init()` and `W1, b1 = params`: give each name the matching element of the
         tuple or list the right-hand side holds (a literal, or what a function returns)."""
@@ -467,6 +510,9 @@ class NetworkModel:
         return list(remembered)
 
     def _values(self, expr: cst.BaseExpression, scope: Scope, depth: int) -> list[tuple[cst.BaseExpression, Scope]]:
+        if isinstance(expr, cst.IfExp) and depth <= MAX_DEPTH:
+            # `sigmoid(z) if last else np.tanh(z)`: either branch
+            return self.values(expr.body, scope, depth + 1) + self.values(expr.orelse, scope, depth + 1)
         key = self.key(expr, scope)
         if key is None or depth > MAX_DEPTH:
             return [(expr, scope)]
@@ -1386,9 +1432,7 @@ class NetworkModel:
         # The same activation reached along several paths (a training loop and a prediction
         # both ending in a sigmoid) is still one kind of output.
         if found and all(isinstance(p, Application) for p in found):
-            kinds = {(p.behaviour.kind, p.behaviour.alpha, p.behaviour.normalised_axis) for p in found}
-            if len(kinds) == 1:
-                return found[-1]
+            return _one_kind(found)
         return None
 
     def _producers(self, expr: cst.BaseExpression, scope: Scope, depth: int = 0, context: Instance | None = None) -> list:
@@ -1472,15 +1516,17 @@ class NetworkModel:
         for node, scope in self.builder.scope_of_node.items():
             if not (isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Subtract)):
                 continue
-            left = self.producer(node.left, scope)
-            right = self.producer(node.right, scope)
-            if (left is None) == (right is None):
+            # A side that holds some layer's output is a prediction even when which layer's it
+            # is cannot be told (a loop's last activation): the sign is known, the source is None.
+            left = bool(self._producers(node.left, scope))
+            right = bool(self._producers(node.right, scope))
+            if left == right:
                 continue
-            output, labels, source = (node.left, node.right, left) if left is not None else (node.right, node.left, right)
+            output, labels = (node.left, node.right) if left else (node.right, node.left)
             if not self._is_external(labels, scope):
                 continue
-            sign = "prediction-target" if left is not None else "target-prediction"
-            found.append(ErrorTerm(node, labels, output, sign, source, scope))
+            sign = "prediction-target" if left else "target-prediction"
+            found.append(ErrorTerm(node, labels, output, sign, self.producer(output, scope), scope))
         return found
 
     def _is_external(self, expr: cst.BaseExpression, scope: Scope) -> bool:
@@ -1644,6 +1690,23 @@ class NetworkModel:
         callable_, argument = abstraction
         return self._pair(factor, argument, code(factor), callable_, None, (), scope)
 
+    def _merged(self, expr: cst.BaseExpression, scope: Scope) -> bool:
+        """Whether `expr` reads a key that stands for several layers' values (a list element,
+        an item named per layer), directly or through the names it was assigned from."""
+        for node in self.walk(expr):
+            key = self.key(node, scope) if isinstance(node, (cst.Name, cst.Attribute, cst.Subscript)) else None
+            if key is None:
+                continue
+            if _is_merged_key(key):
+                return True
+            for definition in self.defs(key):
+                if definition.value is not None and any(
+                    _is_merged_key(self.key(n, definition.scope))
+                    for n in self.walk(definition.value) if isinstance(n, cst.Subscript)
+                ):
+                    return True
+        return False
+
     def _derivative_of_factors(self, node, factors, scope) -> DerivativeUse | None:
         """`err * a * (1 - a)`: the factors other than the signal, read as one expression."""
         body = " * ".join(f"(1 / ({code(f)}))" if inverted else f"({code(f)})" for f, inverted in factors)
@@ -1674,21 +1737,49 @@ class NetworkModel:
         ]
         held = {value for value, _ in self.values(argument, scope) if value is not argument}
         at, forward = None, None
-        for application in forwards:
-            if application.node in held:
-                at, forward = "output", application
-        if forward is None:
+        outputs = [a for a in forwards if a.node in held]
+        if outputs and self._merged(argument, scope) and len(outputs) < len(held):
+            # an element of a list of layer outputs that also holds other values (the input,
+            # an activation not recognised): which layer it is cannot be told
+            return None
+        if outputs:
+            at, forward = "output", _one_kind(outputs)
+        else:
             text = code(argument)
-            for application in forwards:
-                applied_to = {v for v, _ in self.values(application.argument, application.scope)}
-                if held & applied_to or (not held and code(application.argument) == text):
-                    at, forward = "input", application
+            inputs = [
+                a for a in forwards
+                if held & {v for v, _ in self.values(a.argument, a.scope)} or (not held and code(a.argument) == text)
+            ]
+            if inputs and self._merged(argument, scope):
+                applied = set()
+                for application in inputs:
+                    applied |= {v for v, _ in self.values(application.argument, application.scope)}
+                if not held <= applied:
+                    inputs = []
+            if inputs:
+                at, forward = "input", _one_kind(inputs)
+        # A list element or a per-layer item can hold several layers' values: a derivative is
+        # paired with a forward activation only when they are all the same function.
         if forward is None:
             return None
         if function is not None and forward.function is function and forward.mode == mode:
             pass  # the activation itself used as the derivative: forms will say it matches neither
         forms = derivative_forms(forward.callable, callable_)
         return DerivativeUse(node, argument, name, callable_, forward, at, forms, function, mode, scope)
+
+
+def _is_merged_key(key: Key | None) -> bool:
+    while key is not None and key[0] == "item":
+        if is_merged_item(key):
+            return True
+        key = key[1]
+    return False
+
+
+def _one_kind(applications: list[Application]) -> Application | None:
+    """The last of these applications when they all apply the same function, else None."""
+    kinds = {(a.behaviour.kind, a.behaviour.alpha, a.behaviour.normalised_axis) for a in applications}
+    return applications[-1] if len(kinds) == 1 else None
 
 
 def _calls_self(func: cst.BaseExpression, scope: Scope) -> bool:

@@ -14,7 +14,7 @@ from typing import Iterator
 import libcst as cst
 
 from nncheck.model.network import NetworkModel
-from nncheck.model.values import Scope, code, matrix_product, transposed_base
+from nncheck.model.values import Scope, code, is_merged_item, matrix_product, transposed_base
 
 _CACHE: "weakref.WeakKeyDictionary[NetworkModel, Training]" = weakref.WeakKeyDictionary()
 
@@ -92,6 +92,32 @@ _DATA_CALLS = {
     "array", "asarray", "c_", "r_", "column_stack", "hstack", "vstack", "stack", "concatenate",
     "where", "loadtxt", "genfromtxt", "load", "meshgrid", "linspace",
 }
+
+@dataclass(eq=False)
+class MisPairedGradient:
+    """`A.T @ delta` (or `delta @ A.T`) where `delta` is layer k's delta but `A` is not what
+    layer k received in the forward pass."""
+
+    product: cst.BaseExpression
+    activation: cst.BaseExpression  # the transposed factor as written (`X.T`)
+    delta: cst.BaseExpression
+    layer: object  # the Layer the delta belongs to
+    number: int  # its position in the chain, from 1
+    wrong: str  # "input of layer j" or "output of layer k"
+    wrong_number: int
+    scope: Scope
+    other: object = None  # the layer whose input (or output) the activation is
+
+
+@dataclass(eq=False)
+class MismatchedStep:
+    """A weight stepped with a gradient whose static shape is not the weight's own."""
+
+    step: Step
+    gradient: MisPairedGradient
+    weight_shape: tuple
+    gradient_shape: tuple
+
 
 _RESET_METHODS = {"fill", "clear", "zero_", "zero"}
 _RESET_FUNCTIONS = {"copyto", "put", "place", "multiply"}
@@ -229,9 +255,11 @@ class Training:
             if bound is not None:
                 return frozenset().union(*(self.storage(e, scope, depth + 1) for e in bound)) if bound else frozenset()
         key = self.model.key(expr, scope)
-        if key is not None:
+        if key is not None and not (isinstance(expr, cst.Subscript) and is_merged_item(key)):
             return frozenset({("key", key)})
         if isinstance(expr, cst.Subscript):
+            # `acc[k]`, `grads["dW" + str(l)]`: one key for every element, so the array written
+            # is told by its container (re-created as a whole, it is reset)
             return self.storage(expr.value, scope, depth + 1)
         return frozenset({("text", id(scope), code(expr))})
 
@@ -650,6 +678,172 @@ class Training:
                     return True
         return False
 
+    # -- which input each weight gradient pairs with ------------------------------------------------
+    def chain_number(self, layer) -> int | None:
+        """The layer's position from the data, counting from 1 (None when it cannot be told)."""
+        from nncheck.model.losses import layer_under, source_of
+
+        number, current, seen = 1, layer, set()
+        while True:
+            if id(current) in seen or number > 12:
+                return None
+            seen.add(id(current))
+            source = source_of(self.model, current.input, current.scope)
+            if source is None:
+                return number
+            below = layer_under(self.model, source)
+            if below is None:
+                return None
+            current, number = below, number + 1
+
+    def layer_of_delta(self, delta, scope):
+        """The layer a delta belongs to, when every sign agrees: the activation derivative it is
+        multiplied by, the layer whose output the weights it was sent back through received,
+        or — for a bare error with neither — the layer whose output the error compares."""
+        from nncheck.model.backward import backward_of
+        from nncheck.model.losses import layer_under
+
+        model = self.model
+        backward = backward_of(model)
+        found: dict = {}
+        local = {id(node) for node, _ in backward.local_nodes(delta, scope)}
+        for use in model.derivative_uses:
+            if id(use.node) in local:
+                layer = layer_under(model, use.forward)
+                found[id(layer)] = layer
+        hidden = backward.hidden_source(delta, scope)
+        if hidden is not None:
+            layer = layer_under(model, hidden)
+            found[id(layer)] = layer
+        if not found:
+            pure = backward.pure(delta, scope)
+            if pure is None or pure.weights or not pure.errors:
+                return None
+            for error in pure.errors:
+                layer = layer_under(model, error.source)
+                found[id(layer)] = layer
+        if len(found) != 1:
+            return None
+        return next(iter(found.values()))
+
+    @property
+    def mispaired_gradients(self) -> list[MisPairedGradient]:
+        if not hasattr(self, "_mispaired"):
+            self._mispaired = list(self._find_mispaired())
+        return self._mispaired
+
+    def _find_mispaired(self) -> Iterator[MisPairedGradient]:
+        from nncheck.model.losses import layer_under, source_of
+
+        model = self.model
+        layers = [layer for layer in model.layers if not layer.bias_inside]
+        if len(layers) < 2:
+            return
+        for node, scope in model.builder.scope_of_node.items():
+            factors = matrix_product(node)
+            if factors is None:
+                continue
+            first, second = model.unscaled(factors[0]), model.unscaled(factors[1])
+            for transposed, delta, layout in ((first, second, "rows"), (second, first, "columns")):
+                activation = transposed_base(transposed)
+                if activation is transposed or transposed_base(delta) is not delta:
+                    continue
+                if not model.is_signal(delta, scope) or model.is_signal(activation, scope):
+                    continue
+                layer = self.layer_of_delta(delta, scope)
+                if layer is None or layer.layout != layout:
+                    continue
+                if self._received(layer, activation, scope):
+                    continue
+                wrong = self._which(activation, scope, layers, layer)
+                if wrong is None:
+                    continue
+                number = self.chain_number(layer)
+                if number is None:
+                    continue
+                yield MisPairedGradient(node, transposed, delta, layer, number, wrong[0], wrong[1], scope, wrong[2])
+
+    def _received(self, layer, activation, scope) -> bool:
+        """`activation` may hold what `layer` received (so silence)."""
+        model = self.model
+        mine = {id(v) for v, _ in model.values(activation, scope)}
+        theirs = {id(v) for v, _ in model.values(layer.input, layer.scope)}
+        if mine & theirs:
+            return True
+        key = model.key(activation, scope)
+        if key is not None and key == model.key(layer.input, layer.scope):
+            return True
+        return code(activation) == code(layer.input) and scope is layer.scope
+
+    def _which(self, activation, scope, layers, layer):
+        """What `activation` certainly is instead: another layer's input, or this layer's own
+        output. None when it cannot be told for sure."""
+        from nncheck.model.losses import layer_under, source_of
+
+        model = self.model
+        source = source_of(model, activation, scope)
+        if source is not None:
+            below = layer_under(model, source)
+            if below is layer or (below is not None and below.weight_key is not None and below.weight_key == layer.weight_key):
+                number = self.chain_number(layer)
+                return ("output", number, layer) if number is not None else None
+            return None
+        # data the network did not compute: the input of the first layer, if only of that one
+        mine = {id(v) for v, _ in model.values(activation, scope)} | {id(activation)}
+        key = model.key(activation, scope)
+        for other in layers:
+            if other is layer or other.layout != layer.layout:
+                continue
+            theirs = {id(v) for v, _ in model.values(other.input, other.scope)} | {id(other.input)}
+            same = (key is not None and key == model.key(other.input, other.scope)) or bool(mine & theirs - {id(other.input)} - {id(activation)})
+            if same and source_of(model, other.input, other.scope) is None:
+                number = self.chain_number(other)
+                if number is not None and number != self.chain_number(layer):
+                    return ("input", number, other)
+        return None
+
+    @property
+    def mismatched_steps(self) -> list[MismatchedStep]:
+        """Steps that apply a mis-paired weight gradient whose shape differs from the weight's:
+        the gradient's rows count what the wrong array has (another layer's inputs, this
+        layer's units) instead of this layer's inputs."""
+        if not hasattr(self, "_mismatched"):
+            self._mismatched = list(self._find_mismatched())
+        return self._mismatched
+
+    def _find_mismatched(self) -> Iterator[MismatchedStep]:
+        model = self.model
+        for gradient in self.mispaired_gradients:
+            layer, other = gradient.layer, gradient.other
+            weight = model.shape(layer.weight, layer.scope)
+            other_weight = model.shape(other.weight, other.scope) if other is not None else None
+            if weight is None or other_weight is None or len(weight) != 2 or len(other_weight) != 2:
+                continue
+            rows = layer.layout == "rows"
+            if gradient.wrong == "input":
+                count = other_weight[0] if rows else other_weight[1]
+            else:
+                count = other_weight[1] if rows else other_weight[0]
+            units = weight[1] if rows else weight[0]
+            shape = (count, units) if rows else (units, count)
+            if not all(isinstance(d, int) for d in shape + tuple(weight)) or shape == tuple(weight):
+                continue
+            for step in self.steps:
+                if self._applies_node(step, gradient.product):
+                    yield MismatchedStep(step, gradient, tuple(weight), shape)
+
+    def _applies_node(self, step: Step, product) -> bool:
+        model = self.model
+        inside = {id(node) for node in model.walk(step.rhs)}
+        if id(product) in inside:
+            return True
+        for node in model.walk(step.rhs):
+            if isinstance(node, (cst.Name, cst.Attribute)):
+                for value, _ in model.values(node, step.scope):
+                    if value is product or id(product) in {id(n) for n in model.walk(value)}:
+                        return True
+        return False
+
     # -- stale weights ----------------------------------------------------------------------------
     @property
     def stale_reads(self) -> list[StaleRead]:
@@ -776,4 +970,4 @@ def _bound_names(target: cst.BaseExpression) -> list[str]:
     return []
 
 
-__all__ = ["Accumulator", "BatchBias", "FusedDerivative", "MANY", "StaleRead", "Step", "Training", "training_of"]
+__all__ = ["Accumulator", "BatchBias", "MisPairedGradient", "MismatchedStep", "FusedDerivative", "MANY", "StaleRead", "Step", "Training", "training_of"]

@@ -40,6 +40,8 @@ class Scope:
     assigned: set[str] = field(default_factory=set)
     global_names: set[str] = field(default_factory=set)
     returns: list[cst.BaseExpression] = field(default_factory=list)
+    # (module scope only) the keys that hold a Python list: only their positions are elements
+    lists: set = field(default_factory=set)
 
     @property
     def is_module(self) -> bool:
@@ -203,6 +205,8 @@ class ScopeBuilder(cst.CSTVisitor):
         # `Y[ix] = j`, `W[:] = W - lr * dW`, `dW[i] += g`: writes into part of an array, per key of
         # the array written (the value written, its scope, the statement).
         self.element_writes: dict[Key, list[tuple[cst.BaseExpression, Scope, cst.CSTNode]]] = {}
+        # Expressions the model made up (an element of a list a loop walks): never reported.
+        self.synthetic: set[cst.CSTNode] = set()
         # `a, b = f(x)` / `W1, b1 = params`: resolved once functions and call sites are known
         self.pending_elements: list[tuple[Key, cst.BaseExpression, Scope, cst.CSTNode, int]] = []
 
@@ -293,7 +297,9 @@ class ScopeBuilder(cst.CSTVisitor):
             if isinstance(node.target, cst.Attribute) and isinstance(node.operator, (cst.AddAssign, cst.SubtractAssign)):
                 sign = "+" if isinstance(node.operator, cst.AddAssign) else "-"
                 self.object_updates.append((node.target, node.value, sign, node, self.scope, node.operator))
+        if isinstance(node.target, cst.Subscript) and (key is None or key[2] == ELEMENT):
             self._element_write(node.target, node.value, node)
+        if key is None:
             return
         self._define(key, node.value, self.scope, node, augmented=node.operator)
         if isinstance(node.operator, (cst.AddAssign, cst.SubtractAssign)):
@@ -301,7 +307,58 @@ class ScopeBuilder(cst.CSTVisitor):
             self.updates.append(Update(key, node.target, node.value, sign, node, self.scope))
 
     def visit_For(self, node: cst.For) -> None:
-        self._assign(node.target, None, node)
+        self._assign_loop(node.target, node.iter, node)
+
+    def visit_CompFor(self, node: cst.CompFor) -> None:
+        self._assign_loop(node.target, node.iter, self.statement)
+
+    def _assign_loop(self, target: cst.BaseExpression, iterable: cst.BaseExpression, statement) -> None:
+        """`for w, b in zip(weights, biases)`, `for i, layer in enumerate(layers)`,
+        `for W in params`: each target holds an element of what it iterates over."""
+        elements = self._loop_elements(target, iterable)
+        if elements is None:
+            self._assign(target, None, statement)
+            return
+        for element_target, container in elements:
+            if container is None:
+                self._assign(element_target, None, statement)
+                continue
+            value = element_of(container)
+            self.synthetic.add(value)
+            self._assign(element_target, value, statement)
+
+    def _loop_elements(self, target, iterable):
+        call = iterable if isinstance(iterable, cst.Call) and isinstance(iterable.func, cst.Name) else None
+        name = call.func.value if call is not None else None
+        args = positional_args(call) if call is not None else []
+        if name in ("zip", "enumerate") and any(arg.star or arg.keyword for arg in call.args):
+            return None
+        if name == "zip":
+            if not isinstance(target, (cst.Tuple, cst.List)) or len(target.elements) != len(args):
+                return None
+            pairs = []
+            for element, arg in zip(target.elements, args):
+                if isinstance(element, cst.StarredElement):
+                    return None
+                inner = self._loop_elements(element.value, arg)
+                if inner is None:
+                    return None
+                pairs.extend(inner)
+            return pairs
+        if name == "enumerate":
+            if not isinstance(target, (cst.Tuple, cst.List)) or len(target.elements) != 2 or len(args) != 1:
+                return None
+            if any(isinstance(e, cst.StarredElement) for e in target.elements):
+                return None
+            inner = self._loop_elements(target.elements[1].value, args[0])
+            return None if inner is None else [(target.elements[0].value, None), *inner]
+        if name in ("reversed", "list", "tuple", "iter") and len(args) == 1:
+            return self._loop_elements(target, args[0])
+        if name in ("range", "len", "zip", "enumerate", "sorted", "map", "filter"):
+            return None
+        if key_for(iterable, self.scope, self.module_scope) is None:
+            return None
+        return [(target, iterable)]
 
     def visit_WithItem(self, node: cst.WithItem) -> None:
         if node.asname is not None:
@@ -335,6 +392,15 @@ class ScopeBuilder(cst.CSTVisitor):
 
     def visit_Call(self, node: cst.Call) -> None:
         self.calls.append((node, self.scope))
+        # `acts.append(a)`, `layers.insert(0, layer)`: a new element of the list
+        func = node.func
+        if isinstance(func, cst.Attribute) and func.attr.value in ("append", "insert"):
+            args = positional_args(node)
+            wanted = 1 if func.attr.value == "append" else 2
+            if len(args) == wanted and len(node.args) == wanted:
+                key = self.key_for_target(func.value)
+                if key is not None:
+                    self._define(("item", key, ELEMENT), args[-1], self.scope, self.statement)
 
     def on_visit(self, node: cst.CSTNode) -> bool:
         self.scope_of_node[node] = self.scope
@@ -371,16 +437,18 @@ class ScopeBuilder(cst.CSTVisitor):
         if isinstance(target, cst.Name) and target.value not in self.scope.global_names:
             self.scope.assigned.add(target.value)
         key = self.key_for_target(target)
-        if key is None:
-            if (
-                isinstance(target, cst.Attribute) and isinstance(value, cst.BinaryOperation)
-                and isinstance(value.operator, (cst.Add, cst.Subtract)) and code(value.left) == code(target)
-            ):
-                sign = "+" if isinstance(value.operator, cst.Add) else "-"
-                self.object_updates.append((target, value.right, sign, statement, self.scope, None))
+        if key is None and (
+            isinstance(target, cst.Attribute) and isinstance(value, cst.BinaryOperation)
+            and isinstance(value.operator, (cst.Add, cst.Subtract)) and code(value.left) == code(target)
+        ):
+            sign = "+" if isinstance(value.operator, cst.Add) else "-"
+            self.object_updates.append((target, value.right, sign, statement, self.scope, None))
+        if isinstance(target, cst.Subscript) and (key is None or key[2] == ELEMENT):
             self._element_write(target, value, statement)
+        if key is None:
             return
         self._define(key, value, self.scope, statement)
+        self._define_elements(key, target, value, statement)
         # `W = W - lr * dW` is an update just like `W -= lr * dW`.
         if isinstance(value, cst.BinaryOperation) and isinstance(value.operator, (cst.Add, cst.Subtract)):
             if self.key_for_target(value.left) == key:
@@ -392,6 +460,34 @@ class ScopeBuilder(cst.CSTVisitor):
                 if isinstance(element, cst.DictElement) and isinstance(element.key, cst.SimpleString):
                     item = element.key.evaluated_value
                     self._define(("item", key, item), element.value, self.scope, statement)
+
+    def _define_elements(self, key: Key, target, value, statement) -> None:
+        """A list literal or comprehension defines the elements of the list it is assigned to;
+        `weights = [w - lr * g for w, g in zip(weights, grads)]` updates each of them."""
+        if isinstance(value, (cst.List, cst.ListComp)) or (
+            isinstance(value, cst.Call) and isinstance(value.func, cst.Name) and value.func.value == "list"
+        ):
+            self.module_scope.lists.add(key)
+        if isinstance(value, cst.List):
+            for element in value.elements:
+                if not isinstance(element, cst.StarredElement):
+                    self._define(("item", key, ELEMENT), element.value, self.scope, statement)
+            return
+        if not isinstance(value, cst.ListComp):
+            return
+        element_key = ("item", key, ELEMENT)
+        self._define(element_key, value.elt, self.scope, statement)
+        elt = value.elt
+        if isinstance(elt, cst.BinaryOperation) and isinstance(elt.operator, (cst.Add, cst.Subtract)):
+            # the element read on the left must be an element of this same list
+            walked = self._loop_elements(value.for_in.target, value.for_in.iter) or []
+            if value.for_in.inner_for_in is None and isinstance(elt.left, cst.Name) and any(
+                isinstance(name, cst.Name) and name.value == elt.left.value
+                and container is not None and self.key_for_target(container) == key
+                for name, container in walked
+            ):
+                sign = "+" if isinstance(elt.operator, cst.Add) else "-"
+                self.updates.append(Update(element_key, elt.left, elt.right, sign, statement, self.scope))
 
     def _element_write(self, target: cst.BaseExpression, value, statement) -> None:
         if isinstance(target, cst.Subscript):
@@ -433,11 +529,48 @@ def key_for(expr: cst.BaseExpression, scope: Scope, module_scope: Scope | None =
         index = expr.slice[0].slice
         if isinstance(index, cst.Index):
             item = item_name(index.value)
-            if item is not None:
-                base = key_for(expr.value, scope, module_scope)
-                if base is not None:
-                    return ("item", base, item)
+            base = key_for(expr.value, scope, module_scope) if item is not None or _is_position(index.value) else None
+            if item is None and base is not None:
+                # `X[batch]` selects rows of an array; `weights[i]` is an element of a list
+                lists = (module_scope or scope.module_scope).lists
+                item = ELEMENT if base in lists else None
+            if item is not None and base is not None:
+                return ("item", base, item)
     return None
+
+
+# Every element of a list (`weights[0]`, `weights[-1]`, `acts[i + 1]`, `w` in `for w in
+# weights`) shares this one key: networks index their layers by position, and which layer a
+# computed position names is not known before the code runs.
+ELEMENT = "[]"
+
+
+def _is_position(index: cst.BaseExpression) -> bool:
+    """An index that picks one element: `0`, `-1`, `i`, `l - 1`, `self.i` (not a slice, a mask,
+    a tuple of indices or `None`)."""
+    if isinstance(index, cst.Integer):
+        return True
+    if isinstance(index, cst.Name):
+        return index.value not in ("None", "True", "False", "Ellipsis")
+    if isinstance(index, cst.UnaryOperation) and isinstance(index.operator, cst.Minus):
+        return _is_position(index.expression)
+    if isinstance(index, cst.BinaryOperation) and isinstance(index.operator, (cst.Add, cst.Subtract)):
+        return _is_position(index.left) and _is_position(index.right)
+    return False
+
+
+def is_merged_item(key: Key | None) -> bool:
+    """An item key that stands for several arrays: a list's elements, a per-layer dict item."""
+    return key is not None and key[0] == "item" and (key[2] == ELEMENT or key[2].endswith(LAYER_MARK))
+
+
+def element_of(container: cst.BaseExpression) -> cst.Subscript:
+    """A stand-in expression for "an element of `container`" (made by the model, not in the
+    user's code): its key is the container's ELEMENT key."""
+    return cst.Subscript(
+        value=container,
+        slice=[cst.SubscriptElement(cst.Index(cst.Name("__element__")))],
+    )
 
 
 # A layer loop names one item per layer: `params["W" + str(l)]`, `params[f"W{l}"]`,
@@ -505,6 +638,8 @@ def key_name(key: Key) -> str:
     if key[0] == "attr":
         return f"self.{key[2]}"
     if key[0] == "item":
+        if key[2] == ELEMENT:
+            return f"{key_name(key[1])}[i]"
         if key[2].endswith(LAYER_MARK):
             return f'{key_name(key[1])}["{key[2][:-1]}" + str(l)]'
         return f'{key_name(key[1])}["{key[2]}"]'

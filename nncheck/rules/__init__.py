@@ -23,6 +23,7 @@ from nncheck.rules.nn207_derivative_mutates_input import DerivativeMutatesInput
 from nncheck.rules.nn208_relu_backward_mask import ReluBackwardMask
 from nncheck.rules.nn209_bias_gradient_reduction import BiasGradientReduction
 from nncheck.rules.nn210_dead_hidden_delta import DeadHiddenDelta
+from nncheck.rules.nn211_gradient_wrong_layer_input import GradientWrongLayerInput
 from nncheck.rules.nn212_fused_gradient_times_derivative import FusedGradientTimesDerivative
 from nncheck.rules.nn213_stale_weights_in_backprop import StaleWeightsInBackprop
 from nncheck.rules.nn214_gradient_accumulator_not_reset import GradientAccumulatorNotReset
@@ -33,6 +34,7 @@ from nncheck.rules.nn304_symmetric_init import SymmetricInit
 from nncheck.rules.nn305_shape_mismatch import ShapeMismatch
 from nncheck.rules.nn306_integer_parameters import IntegerParameters
 from nncheck.rules.nn307_dot_third_argument import DotThirdArgument
+from nncheck.rules.nn308_missing_bias import MissingBias
 from nncheck.rules.nn309_update_shape_mismatch import UpdateShapeMismatch
 from nncheck.rules.nn401_signed_error_sum import SignedErrorSum
 from nncheck.rules.nn402_log_without_clip import LogWithoutClip
@@ -66,6 +68,7 @@ ALL_RULES: list[type[Rule]] = sorted(
         ReluBackwardMask,
         BiasGradientReduction,
         DeadHiddenDelta,
+        GradientWrongLayerInput,
         FusedGradientTimesDerivative,
         StaleWeightsInBackprop,
         GradientAccumulatorNotReset,
@@ -76,6 +79,7 @@ ALL_RULES: list[type[Rule]] = sorted(
         ShapeMismatch,
         IntegerParameters,
         DotThirdArgument,
+        MissingBias,
         UpdateShapeMismatch,
         SignedErrorSum,
         LogWithoutClip,

@@ -189,13 +189,16 @@ class BiasGradientLikeWeights(Rule):
                         continue
                     if code(base) == input_text or (input_key is not None and model.key(base, scope) == input_key):
                         return node, other, None
-            if depth < 2 and isinstance(node, (cst.Name, cst.Attribute)):
-                key = model.key(node, scope)
-                defs = [d for d in model.defs(key) if d.value is not None and d.augmented is None]
-                if len(defs) == 1:
-                    found = self._weight_gradient(defs[0].value, defs[0].scope, input_text, input_key, depth + 1)
+            if depth < 2 and isinstance(node, (cst.Name, cst.Attribute, cst.Subscript)):
+                parent = model.parent(node)
+                if isinstance(parent, cst.Subscript) and parent.value is node:
+                    continue  # `g` in `g["b"]`: the container, not the item read
+                held = [(v, s) for v, s in model.values(node, scope) if v is not node]
+                if len(held) == 1:
+                    value, value_scope = held[0]
+                    found = self._weight_gradient(value, value_scope, input_text, input_key, depth + 1)
                     if found is not None:
-                        return found[0], found[1], (node, defs[0].scope) if depth == 0 else found[2]
+                        return found[0], found[1], (node, value_scope) if depth == 0 else found[2]
         return None
 
 
