@@ -444,3 +444,32 @@ def test_a_list_element_holding_the_input_and_an_activation_pairs_with_no_deriva
         """
     )
     assert not [use for use in model.derivative_uses if code(use.argument) == "acts[0]"]
+
+
+def test_a_list_returned_by_a_method_keeps_its_elements_and_noise_is_no_update():
+    model = build(
+        """\
+        import numpy as np
+        class Net:
+            def __init__(self, sizes):
+                self.weights = [np.random.randn(a, b) for a, b in zip(sizes[:-1], sizes[1:])]
+            def feedforward(self, X):
+                layers = [X]
+                for W in self.weights:
+                    layers.append(1 / (1 + np.exp(-(layers[-1] @ W))))
+                return layers
+            def train(self, X, y):
+                layers = self.feedforward(X)
+                error = y - layers[-1]
+                for i in range(len(self.weights)):
+                    self.weights[i] += 0.1 * layers[i].T @ error
+        X = np.random.rand(20, 2)
+        X = X + np.random.normal(0, 0.1, X.shape)
+        y = (X[:, :1] > 0.5) * 1.0
+        Net([2, 4, 1]).train(X, y)
+        """
+    )
+    assert [key_name(u.key) for u in model.updates] == ["self.weights[i]"]
+    (error,) = model.errors
+    assert code(error.output) == "layers[-1]" and error.sign == "target-prediction"
+    assert error.source.behaviour.kind == "sigmoid"

@@ -108,7 +108,7 @@ class ErrorTerm:
     labels: cst.BaseExpression
     output: cst.BaseExpression
     sign: str  # "target-prediction" or "prediction-target"
-    source: Any  # the Application or Layer the output comes from
+    source: Any  # the Application or Layer the output comes from; None when several
     scope: Scope
 
 
@@ -139,7 +139,9 @@ class NetworkModel:
         self.module_scope = self.builder.module_scope
         self.classes = self.builder.classes
         self.definitions = self.builder.definitions
-        self.updates: list[Update] = self.builder.updates
+        # `X = X + rng.normal(0, 0.1, X.shape)` adds noise to data: a fresh random draw is no
+        # step down a gradient, so it does not make X a parameter.
+        self.updates: list[Update] = [u for u in self.builder.updates if self.creation_call(u.rhs) is None]
         self._definition_of_value = {
             d.value: d for defs in self.definitions.values() for d in defs if d.value is not None
         }
@@ -152,6 +154,7 @@ class NetworkModel:
         self.objects = Objects(self)
         self._bind_call_sites()
         self._resolve_elements()
+        self._close_lists()
         self._resolve_object_updates()
         # After the call sites are bound: `self.alpha = alpha` is a constant when every
         # construction leaves `alpha` at one value (its default, or the same argument).
@@ -394,6 +397,38 @@ class NetworkModel:
             self.objects.clear()
             for derived in ("_update_statements", "updated_origins"):
                 self.__dict__.pop(derived, None)  # read while call sites were bound
+
+    def _close_lists(self) -> None:
+        """A name holds a list when it is assigned one, a name that holds one, or the result of
+        a function that returns one (`layers = self.feedforward(X)`), or is bound to one at a
+        call site: then its positions are elements (`layers[-1]`)."""
+        lists = self.module_scope.lists
+        for _ in range(4):
+            added = set()
+            for key, defs in self.definitions.items():
+                if key in lists:
+                    continue
+                for definition in defs:
+                    value = definition.value
+                    if value is None or definition.augmented is not None:
+                        continue
+                    if self.key(value, definition.scope) in lists or any(
+                        self.key(returned, callee.scope) in lists
+                        for callee in [self._callee(value, definition.scope)] if callee is not None
+                        for returned in callee.scope.returns
+                    ):
+                        added.add(key)
+                        break
+            if not added:
+                break
+            lists |= added
+            self._values_memo.clear()
+
+    def _callee(self, value, scope: Scope):
+        if not isinstance(value, cst.Call):
+            return None
+        target = self.resolve_callable(value.func, scope)
+        return target if isinstance(target, FunctionInfo) else None
 
     def _resolve_elements(self) -> None:
         """`W1, b1 = init()` and `W1, b1 = params`: give each name the matching element of the
@@ -1481,15 +1516,17 @@ class NetworkModel:
         for node, scope in self.builder.scope_of_node.items():
             if not (isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Subtract)):
                 continue
-            left = self.producer(node.left, scope)
-            right = self.producer(node.right, scope)
-            if (left is None) == (right is None):
+            # A side that holds some layer's output is a prediction even when which layer's it
+            # is cannot be told (a loop's last activation): the sign is known, the source is None.
+            left = bool(self._producers(node.left, scope))
+            right = bool(self._producers(node.right, scope))
+            if left == right:
                 continue
-            output, labels, source = (node.left, node.right, left) if left is not None else (node.right, node.left, right)
+            output, labels = (node.left, node.right) if left else (node.right, node.left)
             if not self._is_external(labels, scope):
                 continue
-            sign = "prediction-target" if left is not None else "target-prediction"
-            found.append(ErrorTerm(node, labels, output, sign, source, scope))
+            sign = "prediction-target" if left else "target-prediction"
+            found.append(ErrorTerm(node, labels, output, sign, self.producer(output, scope), scope))
         return found
 
     def _is_external(self, expr: cst.BaseExpression, scope: Scope) -> bool:

@@ -106,6 +106,17 @@ class MisPairedGradient:
     wrong: str  # "input of layer j" or "output of layer k"
     wrong_number: int
     scope: Scope
+    other: object = None  # the layer whose input (or output) the activation is
+
+
+@dataclass(eq=False)
+class MismatchedStep:
+    """A weight stepped with a gradient whose static shape is not the weight's own."""
+
+    step: Step
+    gradient: MisPairedGradient
+    weight_shape: tuple
+    gradient_shape: tuple
 
 
 _RESET_METHODS = {"fill", "clear", "zero_", "zero"}
@@ -742,7 +753,7 @@ class Training:
                 number = self.chain_number(layer)
                 if number is None:
                     continue
-                yield MisPairedGradient(node, transposed, delta, layer, number, wrong[0], wrong[1], scope)
+                yield MisPairedGradient(node, transposed, delta, layer, number, wrong[0], wrong[1], scope, wrong[2])
 
     def _received(self, layer, activation, scope) -> bool:
         """`activation` may hold what `layer` received (so silence)."""
@@ -767,7 +778,7 @@ class Training:
             below = layer_under(model, source)
             if below is layer or (below is not None and below.weight_key is not None and below.weight_key == layer.weight_key):
                 number = self.chain_number(layer)
-                return ("output", number) if number is not None else None
+                return ("output", number, layer) if number is not None else None
             return None
         # data the network did not compute: the input of the first layer, if only of that one
         mine = {id(v) for v, _ in model.values(activation, scope)} | {id(activation)}
@@ -780,8 +791,50 @@ class Training:
             if same and source_of(model, other.input, other.scope) is None:
                 number = self.chain_number(other)
                 if number is not None and number != self.chain_number(layer):
-                    return ("input", number)
+                    return ("input", number, other)
         return None
+
+    @property
+    def mismatched_steps(self) -> list[MismatchedStep]:
+        """Steps that apply a mis-paired weight gradient whose shape differs from the weight's:
+        the gradient's rows count what the wrong array has (another layer's inputs, this
+        layer's units) instead of this layer's inputs."""
+        if not hasattr(self, "_mismatched"):
+            self._mismatched = list(self._find_mismatched())
+        return self._mismatched
+
+    def _find_mismatched(self) -> Iterator[MismatchedStep]:
+        model = self.model
+        for gradient in self.mispaired_gradients:
+            layer, other = gradient.layer, gradient.other
+            weight = model.shape(layer.weight, layer.scope)
+            other_weight = model.shape(other.weight, other.scope) if other is not None else None
+            if weight is None or other_weight is None or len(weight) != 2 or len(other_weight) != 2:
+                continue
+            rows = layer.layout == "rows"
+            if gradient.wrong == "input":
+                count = other_weight[0] if rows else other_weight[1]
+            else:
+                count = other_weight[1] if rows else other_weight[0]
+            units = weight[1] if rows else weight[0]
+            shape = (count, units) if rows else (units, count)
+            if not all(isinstance(d, int) for d in shape + tuple(weight)) or shape == tuple(weight):
+                continue
+            for step in self.steps:
+                if self._applies_node(step, gradient.product):
+                    yield MismatchedStep(step, gradient, tuple(weight), shape)
+
+    def _applies_node(self, step: Step, product) -> bool:
+        model = self.model
+        inside = {id(node) for node in model.walk(step.rhs)}
+        if id(product) in inside:
+            return True
+        for node in model.walk(step.rhs):
+            if isinstance(node, (cst.Name, cst.Attribute)):
+                for value, _ in model.values(node, step.scope):
+                    if value is product or id(product) in {id(n) for n in model.walk(value)}:
+                        return True
+        return False
 
     # -- stale weights ----------------------------------------------------------------------------
     @property
@@ -909,4 +962,4 @@ def _bound_names(target: cst.BaseExpression) -> list[str]:
     return []
 
 
-__all__ = ["Accumulator", "BatchBias", "MisPairedGradient", "FusedDerivative", "MANY", "StaleRead", "Step", "Training", "training_of"]
+__all__ = ["Accumulator", "BatchBias", "MisPairedGradient", "MismatchedStep", "FusedDerivative", "MANY", "StaleRead", "Step", "Training", "training_of"]

@@ -34,7 +34,10 @@ import numpy as np
 
 from nncheck.model.values import ClassInfo, Scope, call_name, code
 from nncheck.probe.evaluate import (
+    MAX_FILE_BYTES,
     NUMPY,
+    OS,
+    DataFiles,
     Evaluator,
     Function,
     Unknown,
@@ -143,11 +146,15 @@ class ModuleData:
     functions that train are never run; after one of them, np.random draws are refused (the
     random state is no longer known)."""
 
-    def __init__(self, source: str, training_functions: dict[str, str]) -> None:
+    def __init__(self, source: str, training_functions: dict[str, str],
+                 files: DataFiles | None = None, path: str | None = None) -> None:
         self.env: dict[str, Any] = {}
         self.lines: dict[str, int] = {}
         self.training_functions = training_functions
-        self.evaluator = Evaluator(blocked_calls=self._blocked)
+        self.files = files
+        self.evaluator = Evaluator(blocked_calls=self._blocked, files=files)
+        if files is not None and path is not None:
+            self.env["__file__"] = str(path)
         try:
             tree = ast.parse(source)
         except (SyntaxError, ValueError):
@@ -173,6 +180,8 @@ class ModuleData:
                 name = alias.asname or alias.name.split(".")[0]
                 if alias.name == "numpy":
                     self.env[name] = NUMPY
+                elif alias.name in ("os", "os.path") and self.files is not None:
+                    self.env[name] = OS
                 else:
                     self.env[name] = _complete(
                         f"the module {alias.name}, imported at line {line}, which nncheck "
@@ -397,11 +406,12 @@ class _Layer:
     initial_b: np.ndarray | None = None
 
 
-def recover(model, source: str, findings: Iterable[Finding]) -> Recovery:
+def recover(model, source: str, findings: Iterable[Finding], data_file=None) -> Recovery:
+    """data_file: a file (`--data`) the script's loads of a file of that name read instead."""
     findings = list(findings)
     result = Recovery()
     try:
-        _recover(model, source, findings, result)
+        _recover(model, source, findings, result, data_file)
     except Unknown as why:
         result.missing.append(str(why))
     except (RecursionError, MemoryError, ArithmeticError, LookupError, TypeError,
@@ -426,8 +436,16 @@ def _training_functions(model) -> dict[str, str]:
     return found
 
 
-def _recover(model, source: str, findings: list[Finding], out: Recovery) -> None:
-    data = ModuleData(source, _training_functions(model))
+def _recover(model, source: str, findings: list[Finding], out: Recovery,
+             data_file=None) -> None:
+    import pathlib
+
+    script = pathlib.Path(model.path) if model.path else None
+    folder = script.parent if script is not None and script.is_file() else None
+    files = DataFiles(folder, data_file) if folder is not None or data_file is not None \
+        else None
+    data = ModuleData(source, _training_functions(model), files,
+                      str(script.resolve()) if folder is not None else None)
     values = Values(model, data)
 
     # -- the layers, from the output back to the input ----------------------------------------
@@ -737,6 +755,9 @@ def _recover(model, source: str, findings: list[Finding], out: Recovery) -> None
         if finding.code == "NN501":
             out.notes.append(f"the script itself stops with NameError when line {finding.line} "
                              "runs (NN501)")
+    if files is not None and files.read_files:
+        out.notes.append("the data is read from " + ", ".join(files.read_files)
+                         + f" (at most {MAX_FILE_BYTES // 1024 ** 2} MB a file)")
     if data.evaluator.unseeded_draw:
         out.notes.append("the data is drawn from np.random without a seed: the script sees "
                          "different data each run; the demo draws it from seed 0")
@@ -834,6 +855,14 @@ def _chain(model) -> tuple[list[_Layer], cst.BaseExpression, Scope]:
     if len(chain) >= 10:
         raise Unknown("the layers could not be followed back to the input data")
     for item in chain:
+        loop = _layer_loop(model, item.layer)
+        if loop is not None:
+            raise Unknown(
+                f"the layers are computed by one product in a loop over the weights (line "
+                f"{model.line(loop)}, `for {code(loop.target)} in {code(loop.iter)}`), which the "
+                "demo's layer chain does not unroll yet: a limit of the demo, not a mistake in "
+                "the script")
+    for item in chain:
         item.lines = _layer_lines(model, item)
     return chain, error.labels, error.scope
 
@@ -925,6 +954,23 @@ def _fixed_value(values: Values, item: _Layer) -> bool:
     return first.shape == second.shape and bool(np.array_equal(first, second))
 
 
+def _layer_loop(model, layer):
+    """The `for` loop whose target is this layer's weight (`for W, b in layers:`), if any."""
+    weight = layer.weight
+    while isinstance(weight, (cst.Subscript, cst.Attribute)) and not isinstance(weight, cst.Name):
+        weight = weight.value
+    if not isinstance(weight, cst.Name):
+        return None
+    walker = model.parent(layer.product)
+    while walker is not None and not isinstance(walker, (cst.FunctionDef, cst.Module)):
+        if isinstance(walker, cst.For):
+            names = {n.value for n in model.walk(walker.target) if isinstance(n, cst.Name)}
+            if weight.value in names:
+                return walker
+        walker = model.parent(walker)
+    return None
+
+
 def _module_level(model, expr, scope: Scope) -> bool:
     """A module-level name: its value comes from the module's statements run in order, with
     the script's own seed, so the numbers are the script's."""
@@ -976,8 +1022,8 @@ def _data(values: Values, expr, scope: Scope, role: str, notes: list | None = No
         whole = _per_sample(values, expr, scope)
         if whole is not None:
             if notes is not None:
-                notes.append(f"the script feeds the {role} one sample at a time (`{whole[1]}`); "
-                             "the demo uses the whole array")
+                notes.append(f"the script feeds the {role} slice by slice (`{whole[1]}`); the "
+                             "demo starts from the whole array")
             return whole[0]
         reason = str(why)
         base = _per_sample_base_problem(values, expr, scope)

@@ -168,6 +168,8 @@ class UnboundedOutputBinaryLabels(Rule):
         reported = set()
         for error in self.model.errors:
             source = error.source
+            if source is None:
+                continue
             if isinstance(source, Application):
                 if not (source.behaviour.elementwise and source.behaviour.unbounded):
                     continue

@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+import libcst as cst
+
 from nncheck.diagnostics import Applicability, Severity
 from nncheck.model.losses import numpy_alias
-from nncheck.model.shapes import show
+from nncheck.model.shapes import broadcast, show
 from nncheck.model.training import MANY, training_of
 from nncheck.model.values import code
 from nncheck.rules.base import Invalid, Rule, Valid
@@ -62,6 +64,19 @@ class UpdateShapeMismatch(Rule):
     fix_availability = "sometimes"
 
     VALID = [
+        Valid(
+            "import numpy as np\n"
+            "X = np.random.rand(50, 2)\n"
+            "y = np.random.rand(50, 1)\n"
+            "W1 = np.random.randn(2, 6)\n"
+            "W2 = np.random.randn(6, 1)\n"
+            "for i in range(100):\n"
+            "    a1 = np.tanh(X @ W1)\n"
+            "    d2 = (a1 @ W2 - y) / 50\n"
+            "    d1 = (d2 @ W2.T) * (1 - a1 ** 2)\n"
+            "    W2 = W2 - 0.1 * a1.T @ d2\n"
+            "    W1 = W1 - 0.1 * X.T @ d1\n"
+        ),
         Valid(_NOTEBOOK + "    b2 = b2 - 0.5 * np.sum(dZ2, axis=0, keepdims=True)\n"),
         # online training: one sample, the delta has the bias's shape
         Valid(
@@ -106,6 +121,23 @@ class UpdateShapeMismatch(Rule):
         ),
     ]
     INVALID = [
+        # a weight gradient built from the wrong layer's input has another shape
+        Invalid(
+            "import numpy as np\n"
+            "X = np.random.rand(50, 2)\n"
+            "y = np.random.rand(50, 1)\n"
+            "W1 = np.random.randn(2, 6)\n"
+            "W2 = np.random.randn(6, 1)\n"
+            "for i in range(100):\n"
+            "    a1 = np.tanh(X @ W1)\n"
+            "    d2 = (a1 @ W2 - y) / 50\n"
+            "    d1 = (d2 @ W2.T) * (1 - a1 ** 2)\n"
+            "    dW2 = X.T @ d2\n"
+            "    W2 = W2 - 0.1 * dW2\n"
+            "    W1 = W1 - 0.1 * X.T @ d1\n",
+            at="W2 = W2 - 0.1 * dW2",
+            says=("`W2` (6, 1)", "(2, 1)", "`X.T @ d2`", "ValueError"),
+        ),
         Invalid(
             _NOTEBOOK + "    b2 = b2 - 0.5 * dZ2\n",
             at="b2 = b2 - 0.5 * dZ2",
@@ -137,6 +169,7 @@ class UpdateShapeMismatch(Rule):
 
     def check(self):
         model = self.model
+        yield from self._weights()
         for found in training_of(model).batch_biases:
             layer = found.layer
             axis = 0 if layer.layout == "rows" else 1
@@ -160,4 +193,22 @@ class UpdateShapeMismatch(Rule):
                 f"{'row' if axis == 0 else 'column'} per sample ({count}): {effect}; "
                 f"sum it over the samples, `{reduced}`",
                 fix=self.replace(found.delta, reduced, "Sum the delta over the samples", Applicability.UNSAFE),
+            )
+
+    def _weights(self):
+        model = self.model
+        for found in training_of(model).mismatched_steps:
+            step = found.step
+            result = broadcast(found.weight_shape, found.gradient_shape)
+            if result is None:
+                effect = "the update raises ValueError (the shapes cannot broadcast)"
+            elif isinstance(step.statement, cst.AugAssign):
+                effect = f"the in-place update raises ValueError (the result would be {show(result)})"
+            else:
+                effect = f"`{step.text}` becomes {show(result)}"
+            yield self.report(
+                step.statement,
+                f"`{step.text}` {show(found.weight_shape)} is stepped with a gradient of shape "
+                f"{show(found.gradient_shape)}, `{code(found.gradient.product)}`: {effect}; the weight "
+                f"gradient must pair the layer's delta with the layer's own input",
             )
