@@ -5,7 +5,7 @@ or the demo. No analysis happens here.
     nncheck rule CODE                a rule's documentation (same as --explain CODE)
     nncheck rules                    the list of rules (same as --list-rules)
     nncheck --demo [SCRIPT]          train the network as written and as fixed
-            [--plot FILE.png] [--run] [--gradcheck] [--timeout SECONDS]
+            [--plot FILE.png] [--run] [--gradcheck] [--timeout SECONDS] [--data FILE]
 
 Exit codes, as Ruff's: 0 no problems, 1 problems found, 2 usage error, unreadable input or
 internal error (2 wins over 1; --exit-zero turns 1 into 0 but keeps 2).
@@ -116,6 +116,8 @@ class NncheckCommand(click.Command):
               help="With --demo: also run the script itself, in a sandbox (see the README for what it guarantees).")
 @click.option("--gradcheck", is_flag=True,
               help="With --demo: check the script's first update against numerical gradients, in the --run sandbox.")
+@click.option("--data", "data_file", type=click.Path(dir_okay=False, exists=True, path_type=Path), metavar="FILE",
+              help="With --demo: the data file (CSV, .npy, .npz) read where the script loads a file of that name.")
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=30.0, show_default=True, metavar="SECONDS",
               help="Time limit of --run and --gradcheck.")
 @click.version_option(__version__, "--version", prog_name=PROG)
@@ -150,7 +152,7 @@ def dispatch(flags: dict) -> int:
     if flags["explain"] is not None:
         return explain(flags["explain"], flags["output_format"])
     extras = [name for name, flag in (("--run", "run_script"), ("--gradcheck", "gradcheck"),
-                                      ("--plot", "plot_file")) if flags[flag]]
+                                      ("--plot", "plot_file"), ("--data", "data_file")) if flags[flag]]
     if extras and not flags["demo"]:
         # Never a silent switch into the demo, let alone into running the user's code.
         error(f"{' and '.join(extras)} {'needs' if len(extras) == 1 else 'need'} --demo: "
@@ -158,7 +160,7 @@ def dispatch(flags: dict) -> int:
         return EXIT_ERROR
     if flags["demo"]:
         return demo(flags["paths"], plot=flags["plot_file"], run=flags["run_script"],
-                    gradcheck=flags["gradcheck"], timeout=flags["timeout"])
+                    gradcheck=flags["gradcheck"], timeout=flags["timeout"], data=flags["data_file"])
     if flags["add_noqa"] and (flags["fix"] or flags["diff"]):
         error("--add-noqa cannot be used with --fix or --diff")
         return EXIT_ERROR

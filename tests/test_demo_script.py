@@ -6,6 +6,7 @@ import pathlib
 import re
 import sys
 
+import numpy as np
 import pytest
 
 from nncheck.probe.demo import Options, run_demo
@@ -105,7 +106,8 @@ def test_the_script_is_never_executed(tmp_path, monkeypatch):
     [
         ("import numpy as np\nX = np.loadtxt('data.csv')\ny = np.array([[0], [1]])\n",
          "the inputs 'X' come from `X = np.loadtxt('data.csv')` (line 2), which nncheck does "
-         "not evaluate (np.loadtxt)"),
+         "not evaluate (the file 'data.csv' is not beside the script: pass it with "
+         "`--data data.csv`)"),
         ("import numpy as np\nfrom sklearn.datasets import make_moons\n"
          "X, y0 = make_moons(200)\ny = y0.reshape(-1, 1)\n",
          "the inputs 'X' come from `X, y0 = make_moons(200)` (line 3), which uses "
@@ -221,3 +223,61 @@ def test_command_line_flags(tmp_path, monkeypatch):
     assert ran.exit_code == 1, ran.output
     assert "Running question_leaky.py itself" in ran.output
     assert "as NN103 (line 19) said" in " ".join(ran.output.split())
+
+
+FILE_NETWORK = """import numpy as np
+
+data = np.loadtxt("points.csv", delimiter=",")
+X = data[:, :2]
+y = data[:, 2:3]
+np.random.seed(0)
+W = np.random.randn(2, 1)
+b = np.zeros((1, 1))
+for epoch in range(200):
+    out = 1 / (1 + np.exp(-(X @ W + b)))
+    error = y - out
+    W += 0.1 * X.T @ error
+    b += 0.1 * np.sum(error, axis=0, keepdims=True)
+"""
+
+
+def _points(path):
+    rng = np.random.default_rng(1)
+    X = rng.normal(size=(30, 2))
+    np.savetxt(path, np.c_[X, (X.sum(axis=1) > 0).astype(float)], delimiter=",")
+
+
+def test_a_data_file_beside_the_script_is_read(tmp_path):
+    (tmp_path / "net.py").write_text(FILE_NETWORK, encoding="utf-8")
+    _points(tmp_path / "points.csv")
+    code, text = _demo(tmp_path / "net.py")
+    flat = " ".join(text.split())
+    assert "inputs 'X' 30×2" in flat and "the data is read from points.csv" in flat
+    assert "synthesised" not in flat
+
+
+def test_a_missing_data_file_is_named_with_the_option_that_supplies_it(tmp_path):
+    from nncheck.probe.demo import Options, run_demo
+
+    (tmp_path / "net.py").write_text(FILE_NETWORK, encoding="utf-8")
+    _, text = _demo(tmp_path / "net.py")
+    flat = " ".join(text.split())
+    assert "the file 'points.csv' is not beside the script: pass it with `--data points.csv`" \
+        in flat
+    assert "synthesised" in flat
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    _points(elsewhere / "points.csv")
+    lines: list[str] = []
+    run_demo(tmp_path / "net.py", lines.append, Options(data=elsewhere / "points.csv"))
+    assert "inputs 'X' 30×2" in " ".join(" ".join(lines).split())
+
+
+def test_data_needs_demo(tmp_path):
+    from click.testing import CliRunner
+
+    from nncheck.cli import cli
+
+    (tmp_path / "d.csv").write_text("1,2\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, [str(tmp_path / "d.csv"), "--data", str(tmp_path / "d.csv")])
+    assert result.exit_code == 2 and "--data needs --demo" in result.output

@@ -56,9 +56,14 @@ class Range:
     low: float
     high: float
     approximate: bool = False
+    # made of parts with different ranges (a stack of columns, a literal of several values): a
+    # column picked out of it may hold only part of the range
+    mixed: bool = False
 
     def hull(self, other: "Range") -> "Range":
-        return Range(min(self.low, other.low), max(self.high, other.high), self.approximate or other.approximate)
+        differ = (self.low, self.high) != (other.low, other.high)
+        return Range(min(self.low, other.low), max(self.high, other.high), self.approximate or other.approximate,
+                     self.mixed or other.mixed or differ)
 
     @property
     def magnitude(self) -> float:
@@ -76,6 +81,13 @@ def _number(value: float) -> str:
 
 
 def _interval(op, a: Range, b: Range) -> Range | None:
+    found = _interval_bounds(op, a, b)
+    if found is None:
+        return None
+    return Range(found.low, found.high, found.approximate, a.mixed or b.mixed)
+
+
+def _interval_bounds(op, a: Range, b: Range) -> Range | None:
     approx = a.approximate or b.approximate
     if isinstance(op, cst.Add):
         return Range(a.low + b.low, a.high + b.high, approx)
@@ -189,6 +201,17 @@ class DataFacts:
             return None  # scaled or filled in place somewhere: its values depend on where it is read
         if any(d.augmented is not None for d in model.defs(key)):
             return None
+        loops = [d for d in model.defs(key) if isinstance(d.statement, cst.For) and d.value is None]
+        if loops:
+            if len(loops) != len(model.defs(key)):
+                return None
+            found = None
+            for definition in loops:
+                part = self._loop_range(definition, key, depth)
+                if part is None:
+                    return None
+                found = part if found is None else found.hull(part)
+            return found
         values = model.values(expr, scope)
         if not values or any(value is expr for value, _ in values):
             return None
@@ -205,6 +228,37 @@ class DataFacts:
                 found = found.hull(_interval(cst.Add(), found, extra))
         return found
 
+    def _loop_range(self, definition, key: Key, depth: int) -> Range | None:
+        """The values of a `for` target: the elements of an array (`for row in X`) or of one
+        of the zipped arrays (`for x, t in zip(X, y)`, also through `samples = list(zip(X, y))`)."""
+        statement = definition.statement
+        target, source, scope = statement.target, statement.iter, definition.scope
+        for _ in range(3):
+            if isinstance(source, cst.Call) and isinstance(source.func, cst.Name) and source.func.value == "list" \
+                    and len(source.args) == 1:
+                source = source.args[0].value
+                continue
+            source_key = self.model.key(source, scope)
+            defs = self.model.defs(source_key) if source_key is not None else []
+            if len(defs) == 1 and defs[0].value is not None and defs[0].augmented is None and \
+                    isinstance(defs[0].value, cst.Call) and isinstance(defs[0].value.func, cst.Name) and \
+                    defs[0].value.func.value in ("zip", "list"):
+                source, scope = defs[0].value, defs[0].scope
+                continue
+            break
+        if isinstance(source, cst.Call) and isinstance(source.func, cst.Name) and source.func.value == "zip":
+            if not isinstance(target, (cst.Tuple, cst.List)):
+                return None
+            elements = [e.value for e in target.elements]
+            position = next((i for i, e in enumerate(elements) if self.model.key(e, definition.scope) == key), None)
+            arrays = positional_args(source)
+            if position is None or position >= len(arrays) or len(arrays) != len(source.args):
+                return None
+            return self._range(arrays[position], scope, depth)
+        if isinstance(target, cst.Name) and not (isinstance(source, cst.Call) and isinstance(source.func, cst.Name)):
+            return self._range(source, scope, depth)
+        return None
+
     def _range_of_value(self, expr, scope: Scope, depth: int) -> Range | None:
         model = self.model
         if isinstance(expr, (cst.Integer, cst.Float)):
@@ -216,7 +270,7 @@ class DataFacts:
             return Range(*bounds) if bounds is not None else None
         if isinstance(expr, cst.UnaryOperation) and isinstance(expr.operator, cst.Minus):
             inner = self._range(expr.expression, scope, depth)
-            return None if inner is None else Range(-inner.high, -inner.low, inner.approximate)
+            return None if inner is None else Range(-inner.high, -inner.low, inner.approximate, inner.mixed)
         if isinstance(expr, cst.BinaryOperation):
             left = self._range(expr.left, scope, depth)
             if left is None:
@@ -329,12 +383,13 @@ class DataFacts:
                 picked = None
             if picked is not None:
                 return _range_of_array(np.asarray(picked))
+        whole = self._range(base, scope, depth)
         if len(expr.slice) > 1:
             rest = expr.slice[1:]
             if not all(isinstance(e.slice, cst.Slice) and e.slice.lower is None and e.slice.upper is None
-                       for e in rest):
+                       for e in rest) and (whole is None or whole.mixed):
                 return None
-        return self._range(base, scope, depth)
+        return whole
 
     def _call(self, call: cst.Call, scope: Scope, depth: int) -> Range | None:
         model = self.model
@@ -399,7 +454,7 @@ class DataFacts:
             inner = self._range(args[0], scope, depth)
             if inner is None:
                 return None
-            return Range(-1.0, 1.0) if last == "sign" else Range(math.floor(inner.low), math.ceil(inner.high))
+            return Range(-1.0, 1.0) if last == "sign" else Range(math.floor(inner.low), math.ceil(inner.high), inner.approximate, inner.mixed)
         if last in ("zeros", "zeros_like"):
             return Range(0.0, 0.0)
         if last in ("ones", "ones_like"):
@@ -482,7 +537,7 @@ class DataFacts:
             return Range(bounds[0], bounds[1])
         lower = inner.low if bounds[0] is None else min(max(inner.low, bounds[0]), bounds[1] if bounds[1] is not None else math.inf)
         upper = inner.high if bounds[1] is None else max(min(inner.high, bounds[1]), bounds[0] if bounds[0] is not None else -math.inf)
-        return Range(lower, upper, inner.approximate)
+        return Range(lower, upper, inner.approximate, inner.mixed)
 
     def _hull(self, parts, scope: Scope, depth: int) -> Range | None:
         found = None
@@ -881,35 +936,42 @@ class DataFacts:
 
     @functools.cached_property
     def _keys_used_together(self) -> set:
-        """Pairs of keys read in one statement (`X_tr, y_tr = X[:80], y[:80]`, `fit(X, y)`) or
-        sliced by the same index (`X[i:i + b]` and `y[i:i + b]` on two lines)."""
+        """Pairs of arrays used row for row: passed side by side to one call (`zip(X, y)`,
+        `train(X, y)`, `fit(X[:80], y[:80])`) or selected with the same rows (`X[i:i + b]` and
+        `y[i:i + b]`, `X[:split]` and `y[:split]`)."""
         model = self.model
         together = set()
+        groups: list[set] = []
         by_index: dict = {}
-        shuffle_statements = {s.statement for s in self.shuffles}
         for node, scope in model.builder.scope_of_node.items():
-            if isinstance(node, cst.Subscript) and model.key(node, scope) is None:
+            if isinstance(node, cst.Subscript) and model.key(node, scope) is None and node.slice:
                 base = model.key(node.value, scope)
-                index = code(cst.Subscript(value=cst.Name("_"), slice=node.slice))
                 first = node.slice[0].slice
-                by_rows = ":" in index or (
-                    isinstance(first, cst.Index) and isinstance(first.value, (cst.Name, cst.BinaryOperation))
-                )
+                by_rows = (
+                    isinstance(first, cst.Slice) and (first.lower is not None or first.upper is not None)
+                ) or (isinstance(first, cst.Index) and isinstance(first.value, (cst.Name, cst.BinaryOperation)))
                 if base is not None and by_rows:
+                    index = code(cst.Subscript(value=cst.Name("_"), slice=node.slice))
                     by_index.setdefault((id(scope), index), set()).add(base)
-            if not isinstance(node, (cst.Assign, cst.Expr, cst.Return, cst.AugAssign)) or node in shuffle_statements:
-                continue
-            if isinstance(node, cst.Assign) and isinstance(node.value, cst.Subscript):
-                continue  # `Xs = X[perm]` alone pairs nothing
-            keys = {
-                model.key(inner, scope) for inner in model.walk(node)
-                if isinstance(inner, (cst.Name, cst.Attribute))
-            } - {None}
-            for a in keys:
-                for b in keys:
-                    if a != b:
-                        together.add((a, b))
-        for keys in by_index.values():
+            elif isinstance(node, cst.Call):
+                arrays = set()
+                for arg in node.args:
+                    value = arg.value
+                    while True:
+                        if isinstance(value, cst.Subscript):
+                            value = value.value
+                        elif isinstance(value, cst.Call) and positional_args(value) and (
+                            numpy_attribute(value.func) in ("array_split", "split", "asarray", "array")
+                        ):
+                            value = positional_args(value)[0]  # the same rows, cut into batches
+                        else:
+                            break
+                    key = model.key(value, scope) if isinstance(value, (cst.Name, cst.Attribute)) else None
+                    if key is not None:
+                        arrays.add(key)
+                groups.append(arrays)
+        groups.extend(by_index.values())
+        for keys in groups:
             for a in keys:
                 for b in keys:
                     if a != b:
@@ -1045,12 +1107,13 @@ class DataFacts:
                 if numpy_attribute(node.func) is None and not isinstance(node.func, cst.Attribute):
                     target = model.resolve_callable(node.func, scope)
                     from nncheck.model.functions import FunctionInfo
+                    from nncheck.model.values import ClassInfo
 
                     if isinstance(target, FunctionInfo):
                         if any(self._carries_ones(r, target.scope, depth + 1) for r in target.scope.returns):
                             return True
-                    elif node is expr:
-                        return True
+                    elif node is expr and not isinstance(target, ClassInfo):
+                        return True  # an unknown function's result may hold anything
             elif isinstance(node, cst.Subscript) and isinstance(node.value, cst.Attribute) and \
                     node.value.attr.value in ("c_", "r_"):
                 return True
@@ -1179,7 +1242,8 @@ def _read_table(path: str, reader: str, options: tuple):
 def _range_of_array(array) -> Range | None:
     if array is None or array.size == 0 or array.dtype.kind not in "biuf":
         return None
-    return Range(float(array.min()), float(array.max()))
+    low, high = float(array.min()), float(array.max())
+    return Range(low, high, mixed=low != high)
 
 
 _CYCLE = object()
@@ -1240,7 +1304,7 @@ def _reshaped(args: list) -> int | None:
 
 def _absolute(inner: Range) -> Range:
     low = 0.0 if inner.low <= 0 <= inner.high else min(abs(inner.low), abs(inner.high))
-    return Range(low, inner.magnitude, inner.approximate)
+    return Range(low, inner.magnitude, inner.approximate, inner.mixed)
 
 
 def _elements(node: cst.BaseExpression) -> list[cst.BaseExpression | None]:

@@ -1924,6 +1924,26 @@ class NetworkModel:
         first = factors[0][0]
         return self._pair(first, argument, code(_bare(cst.parse_expression(body))), callable_, None, (), scope)
 
+    def _stored_directly(self, argument, scope: Scope, forwards: list) -> tuple:
+        """`self.inp = inp; return np.tanh(inp)` then `(1 - self.inp ** 2)`: the attribute holds
+        exactly the activation's argument (or exactly its result), whatever else flows through
+        the loop of layers that feeds it. ("input"|"output", application) or (None, None)."""
+        key = self.key(argument, scope)
+        defs = [d for d in self.defs(key) if d.augmented is None]
+        if key is None or key[0] != "attr" or len(defs) != 1 or defs[0].value is None:
+            return None, None
+        stored, stored_scope = defs[0].value, defs[0].scope
+        stored_key = self.key(stored, stored_scope)
+        found = []
+        for application in forwards:
+            if application.scope is not stored_scope:
+                continue
+            if application.node is stored:
+                found.append(("output", application))
+            elif stored_key is not None and self.key(application.argument, application.scope) == stored_key:
+                found.append(("input", application))
+        return found[0] if len(found) == 1 else (None, None)
+
     def _pair(self, node, argument, name, callable_, function, mode, scope, contexts=None) -> DerivativeUse | None:
         """Find the forward activation this derivative belongs to, by its argument: the stored
         output of an activation (post-activation) or the value an activation was applied to;
@@ -1934,16 +1954,26 @@ class NetworkModel:
             a for a in self.applications
             if a.is_forward and (contexts is None or a.contexts is None or a.contexts & contexts)
         ]
+        # A derivative reached through some objects pairs first with the activations of exactly
+        # those objects (a closed helper's own `self(x)` runs for every object).
+        matched = [a for a in forwards if contexts and a.contexts and a.contexts & contexts]
+        if matched:
+            use = self._pair_among(node, argument, name, callable_, function, mode, scope, matched)
+            if use is not None:
+                return use
+        return self._pair_among(node, argument, name, callable_, function, mode, scope, forwards)
+
+    def _pair_among(self, node, argument, name, callable_, function, mode, scope, forwards) -> DerivativeUse | None:
         held = {value for value, _ in self.values(argument, scope) if value is not argument}
-        at, forward = None, None
-        outputs = [a for a in forwards if a.node in held]
+        at, forward = self._stored_directly(argument, scope, forwards)
+        outputs = [a for a in forwards if a.node in held] if forward is None else []
         if outputs and self._merged(argument, scope) and len(outputs) < len(held):
             # an element of a list of layer outputs that also holds other values (the input,
             # an activation not recognised): which layer it is cannot be told
             return None
         if outputs:
             at, forward = "output", _one_kind(outputs)
-        else:
+        elif forward is None:
             text = code(argument)
             inputs = [
                 a for a in forwards

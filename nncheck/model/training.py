@@ -247,11 +247,12 @@ class Training:
             if bound is not None:
                 return frozenset().union(*(self.storage(e, scope, depth + 1) for e in bound)) if bound else frozenset()
         key = self.model.key(expr, scope)
-        if key is not None and not (isinstance(expr, cst.Subscript) and is_merged_item(key)):
+        if key is not None and not (isinstance(expr, cst.Subscript) and (is_merged_item(key) or key[0] == "item")):
             return frozenset({("key", key)})
         if isinstance(expr, cst.Subscript):
-            # `acc[k]`, `grads["dW" + str(l)]`: one key for every element, so the array written
-            # is told by its container (re-created as a whole, it is reset)
+            # `acc[k]`, `grads["dW" + str(l)]`, `grads["W1"]`: the items of a container of
+            # gradients are summed, applied and reset as one, so the array written is told by
+            # its container (re-created as a whole, it is reset)
             return self.storage(expr.value, scope, depth + 1)
         return frozenset({("text", id(scope), code(expr))})
 
@@ -420,8 +421,7 @@ class Training:
         from nncheck.model.losses import log_terms
 
         model = self.model
-        outputs = [use for use in model.derivative_uses
-                   if use.at == "output" and use.forward.behaviour.kind in ("sigmoid", "softmax")]
+        outputs = [use for use in model.derivative_uses if use.forward.behaviour.kind in ("sigmoid", "softmax")]
         if not outputs:
             return
         logs = log_terms(model)
@@ -922,6 +922,13 @@ def _target_path(target: cst.BaseExpression, name: str) -> tuple | None:
 
 def _iterated(iterable: cst.BaseExpression, path: tuple) -> list:
     """The containers whose elements a loop variable at `path` takes."""
+    if isinstance(iterable, cst.Call) and isinstance(iterable.func, cst.Attribute) and not iterable.args:
+        # grads.values(), grads.items(): the dict's arrays
+        method = iterable.func.attr.value
+        if method == "values" and not path:
+            return [iterable.func.value]
+        if method == "items" and path[:1] == (1,):
+            return [iterable.func.value]
     if not path:
         if isinstance(iterable, (cst.Tuple, cst.List)):
             return [element.value for element in iterable.elements]

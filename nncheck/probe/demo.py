@@ -133,6 +133,7 @@ class Options:
     run: bool = False
     gradcheck: bool = False
     timeout: float = 30.0
+    data: pathlib.Path | None = None  # read where the script loads a file of that name
 
 
 def run_demo(script: pathlib.Path | None, echo: Echo, options: Options | None = None) -> int:
@@ -153,7 +154,7 @@ def run_demo(script: pathlib.Path | None, echo: Echo, options: Options | None = 
             target = None
         else:
             target = pathlib.Path(script)
-            outcome = _user_script(target, echo)
+            outcome = _user_script(target, echo, options.data)
             if isinstance(outcome, int):
                 return outcome
             code, runs = outcome
@@ -267,7 +268,7 @@ def _finding_list(text: str, path: str):
             for d in check_text(text, path).diagnostics]
 
 
-def _user_script(script: pathlib.Path, echo: Echo):
+def _user_script(script: pathlib.Path, echo: Echo, data: pathlib.Path | None = None):
     # Read as the checker reads every file (UTF-8, byte order mark, notebooks), so --demo and
     # `nncheck SCRIPT` agree on what the script says and on why it cannot be read.
     from nncheck.discover import SourceError, read_source
@@ -283,7 +284,7 @@ def _user_script(script: pathlib.Path, echo: Echo):
     code, found, findings = _findings(text, str(script), echo, keep=True)
     echo("")
     echo("2. What the demo recovered from the script (without running it)")
-    recovery = _recover(text, str(script), findings)
+    recovery = _recover(text, str(script), findings, data)
     if recovery is None or not recovery.ok:
         reasons = recovery.missing if recovery is not None else [
             "the script does not parse, so there is no network to recover"]
@@ -380,7 +381,7 @@ def _effects(history: History, X: np.ndarray, y: np.ndarray, echo: Echo,
 _MODELS: list = []
 
 
-def _recover(text: str, path: str, findings):
+def _recover(text: str, path: str, findings, data: pathlib.Path | None = None):
     from nncheck.model import NetworkModel
     from nncheck.model.parse import SyntaxProblem, parse
     from nncheck.probe.recover import recover
@@ -392,7 +393,7 @@ def _recover(text: str, path: str, findings):
         if isinstance(parsed, SyntaxProblem):
             return None
         model = NetworkModel.build(parsed, path=path, source=text)
-    return recover(model, text, findings)
+    return recover(model, text, findings, data_file=data)
 
 
 def _example_text() -> str:

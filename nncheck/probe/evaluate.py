@@ -138,6 +138,93 @@ class _Bound:
     name: str
 
 
+# NumPy's readers of data files, evaluated only for files DataFiles allows.
+_READERS = {"loadtxt", "genfromtxt", "load"}
+MAX_FILE_BYTES = 20 * 1024 ** 2
+
+
+class DataFiles:
+    """The data files a script may read in the demo: those in its own folder (or below it) and
+    the one named by `--data`, each at most MAX_FILE_BYTES, read only by NumPy's own parsers
+    (never unpickled). `read` records what it read, for the demo to say."""
+
+    def __init__(self, folder, data=None) -> None:
+        import pathlib
+
+        self.folder = pathlib.Path(folder).resolve() if folder is not None else None
+        self.data = pathlib.Path(data).resolve() if data is not None else None
+        self.read_files: list[str] = []
+
+    def resolve(self, text: str):
+        import pathlib
+
+        path = pathlib.Path(text)
+        if self.data is not None and path.name == self.data.name:
+            return self.data
+        if self.folder is None:
+            raise Unknown(f"the file {text!r}, which the demo does not open")
+        full = (self.folder / path).resolve() if not path.is_absolute() else path.resolve()
+        if self.folder not in full.parents and full != self.folder:
+            raise Unknown(f"the file {text!r} is outside the script's folder, which the demo "
+                          f"does not open: pass it with `--data {path.name}`")
+        if not full.is_file():
+            raise Unknown(f"the file {text!r} is not beside the script: pass it with "
+                          f"`--data {path.name}`")
+        return full
+
+    def read(self, name: str, args: list, kwargs: dict) -> Any:
+        if not args or not isinstance(args[0], str):
+            raise Unknown(f"np.{name} of something other than a file name")
+        path = self.resolve(args[0])
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise Unknown(f"the file {args[0]!r} ({size // 1024 ** 2} MB), larger than the "
+                          f"{MAX_FILE_BYTES // 1024 ** 2} MB the demo reads")
+        if name == "load":
+            kwargs = {**kwargs, "allow_pickle": False}
+        try:
+            value = getattr(np, name)(str(path), *args[1:], **kwargs)
+        except (OSError, ValueError, TypeError, IndexError) as error:
+            raise Unknown(f"the file {args[0]!r}, which np.{name} could not read "
+                          f"({type(error).__name__}: {error})") from None
+        if hasattr(value, "files") and hasattr(value, "close"):  # an .npz archive
+            with value:
+                value = {key: value[key] for key in value.files}
+        if path.name not in self.read_files:
+            self.read_files.append(path.name)
+        return value
+
+
+class _PathFunction:
+    def __init__(self, fn: Callable) -> None:
+        self.fn = fn
+
+    def __call__(self, *args):
+        if not all(isinstance(a, str) for a in args):
+            raise Unknown("a path made of something other than strings")
+        return self.fn(*args)
+
+
+class _OsPath:
+    """`os` and `os.path` for building a data file's name (join, dirname, abspath, ...)."""
+
+    def __init__(self, module: str) -> None:
+        self.module = module
+
+    def attribute(self, name: str) -> Any:
+        import os.path
+
+        if self.module == "os" and name == "path":
+            return _OsPath("os.path")
+        if self.module == "os.path" and name in ("join", "dirname", "abspath", "basename",
+                                                 "realpath", "normpath", "expanduser"):
+            return _PathFunction(getattr(os.path, name))
+        raise Unknown(f"{self.module}.{name}")
+
+
+OS = _OsPath("os")
+
+
 @dataclass
 class Evaluator:
     """Evaluates expressions and statements. `lookup` resolves names not in the local env
@@ -150,6 +237,7 @@ class Evaluator:
     tainted: str | None = None  # why the global random state is no longer known
     steps: int = 0
     blocked_calls: Callable[[str], str | None] | None = None  # user function name -> reason
+    files: "DataFiles | None" = None  # data files the script may read (None: none)
 
     # -- expressions -------------------------------------------------------------------------
     def eval(self, node: ast.AST, env: dict[str, Any]) -> Any:
@@ -332,6 +420,8 @@ class Evaluator:
                 return getattr(np, name)
             if name in _PURE or name in _CREATION:
                 return _Bound(NUMPY, name)
+            if name in _READERS and self.files is not None:
+                return _Bound(NUMPY, name)
             raise Unknown(f"np.{name}")
         if base is NUMPY_RANDOM:
             if name in _RANDOM:
@@ -351,6 +441,8 @@ class Evaluator:
             if name in _ARRAY_METHODS:
                 return _Bound(base, name)
             raise Unknown(f"the array attribute .{name}")
+        if isinstance(base, _OsPath):
+            return base.attribute(name)
         if isinstance(base, list) and name in ("append", "extend"):
             return _Bound(base, name)
         if isinstance(base, dict) and name in ("items", "keys", "values", "get"):
@@ -390,6 +482,8 @@ class Evaluator:
             return result
         if isinstance(func, type) and issubclass(func, np.generic):
             return func(*args)
+        if isinstance(func, _PathFunction):
+            return func(*args)
         raise Unknown("a call the demo does not evaluate")
 
     def _call_bound(self, bound: _Bound, args: list, kwargs: dict) -> Any:
@@ -417,6 +511,8 @@ class Evaluator:
         raise Unknown(f".{name}()")
 
     def _numpy(self, name: str, args: list, kwargs: dict) -> Any:
+        if name in _READERS:
+            return self.files.read(name, args, kwargs)
         if name in ("zeros", "ones", "empty"):
             _check_shape(args[0] if args else kwargs.get("shape"))
         elif name == "full":

@@ -34,7 +34,10 @@ import numpy as np
 
 from nncheck.model.values import ClassInfo, Scope, call_name, code
 from nncheck.probe.evaluate import (
+    MAX_FILE_BYTES,
     NUMPY,
+    OS,
+    DataFiles,
     Evaluator,
     Function,
     Unknown,
@@ -143,11 +146,15 @@ class ModuleData:
     functions that train are never run; after one of them, np.random draws are refused (the
     random state is no longer known)."""
 
-    def __init__(self, source: str, training_functions: dict[str, str]) -> None:
+    def __init__(self, source: str, training_functions: dict[str, str],
+                 files: DataFiles | None = None, path: str | None = None) -> None:
         self.env: dict[str, Any] = {}
         self.lines: dict[str, int] = {}
         self.training_functions = training_functions
-        self.evaluator = Evaluator(blocked_calls=self._blocked)
+        self.files = files
+        self.evaluator = Evaluator(blocked_calls=self._blocked, files=files)
+        if files is not None and path is not None:
+            self.env["__file__"] = str(path)
         try:
             tree = ast.parse(source)
         except (SyntaxError, ValueError):
@@ -173,6 +180,8 @@ class ModuleData:
                 name = alias.asname or alias.name.split(".")[0]
                 if alias.name == "numpy":
                     self.env[name] = NUMPY
+                elif alias.name in ("os", "os.path") and self.files is not None:
+                    self.env[name] = OS
                 else:
                     self.env[name] = _complete(
                         f"the module {alias.name}, imported at line {line}, which nncheck "
@@ -395,13 +404,18 @@ class _Layer:
     # The script's own starting values (rows layout), when they could be computed.
     initial_W: np.ndarray | None = None
     initial_b: np.ndarray | None = None
+    # The starting values of a layer unrolled from a loop over the weights (else evaluated
+    # from the layer's own weight and bias expressions).
+    weight_value: np.ndarray | None = None
+    bias_value: np.ndarray | None = None
 
 
-def recover(model, source: str, findings: Iterable[Finding]) -> Recovery:
+def recover(model, source: str, findings: Iterable[Finding], data_file=None) -> Recovery:
+    """data_file: a file (`--data`) the script's loads of a file of that name read instead."""
     findings = list(findings)
     result = Recovery()
     try:
-        _recover(model, source, findings, result)
+        _recover(model, source, findings, result, data_file)
     except Unknown as why:
         result.missing.append(str(why))
     except (RecursionError, MemoryError, ArithmeticError, LookupError, TypeError,
@@ -426,12 +440,21 @@ def _training_functions(model) -> dict[str, str]:
     return found
 
 
-def _recover(model, source: str, findings: list[Finding], out: Recovery) -> None:
-    data = ModuleData(source, _training_functions(model))
+def _recover(model, source: str, findings: list[Finding], out: Recovery,
+             data_file=None) -> None:
+    import pathlib
+
+    script = pathlib.Path(model.path) if model.path else None
+    folder = script.parent if script is not None and script.is_file() else None
+    files = DataFiles(folder, data_file) if folder is not None or data_file is not None \
+        else None
+    data = ModuleData(source, _training_functions(model), files,
+                      str(script.resolve()) if folder is not None else None)
     values = Values(model, data)
 
     # -- the layers, from the output back to the input ----------------------------------------
     chain, labels, labels_scope = _chain(model)
+    chain = _unrolled(model, values, chain, out)
     first = chain[0].layer
 
     # -- the data ---------------------------------------------------------------------------
@@ -476,7 +499,8 @@ def _recover(model, source: str, findings: list[Finding], out: Recovery) -> None
     # -- sizes -------------------------------------------------------------------------------
     previous = X.shape[1]
     for item in chain:
-        weight = _weight_value(values, item.layer)
+        weight = item.weight_value if item.weight_value is not None else \
+            _weight_value(values, item.layer)
         if weight.ndim != 2:
             raise Unknown(f"the weights '{code(item.layer.weight)}' are not a matrix "
                           f"(shape {weight.shape})")
@@ -485,10 +509,20 @@ def _recover(model, source: str, findings: list[Finding], out: Recovery) -> None
             raise Unknown(f"the weights '{code(item.layer.weight)}' have shape {weight.shape}, "
                           f"which does not take {previous} inputs")
         item.n_in, item.n_out = int(n_in), int(n_out)
-        item.weight_rms = _rms(values, item.layer.weight, item.layer.scope)
+        if item.weight_value is not None:
+            item.weight_rms = float(np.sqrt(np.mean(np.asarray(weight, dtype=float) ** 2)))
+        else:
+            item.weight_rms = _rms(values, item.layer.weight, item.layer.scope)
         if np.issubdtype(weight.dtype, np.number):
             item.initial_W = weight if item.layer.layout == "rows" else weight.T
-        if item.layer.bias is not None:
+        if item.weight_value is not None:
+            bias = item.bias_value
+            if bias is not None and np.issubdtype(bias.dtype, np.number):
+                item.bias_shape = tuple(bias.shape)
+                item.bias_random = bool(np.any(bias))
+                item.initial_b = bias if item.layer.layout == "rows" or bias.ndim != 2 \
+                    else bias.T
+        elif item.layer.bias is not None:
             try:
                 item.bias_random = _rms(values, item.layer.bias, item.layer.scope) > 0
                 bias = np.asarray(values.of(item.layer.bias, item.layer.scope))
@@ -737,6 +771,9 @@ def _recover(model, source: str, findings: list[Finding], out: Recovery) -> None
         if finding.code == "NN501":
             out.notes.append(f"the script itself stops with NameError when line {finding.line} "
                              "runs (NN501)")
+    if files is not None and files.read_files:
+        out.notes.append("the data is read from " + ", ".join(files.read_files)
+                         + f" (at most {MAX_FILE_BYTES // 1024 ** 2} MB a file)")
     if data.evaluator.unseeded_draw:
         out.notes.append("the data is drawn from np.random without a seed: the script sees "
                          "different data each run; the demo draws it from seed 0")
@@ -833,6 +870,7 @@ def _chain(model) -> tuple[list[_Layer], cst.BaseExpression, Scope]:
                             "reference network")
     if len(chain) >= 10:
         raise Unknown("the layers could not be followed back to the input data")
+
     for item in chain:
         item.lines = _layer_lines(model, item)
     return chain, error.labels, error.scope
@@ -925,6 +963,77 @@ def _fixed_value(values: Values, item: _Layer) -> bool:
     return first.shape == second.shape and bool(np.array_equal(first, second))
 
 
+def _unrolled(model, values: Values, chain: list[_Layer], out: Recovery) -> list[_Layer]:
+    """A layer computed by one product in a loop over the weights (`for W, b in layers:`)
+    becomes one layer per element of the list the loop walks, each with its own starting
+    values; the loop's activation applies to all of them."""
+    result: list[_Layer] = []
+    for item in chain:
+        loop = _layer_loop(model, item.layer)
+        if loop is None:
+            result.append(item)
+            continue
+        refusal = Unknown(
+            f"the layers are computed by one product in a loop over the weights (line "
+            f"{model.line(loop)}, `for {code(loop.target)} in {code(loop.iter)}`), whose list "
+            "the demo cannot compute: a limit of the demo, not a mistake in the script")
+        try:
+            elements = values.of(loop.iter, model.scope_of(loop))
+        except Unknown:
+            raise refusal from None
+        if not isinstance(elements, (list, tuple)) or not elements or len(elements) > 12:
+            raise refusal
+        weight_at, bias_at = _target_positions(loop.target, item.layer)
+        for element in elements:
+            parts = element if isinstance(element, (list, tuple)) else (element,)
+            if weight_at is None or weight_at >= len(parts):
+                raise refusal
+            W = np.asarray(parts[weight_at])
+            b = np.asarray(parts[bias_at]) if bias_at is not None and bias_at < len(parts) \
+                else None
+            if W.ndim != 2 or not np.issubdtype(W.dtype, np.number):
+                raise refusal
+            result.append(replace(item, weight_value=W, bias_value=b))
+        out.notes.append(f"the loop over the weights at line {model.line(loop)} is unrolled "
+                         f"into {len(elements)} layers")
+    return result
+
+
+def _target_positions(target, layer) -> tuple[int | None, int | None]:
+    """Where the weight and the bias sit in a loop target (`W, b` gives 0, 1; `W` gives 0)."""
+    def name(expr):
+        while isinstance(expr, (cst.Subscript, cst.Attribute)):
+            expr = expr.value
+        return expr.value if isinstance(expr, cst.Name) else None
+
+    weight, bias = name(layer.weight), name(layer.bias) if layer.bias is not None else None
+    if isinstance(target, cst.Name):
+        return (0 if target.value == weight else None), None
+    if isinstance(target, (cst.Tuple, cst.List)):
+        names = [e.value.value if isinstance(e.value, cst.Name) else None
+                 for e in target.elements]
+        return (names.index(weight) if weight in names else None,
+                names.index(bias) if bias in names else None)
+    return None, None
+
+
+def _layer_loop(model, layer):
+    """The `for` loop whose target is this layer's weight (`for W, b in layers:`), if any."""
+    weight = layer.weight
+    while isinstance(weight, (cst.Subscript, cst.Attribute)) and not isinstance(weight, cst.Name):
+        weight = weight.value
+    if not isinstance(weight, cst.Name):
+        return None
+    walker = model.parent(layer.product)
+    while walker is not None and not isinstance(walker, (cst.FunctionDef, cst.Module)):
+        if isinstance(walker, cst.For):
+            names = {n.value for n in model.walk(walker.target) if isinstance(n, cst.Name)}
+            if weight.value in names:
+                return walker
+        walker = model.parent(walker)
+    return None
+
+
 def _module_level(model, expr, scope: Scope) -> bool:
     """A module-level name: its value comes from the module's statements run in order, with
     the script's own seed, so the numbers are the script's."""
@@ -976,8 +1085,8 @@ def _data(values: Values, expr, scope: Scope, role: str, notes: list | None = No
         whole = _per_sample(values, expr, scope)
         if whole is not None:
             if notes is not None:
-                notes.append(f"the script feeds the {role} one sample at a time (`{whole[1]}`); "
-                             "the demo uses the whole array")
+                notes.append(f"the script feeds the {role} slice by slice (`{whole[1]}`); the "
+                             "demo starts from the whole array")
             return whole[0]
         reason = str(why)
         base = _per_sample_base_problem(values, expr, scope)
