@@ -404,6 +404,10 @@ class _Layer:
     # The script's own starting values (rows layout), when they could be computed.
     initial_W: np.ndarray | None = None
     initial_b: np.ndarray | None = None
+    # The starting values of a layer unrolled from a loop over the weights (else evaluated
+    # from the layer's own weight and bias expressions).
+    weight_value: np.ndarray | None = None
+    bias_value: np.ndarray | None = None
 
 
 def recover(model, source: str, findings: Iterable[Finding], data_file=None) -> Recovery:
@@ -450,6 +454,7 @@ def _recover(model, source: str, findings: list[Finding], out: Recovery,
 
     # -- the layers, from the output back to the input ----------------------------------------
     chain, labels, labels_scope = _chain(model)
+    chain = _unrolled(model, values, chain, out)
     first = chain[0].layer
 
     # -- the data ---------------------------------------------------------------------------
@@ -494,7 +499,8 @@ def _recover(model, source: str, findings: list[Finding], out: Recovery,
     # -- sizes -------------------------------------------------------------------------------
     previous = X.shape[1]
     for item in chain:
-        weight = _weight_value(values, item.layer)
+        weight = item.weight_value if item.weight_value is not None else \
+            _weight_value(values, item.layer)
         if weight.ndim != 2:
             raise Unknown(f"the weights '{code(item.layer.weight)}' are not a matrix "
                           f"(shape {weight.shape})")
@@ -503,10 +509,20 @@ def _recover(model, source: str, findings: list[Finding], out: Recovery,
             raise Unknown(f"the weights '{code(item.layer.weight)}' have shape {weight.shape}, "
                           f"which does not take {previous} inputs")
         item.n_in, item.n_out = int(n_in), int(n_out)
-        item.weight_rms = _rms(values, item.layer.weight, item.layer.scope)
+        if item.weight_value is not None:
+            item.weight_rms = float(np.sqrt(np.mean(np.asarray(weight, dtype=float) ** 2)))
+        else:
+            item.weight_rms = _rms(values, item.layer.weight, item.layer.scope)
         if np.issubdtype(weight.dtype, np.number):
             item.initial_W = weight if item.layer.layout == "rows" else weight.T
-        if item.layer.bias is not None:
+        if item.weight_value is not None:
+            bias = item.bias_value
+            if bias is not None and np.issubdtype(bias.dtype, np.number):
+                item.bias_shape = tuple(bias.shape)
+                item.bias_random = bool(np.any(bias))
+                item.initial_b = bias if item.layer.layout == "rows" or bias.ndim != 2 \
+                    else bias.T
+        elif item.layer.bias is not None:
             try:
                 item.bias_random = _rms(values, item.layer.bias, item.layer.scope) > 0
                 bias = np.asarray(values.of(item.layer.bias, item.layer.scope))
@@ -854,14 +870,7 @@ def _chain(model) -> tuple[list[_Layer], cst.BaseExpression, Scope]:
                             "reference network")
     if len(chain) >= 10:
         raise Unknown("the layers could not be followed back to the input data")
-    for item in chain:
-        loop = _layer_loop(model, item.layer)
-        if loop is not None:
-            raise Unknown(
-                f"the layers are computed by one product in a loop over the weights (line "
-                f"{model.line(loop)}, `for {code(loop.target)} in {code(loop.iter)}`), which the "
-                "demo's layer chain does not unroll yet: a limit of the demo, not a mistake in "
-                "the script")
+
     for item in chain:
         item.lines = _layer_lines(model, item)
     return chain, error.labels, error.scope
@@ -952,6 +961,60 @@ def _fixed_value(values: Values, item: _Layer) -> bool:
     except Unknown:
         return False
     return first.shape == second.shape and bool(np.array_equal(first, second))
+
+
+def _unrolled(model, values: Values, chain: list[_Layer], out: Recovery) -> list[_Layer]:
+    """A layer computed by one product in a loop over the weights (`for W, b in layers:`)
+    becomes one layer per element of the list the loop walks, each with its own starting
+    values; the loop's activation applies to all of them."""
+    result: list[_Layer] = []
+    for item in chain:
+        loop = _layer_loop(model, item.layer)
+        if loop is None:
+            result.append(item)
+            continue
+        refusal = Unknown(
+            f"the layers are computed by one product in a loop over the weights (line "
+            f"{model.line(loop)}, `for {code(loop.target)} in {code(loop.iter)}`), whose list "
+            "the demo cannot compute: a limit of the demo, not a mistake in the script")
+        try:
+            elements = values.of(loop.iter, model.scope_of(loop))
+        except Unknown:
+            raise refusal from None
+        if not isinstance(elements, (list, tuple)) or not elements or len(elements) > 12:
+            raise refusal
+        weight_at, bias_at = _target_positions(loop.target, item.layer)
+        for element in elements:
+            parts = element if isinstance(element, (list, tuple)) else (element,)
+            if weight_at is None or weight_at >= len(parts):
+                raise refusal
+            W = np.asarray(parts[weight_at])
+            b = np.asarray(parts[bias_at]) if bias_at is not None and bias_at < len(parts) \
+                else None
+            if W.ndim != 2 or not np.issubdtype(W.dtype, np.number):
+                raise refusal
+            result.append(replace(item, weight_value=W, bias_value=b))
+        out.notes.append(f"the loop over the weights at line {model.line(loop)} is unrolled "
+                         f"into {len(elements)} layers")
+    return result
+
+
+def _target_positions(target, layer) -> tuple[int | None, int | None]:
+    """Where the weight and the bias sit in a loop target (`W, b` gives 0, 1; `W` gives 0)."""
+    def name(expr):
+        while isinstance(expr, (cst.Subscript, cst.Attribute)):
+            expr = expr.value
+        return expr.value if isinstance(expr, cst.Name) else None
+
+    weight, bias = name(layer.weight), name(layer.bias) if layer.bias is not None else None
+    if isinstance(target, cst.Name):
+        return (0 if target.value == weight else None), None
+    if isinstance(target, (cst.Tuple, cst.List)):
+        names = [e.value.value if isinstance(e.value, cst.Name) else None
+                 for e in target.elements]
+        return (names.index(weight) if weight in names else None,
+                names.index(bias) if bias in names else None)
+    return None, None
 
 
 def _layer_loop(model, layer):
