@@ -139,6 +139,7 @@ class NetworkModel:
         self.module_scope = self.builder.module_scope
         self.classes = self.builder.classes
         self.definitions = self.builder.definitions
+        self._aliases: dict[Key, Key] = {}  # see canonical()
         # `X = X + rng.normal(0, 0.1, X.shape)` adds noise to data: a fresh random draw is no
         # step down a gradient, so it does not make X a parameter.
         self.updates: list[Update] = [u for u in self.builder.updates if self.creation_call(u.rhs) is None]
@@ -154,7 +155,9 @@ class NetworkModel:
         self.objects = Objects(self)
         self._bind_call_sites()
         self._resolve_elements()
+        self._alias_parameters()
         self._close_lists()
+        self._unroll_item_loops()
         self._resolve_object_updates()
         # After the call sites are bound: `self.alpha = alpha` is a constant when every
         # construction leaves `alpha` at one value (its default, or the same argument).
@@ -220,11 +223,11 @@ class NetworkModel:
     def _in_source(self, node: cst.CSTNode) -> cst.CSTNode:
         """An element the model made up for a loop's target is where its container is written."""
         while node in self.builder.synthetic:
-            node = node.value
+            node = self.builder.synthetic[node]
         return node
 
     def scope_of(self, node: cst.CSTNode) -> Scope:
-        return self.builder.scope_of_node.get(node, self.module_scope)
+        return self.builder.scope_of_node.get(self._in_source(node), self.module_scope)
 
     # -- building -----------------------------------------------------------------------------------
     def _unique_number(self, key: Key) -> Any:
@@ -398,6 +401,194 @@ class NetworkModel:
             for derived in ("_update_statements", "updated_origins"):
                 self.__dict__.pop(derived, None)  # read while call sites were bound
 
+    def item_names(self, expr: cst.BaseExpression, scope: Scope, depth: int = 0) -> list[str]:
+        """The string keys a dict is known to hold: a dict literal's, the items assigned one by
+        one, or those of the dict a function returns (`params = init(...)`)."""
+        names: list[str] = []
+        if depth > 4:
+            return names
+        for value, value_scope in self.values(expr, scope):
+            key = None
+            if isinstance(value, cst.Dict):
+                for element in value.elements:
+                    if isinstance(element, cst.DictElement) and isinstance(element.key, cst.SimpleString):
+                        names.append(element.key.evaluated_value)
+                holder = self._definition_of_value.get(value)
+                key = holder.key if holder is not None else None
+            elif isinstance(value, cst.Call):
+                callee = self._callee(value, value_scope)
+                if callee is not None:
+                    for returned in callee.scope.returns:
+                        names.extend(self.item_names(returned, callee.scope, depth + 1))
+            else:
+                key = self.key(value, value_scope)
+            if key is not None:
+                names.extend(self._literal_items.get(key, ()))
+        return list(dict.fromkeys(n for n in names if isinstance(n, str)))
+
+    @functools.cached_property
+    def _literal_items(self) -> dict[Key, list[str]]:
+        found: dict[Key, list[str]] = {}
+        for key in self.definitions:
+            if key[0] == "item" and not is_merged_item(key):
+                found.setdefault(key[1], []).append(key[2])
+        return found
+
+    def _unroll_item_loops(self) -> None:
+        """`for k in params: params[k] -= lr * grads[k]` updates params["W1"], params["b1"], ...:
+        each statement of such a loop is written out once per item name (for the names of a
+        literal tuple, of the dict iterated, or the pairs of `for name, g in (("W1", dW1), ...)`),
+        so each parameter gets its own definition and update."""
+        added = False
+        for loop, scope in list(self.builder.scope_of_node.items()):
+            if not isinstance(loop, cst.For) or not isinstance(loop.body, cst.IndentedBlock):
+                continue
+            bindings = self._item_bindings(loop, scope)
+            if not bindings or len(bindings) > 64:
+                continue
+            names = set(bindings[0])
+            for line in loop.body.body:
+                if not isinstance(line, cst.SimpleStatementLine):
+                    continue
+                for small in line.body:
+                    if isinstance(small, (cst.Assign, cst.AugAssign)):
+                        added |= self._unroll_statement(small, names, bindings, scope)
+        if added:
+            self._values_memo.clear()
+            self.__dict__.pop("_literal_items", None)
+            for derived in ("_update_statements", "updated_origins"):
+                self.__dict__.pop(derived, None)
+
+    def _item_bindings(self, loop: cst.For, scope: Scope) -> list[dict[str, cst.BaseExpression]]:
+        target, iterable = loop.target, loop.iter
+        if isinstance(target, cst.Name):
+            if isinstance(iterable, (cst.Tuple, cst.List)):
+                strings = [e.value for e in iterable.elements]
+                if strings and all(isinstance(v, cst.SimpleString) for v in strings):
+                    return [{target.value: v} for v in strings]
+                return []
+            if (
+                isinstance(iterable, cst.Call) and isinstance(iterable.func, cst.Attribute)
+                and iterable.func.attr.value == "keys" and not iterable.args
+            ):
+                iterable = iterable.func.value
+            if self.key(iterable, scope) is None or self.key(iterable, scope) in self.module_scope.lists:
+                return []
+            return [{target.value: cst.SimpleString(repr(n))} for n in self.item_names(iterable, scope)]
+        if (
+            isinstance(target, cst.Tuple) and len(target.elements) == 2
+            and all(isinstance(e.value, cst.Name) for e in target.elements)
+            and isinstance(iterable, (cst.Tuple, cst.List))
+        ):
+            first, second = (e.value.value for e in target.elements)
+            bindings = []
+            for element in iterable.elements:
+                pair = element.value
+                if not (
+                    isinstance(pair, (cst.Tuple, cst.List)) and len(pair.elements) == 2
+                    and isinstance(pair.elements[0].value, cst.SimpleString)
+                    and not any(isinstance(e, cst.StarredElement) for e in pair.elements)
+                ):
+                    return []
+                bindings.append({first: pair.elements[0].value, second: pair.elements[1].value})
+            return bindings
+        return []
+
+    def _unroll_statement(self, statement, names: set[str], bindings, scope: Scope) -> bool:
+        targets = [t.target for t in statement.targets] if isinstance(statement, cst.Assign) else [statement.target]
+        if len(targets) != 1 or not isinstance(targets[0], cst.Subscript):
+            return False
+        if not (self.key(targets[0], scope) is None and names & self._references(targets[0].slice[0])):
+            return False
+        added = False
+        for binding in bindings:
+            written = statement.visit(_Substitute(binding))
+            self._map_synthetic(written, statement)
+            target = written.targets[0].target if isinstance(written, cst.Assign) else written.target
+            key = self.key(target, scope)
+            if key is None or key[0] != "item" or is_merged_item(key):
+                continue
+            value = written.value
+            operator = written.operator if isinstance(written, cst.AugAssign) else None
+            definition = Definition(key, value, scope, statement, operator)
+            self.definitions.setdefault(key, []).append(definition)
+            self._definition_of_value[value] = definition
+            sign = None
+            if isinstance(operator, (cst.AddAssign, cst.SubtractAssign)):
+                sign, step = ("+" if isinstance(operator, cst.AddAssign) else "-"), value
+            elif (
+                operator is None and isinstance(value, cst.BinaryOperation)
+                and isinstance(value.operator, (cst.Add, cst.Subtract)) and self.key(value.left, scope) == key
+            ):
+                sign, step = ("+" if isinstance(value.operator, cst.Add) else "-"), value.right
+            if sign is not None and self.creation_call(step) is None:
+                self.updates.append(Update(key, target, step, sign, statement, scope))
+            added = True
+        return added
+
+    def _map_synthetic(self, written: cst.CSTNode, original: cst.CSTNode) -> None:
+        """Each node of a written-out copy stands for the node of the user's code it copies."""
+        stack = [(written, original)]
+        in_source = self.builder.scope_of_node
+        while stack:
+            new, old = stack.pop()
+            if new is old or new in in_source:
+                continue  # a node of the user's code (an iteration's value, `dW1`) keeps its links
+            self.builder.synthetic[new] = old
+            new_children = list(new.children)
+            self.builder.children[new] = new_children
+            old_children = list(old.children) if type(new) is type(old) else []
+            for child, counterpart in itertools.zip_longest(new_children, old_children):
+                if child is None or child is counterpart or child in in_source:
+                    continue
+                self.builder.parents[child] = new  # the copy's own links: `g` in `g["b1"]`
+                if counterpart is not None and len(new_children) == len(old_children):
+                    stack.append((child, counterpart))
+                else:
+                    stack.append((child, old))
+
+    def _alias_parameters(self) -> None:
+        """Find the parameters that always receive the same container (see `canonical`), then
+        file every item definition and update under its canonical key."""
+        aliases = self._aliases
+        for _ in range(4):
+            changed = False
+            for key, defs in self.definitions.items():
+                if key[0] != "local" or key in aliases or key[2] not in key[1].params:
+                    continue
+                if not defs or not all(d.from_call and d.value is not None for d in defs):
+                    continue  # a default, or assigned in the body: not only what callers pass
+                held = set()
+                for d in defs:
+                    bound = key_for(d.value, d.scope, self.module_scope)
+                    held.add(self._aliases.get(bound, bound))
+                if len(held) == 1 and None not in held:
+                    target = held.pop()
+                    if target[0] in ("global", "local", "attr") and target != key:
+                        aliases[key] = target
+                        changed = True
+            if not changed:
+                break
+        if not aliases:
+            return
+        merged: dict[Key, list[Definition]] = {}
+        for key, defs in self.definitions.items():
+            canonical = self.canonical(key) if key[0] == "item" else key
+            for definition in defs:
+                definition.key = canonical
+            merged.setdefault(canonical, []).extend(defs)
+        self.definitions.clear()
+        self.definitions.update(merged)
+        for update in self.updates:
+            if update.key[0] == "item":
+                update.key = self.canonical(update.key)
+        for key in list(self.builder.element_writes):
+            canonical = self.canonical(key)
+            if canonical != key:
+                self.builder.element_writes.setdefault(canonical, []).extend(self.builder.element_writes[key])
+        self.module_scope.lists |= {self.canonical(k) for k in self.module_scope.lists}
+        self._values_memo.clear()
+
     def _close_lists(self) -> None:
         """A name holds a list when it is assigned one, a name that holds one, or the result of
         a function that returns one (`layers = self.feedforward(X)`), or is bound to one at a
@@ -484,7 +675,17 @@ class NetworkModel:
 
     # -- names and values ---------------------------------------------------------------------------
     def key(self, expr: cst.BaseExpression, scope: Scope | None = None) -> Key | None:
-        return key_for(expr, scope or self.scope_of(expr), self.module_scope)
+        return self.canonical(key_for(expr, scope or self.scope_of(expr), self.module_scope))
+
+    def canonical(self, key: Key | None) -> Key | None:
+        """One key per stored array: an item of a function's parameter that every call site
+        binds to the same dict or list is that dict's item (`params["W1"]` in `forward(params)`
+        is the caller's `parameters["W1"]`)."""
+        if key is None or not self._aliases or key[0] != "item":
+            return key
+        base = key[1]
+        base = self.canonical(base) if base[0] == "item" else self._aliases.get(base, base)
+        return key if base is key[1] else ("item", base, key[2])
 
     def defs(self, key: Key | None) -> list[Definition]:
         if key is None:
@@ -950,14 +1151,36 @@ class NetworkModel:
                     return True
         return False
 
+    def initial_values(self, expr: cst.BaseExpression, scope: Scope) -> list[tuple[cst.BaseExpression, Scope]] | None:
+        """What `expr` holds before any training update (`W = W - lr * dW` keeps the array it
+        updates), followed through names, dict items, tuple returns and call sites; None when
+        one of its assignments is unknown."""
+        key = self.key(expr, scope)
+        if any(d.value is None for d in self.defs(key)):
+            return None
+        held = self.values(expr, scope)
+        seen = {id(value) for value, _ in held}
+        found = []
+        for value, value_scope in held:
+            if value is expr:
+                return None
+            definition = self._definition_of_value.get(value)
+            if definition is not None and definition.statement in self._update_statements:
+                continue
+            if self.key(value, value_scope) is not None and self.defs(self.key(value, value_scope)):
+                # cut short by the depth bound, as a cycle (`params = update(params)`) is: known
+                # when what it holds was reached along a shorter path
+                if all(id(v) in seen for v, _ in self.values(value, value_scope) if v is not value):
+                    continue
+                return None
+            found.append((value, value_scope))
+        return found
+
     def creation(self, expr: cst.BaseExpression, scope: Scope) -> tuple[cst.BaseExpression, Scope] | None:
         """The one np.random / np.zeros-like expression whose array `expr` holds, followed through
         names, dict items, tuple returns and call sites; None when it holds anything else too."""
         found = None
-        for value, value_scope in self.values(expr, scope):
-            definition = self._definition_of_value.get(value)
-            if definition is not None and definition.statement in self._update_statements:
-                continue
+        for value, value_scope in self.initial_values(expr, scope) or [(expr, scope)]:
             if self.creation_call(value) is None:
                 return None
             if found is not None and found[0] is not value:
@@ -1156,6 +1379,12 @@ class NetworkModel:
         # A closed method that caches what it computes on self (`self.out = np.tanh(x)`) keeps
         # its inline activations too: the backward pass reads them through the attribute.
         caching = {d.scope for key, defs in self.definitions.items() if key[0] == "attr" for d in defs}
+        # So does one that returns its activation with a cache (`return np.maximum(0, Z), Z`): the
+        # caller unpacks the activation from the tuple (`A1, cache1 = relu(Z1)`).
+        caching |= {
+            f.scope for f in self.functions.values()
+            if f.scope.returns and all(isinstance(r, cst.Tuple) for r in f.scope.returns)
+        }
         inside_closed = {
             f.scope for f in self.functions.values()
             if f.closed and not (f in modes and modes[f] == {None}) and f.scope not in caching
@@ -1175,12 +1404,15 @@ class NetworkModel:
         for scope in self.builder.scopes.values():
             if scope in inside_closed:
                 continue
-            for value in scope.returns:
-                if value in seen_inline:
-                    continue
-                application = self._inline_application(value, scope, None)
-                if application is not None:
-                    found.append(application)
+            for returned in scope.returns:
+                elements = [e.value for e in returned.elements] if isinstance(returned, cst.Tuple) else [returned]
+                for value in elements:
+                    if value in seen_inline or isinstance(value, cst.StarredElement):
+                        continue
+                    seen_inline.add(value)
+                    application = self._inline_application(value, scope, None)
+                    if application is not None:
+                        found.append(application)
         return found
 
     def _target_of(self, value: cst.BaseExpression) -> Key | None:
@@ -1844,6 +2076,22 @@ def _bare(node: cst.BaseExpression) -> cst.BaseExpression:
 
 # Rules print expressions without their own parentheses the same way the model compares them.
 bare = _bare
+
+
+class _Substitute(cst.CSTTransformer):
+    """Replace a loop's variables by the values of one iteration (`k` by `"W1"`)."""
+
+    def __init__(self, binding: dict[str, cst.BaseExpression]) -> None:
+        self.binding = binding
+
+    def leave_Name(self, original, updated):
+        return self.binding.get(original.value, updated)
+
+    def leave_Attribute(self, original, updated):
+        return updated.with_changes(attr=original.attr)
+
+    def leave_Arg(self, original, updated):
+        return updated.with_changes(keyword=original.keyword)
 
 
 class _Expand(cst.CSTTransformer):
