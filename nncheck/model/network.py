@@ -510,7 +510,9 @@ class NetworkModel:
                 continue
             value = written.value
             operator = written.operator if isinstance(written, cst.AugAssign) else None
-            self.definitions.setdefault(key, []).append(Definition(key, value, scope, statement, operator))
+            definition = Definition(key, value, scope, statement, operator)
+            self.definitions.setdefault(key, []).append(definition)
+            self._definition_of_value[value] = definition
             sign = None
             if isinstance(operator, (cst.AddAssign, cst.SubtractAssign)):
                 sign, step = ("+" if isinstance(operator, cst.AddAssign) else "-"), value
@@ -1149,14 +1151,36 @@ class NetworkModel:
                     return True
         return False
 
+    def initial_values(self, expr: cst.BaseExpression, scope: Scope) -> list[tuple[cst.BaseExpression, Scope]] | None:
+        """What `expr` holds before any training update (`W = W - lr * dW` keeps the array it
+        updates), followed through names, dict items, tuple returns and call sites; None when
+        one of its assignments is unknown."""
+        key = self.key(expr, scope)
+        if any(d.value is None for d in self.defs(key)):
+            return None
+        held = self.values(expr, scope)
+        seen = {id(value) for value, _ in held}
+        found = []
+        for value, value_scope in held:
+            if value is expr:
+                return None
+            definition = self._definition_of_value.get(value)
+            if definition is not None and definition.statement in self._update_statements:
+                continue
+            if self.key(value, value_scope) is not None and self.defs(self.key(value, value_scope)):
+                # cut short by the depth bound, as a cycle (`params = update(params)`) is: known
+                # when what it holds was reached along a shorter path
+                if all(id(v) in seen for v, _ in self.values(value, value_scope) if v is not value):
+                    continue
+                return None
+            found.append((value, value_scope))
+        return found
+
     def creation(self, expr: cst.BaseExpression, scope: Scope) -> tuple[cst.BaseExpression, Scope] | None:
         """The one np.random / np.zeros-like expression whose array `expr` holds, followed through
         names, dict items, tuple returns and call sites; None when it holds anything else too."""
         found = None
-        for value, value_scope in self.values(expr, scope):
-            definition = self._definition_of_value.get(value)
-            if definition is not None and definition.statement in self._update_statements:
-                continue
+        for value, value_scope in self.initial_values(expr, scope) or [(expr, scope)]:
             if self.creation_call(value) is None:
                 return None
             if found is not None and found[0] is not value:
@@ -1355,6 +1379,12 @@ class NetworkModel:
         # A closed method that caches what it computes on self (`self.out = np.tanh(x)`) keeps
         # its inline activations too: the backward pass reads them through the attribute.
         caching = {d.scope for key, defs in self.definitions.items() if key[0] == "attr" for d in defs}
+        # So does one that returns its activation with a cache (`return np.maximum(0, Z), Z`): the
+        # caller unpacks the activation from the tuple (`A1, cache1 = relu(Z1)`).
+        caching |= {
+            f.scope for f in self.functions.values()
+            if f.scope.returns and all(isinstance(r, cst.Tuple) for r in f.scope.returns)
+        }
         inside_closed = {
             f.scope for f in self.functions.values()
             if f.closed and not (f in modes and modes[f] == {None}) and f.scope not in caching
@@ -1374,12 +1404,15 @@ class NetworkModel:
         for scope in self.builder.scopes.values():
             if scope in inside_closed:
                 continue
-            for value in scope.returns:
-                if value in seen_inline:
-                    continue
-                application = self._inline_application(value, scope, None)
-                if application is not None:
-                    found.append(application)
+            for returned in scope.returns:
+                elements = [e.value for e in returned.elements] if isinstance(returned, cst.Tuple) else [returned]
+                for value in elements:
+                    if value in seen_inline or isinstance(value, cst.StarredElement):
+                        continue
+                    seen_inline.add(value)
+                    application = self._inline_application(value, scope, None)
+                    if application is not None:
+                        found.append(application)
         return found
 
     def _target_of(self, value: cst.BaseExpression) -> Key | None:
