@@ -18,7 +18,7 @@ from typing import Iterable, Sequence
 from nncheck.budget import DEFAULT_LIMITS, Budget, BudgetExceeded, Limits, exceeded_reason, guard
 from nncheck.diagnostics import Diagnostic, FileResult, Severity
 from nncheck.model import NetworkModel
-from nncheck.model.parse import ParsedSource, SyntaxProblem, Unparsed, parse
+from nncheck.model.parse import ParsedSource, SyntaxProblem, Unparsed, parse, python_syntax_problem
 from nncheck.rules import SyntaxErrorRule, Rule, select_rules
 from nncheck.suppress import remove_suppressed
 
@@ -29,13 +29,22 @@ def check_text(
     rules: Sequence[type[Rule]] | None = None,
     *,
     limits: Limits | None = None,
+    prefilter: bool = True,
 ) -> FileResult:
     """Check one file's text with the given rule classes (default: the default rule set),
-    within `limits` (default: nncheck.budget.DEFAULT_LIMITS)."""
+    within `limits` (default: nncheck.budget.DEFAULT_LIMITS). With `prefilter`, a file that
+    cannot hold a network (nncheck.prefilter) gets Python's syntax check only."""
     if rules is None:
         rules = select_rules()
     limits = limits or DEFAULT_LIMITS
     result = FileResult(path=path, source=text)
+    if prefilter and _model_not_needed(text, rules, limits):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            problem = python_syntax_problem(text)
+        if problem is not None and SyntaxErrorRule in rules:
+            result.diagnostics = remove_suppressed([SyntaxErrorRule.diagnostic(path, problem)], text)
+        return result
     # No warning about the user's code or numbers (a SyntaxWarning, NumPy's "Mean of empty
     # slice") is ours to print: what matters is in the findings.
     budget = Budget(limits)
@@ -55,6 +64,18 @@ def check_text(
         key=lambda d: (d.start, d.code),
     )
     return result
+
+
+def _model_not_needed(text: str, rules: Sequence[type[Rule]], limits: Limits) -> bool:
+    # A file over the size budget goes the usual way: its syntax is checked in pieces, and it
+    # gets the note that says so.
+    if len(text) > limits.parse_bytes:
+        return False
+    if any(rule is not SyntaxErrorRule and not _needs_model(rule) for rule in rules):
+        return False
+    from nncheck.prefilter import cannot_hold_network
+
+    return cannot_hold_network(text)
 
 
 def _needs_model(rule_class: type[Rule]) -> bool:

@@ -473,3 +473,42 @@ def test_a_list_returned_by_a_method_keeps_its_elements_and_noise_is_no_update()
     (error,) = model.errors
     assert code(error.output) == "layers[-1]" and error.sign == "target-prediction"
     assert error.source.behaviour.kind == "sigmoid"
+
+
+@pytest.mark.parametrize(
+    "loop",
+    [
+        "for key in params:\n                params[key] -= lr * grads['d' + key]",
+        "for key in params.keys():\n                params[key] = params[key] - lr * grads['d' + key]",
+        "for key in ('W1', 'b1'):\n                params[key] -= lr * grads['d' + key]",
+        "for key, g in (('W1', grads['dW1']), ('b1', grads['db1'])):\n                params[key] -= lr * g",
+    ],
+)
+def test_a_loop_over_item_names_updates_each_parameter_seen_inside_every_function(loop):
+    model = build(
+        """\
+        import numpy as np
+        def init():
+            return {"W1": np.random.randn(3, 2), "b1": np.zeros((3, 1))}
+        def forward(params, X):
+            return np.tanh(params["W1"] @ X + params["b1"])
+        def backward(A, X, Y):
+            dZ = A - Y
+            return {"dW1": dZ @ X.T, "db1": dZ.sum(axis=1, keepdims=True)}
+        params = init()
+        X = np.random.rand(2, 40)
+        Y = np.random.rand(3, 40)
+        lr = 0.1
+        for step in range(10):
+            A = forward(params, X)
+            grads = backward(A, X, Y)
+            LOOP
+        """.replace("LOOP", loop)
+    )
+    assert sorted(key_name(u.key) for u in model.updates) == ['params["W1"]', 'params["b1"]']
+    (layer,) = model.layers
+    # the item forward() reads through its parameter is the caller's item that the loop updates
+    assert {layer.weight_key, layer.bias_key} == {u.key for u in model.updates}
+    bias_update = next(u for u in model.updates if u.key == layer.bias_key)
+    assert [code(v) for v, _ in model.values(bias_update.rhs, bias_update.scope)] != []
+    assert model.line(bias_update.rhs) == model.line(bias_update.statement)

@@ -936,35 +936,42 @@ class DataFacts:
 
     @functools.cached_property
     def _keys_used_together(self) -> set:
-        """Pairs of keys read in one statement (`X_tr, y_tr = X[:80], y[:80]`, `fit(X, y)`) or
-        sliced by the same index (`X[i:i + b]` and `y[i:i + b]` on two lines)."""
+        """Pairs of arrays used row for row: passed side by side to one call (`zip(X, y)`,
+        `train(X, y)`, `fit(X[:80], y[:80])`) or selected with the same rows (`X[i:i + b]` and
+        `y[i:i + b]`, `X[:split]` and `y[:split]`)."""
         model = self.model
         together = set()
+        groups: list[set] = []
         by_index: dict = {}
-        shuffle_statements = {s.statement for s in self.shuffles}
         for node, scope in model.builder.scope_of_node.items():
-            if isinstance(node, cst.Subscript) and model.key(node, scope) is None:
+            if isinstance(node, cst.Subscript) and model.key(node, scope) is None and node.slice:
                 base = model.key(node.value, scope)
-                index = code(cst.Subscript(value=cst.Name("_"), slice=node.slice))
                 first = node.slice[0].slice
-                by_rows = ":" in index or (
-                    isinstance(first, cst.Index) and isinstance(first.value, (cst.Name, cst.BinaryOperation))
-                )
+                by_rows = (
+                    isinstance(first, cst.Slice) and (first.lower is not None or first.upper is not None)
+                ) or (isinstance(first, cst.Index) and isinstance(first.value, (cst.Name, cst.BinaryOperation)))
                 if base is not None and by_rows:
+                    index = code(cst.Subscript(value=cst.Name("_"), slice=node.slice))
                     by_index.setdefault((id(scope), index), set()).add(base)
-            if not isinstance(node, (cst.Assign, cst.Expr, cst.Return, cst.AugAssign)) or node in shuffle_statements:
-                continue
-            if isinstance(node, cst.Assign) and isinstance(node.value, cst.Subscript):
-                continue  # `Xs = X[perm]` alone pairs nothing
-            keys = {
-                model.key(inner, scope) for inner in model.walk(node)
-                if isinstance(inner, (cst.Name, cst.Attribute))
-            } - {None}
-            for a in keys:
-                for b in keys:
-                    if a != b:
-                        together.add((a, b))
-        for keys in by_index.values():
+            elif isinstance(node, cst.Call):
+                arrays = set()
+                for arg in node.args:
+                    value = arg.value
+                    while True:
+                        if isinstance(value, cst.Subscript):
+                            value = value.value
+                        elif isinstance(value, cst.Call) and positional_args(value) and (
+                            numpy_attribute(value.func) in ("array_split", "split", "asarray", "array")
+                        ):
+                            value = positional_args(value)[0]  # the same rows, cut into batches
+                        else:
+                            break
+                    key = model.key(value, scope) if isinstance(value, (cst.Name, cst.Attribute)) else None
+                    if key is not None:
+                        arrays.add(key)
+                groups.append(arrays)
+        groups.extend(by_index.values())
+        for keys in groups:
             for a in keys:
                 for b in keys:
                     if a != b:

@@ -139,6 +139,7 @@ class NetworkModel:
         self.module_scope = self.builder.module_scope
         self.classes = self.builder.classes
         self.definitions = self.builder.definitions
+        self._aliases: dict[Key, Key] = {}  # see canonical()
         # `X = X + rng.normal(0, 0.1, X.shape)` adds noise to data: a fresh random draw is no
         # step down a gradient, so it does not make X a parameter.
         self.updates: list[Update] = [u for u in self.builder.updates if self.creation_call(u.rhs) is None]
@@ -154,7 +155,9 @@ class NetworkModel:
         self.objects = Objects(self)
         self._bind_call_sites()
         self._resolve_elements()
+        self._alias_parameters()
         self._close_lists()
+        self._unroll_item_loops()
         self._resolve_object_updates()
         # After the call sites are bound: `self.alpha = alpha` is a constant when every
         # construction leaves `alpha` at one value (its default, or the same argument).
@@ -220,11 +223,11 @@ class NetworkModel:
     def _in_source(self, node: cst.CSTNode) -> cst.CSTNode:
         """An element the model made up for a loop's target is where its container is written."""
         while node in self.builder.synthetic:
-            node = node.value
+            node = self.builder.synthetic[node]
         return node
 
     def scope_of(self, node: cst.CSTNode) -> Scope:
-        return self.builder.scope_of_node.get(node, self.module_scope)
+        return self.builder.scope_of_node.get(self._in_source(node), self.module_scope)
 
     # -- building -----------------------------------------------------------------------------------
     def _unique_number(self, key: Key) -> Any:
@@ -398,6 +401,192 @@ class NetworkModel:
             for derived in ("_update_statements", "updated_origins"):
                 self.__dict__.pop(derived, None)  # read while call sites were bound
 
+    def item_names(self, expr: cst.BaseExpression, scope: Scope, depth: int = 0) -> list[str]:
+        """The string keys a dict is known to hold: a dict literal's, the items assigned one by
+        one, or those of the dict a function returns (`params = init(...)`)."""
+        names: list[str] = []
+        if depth > 4:
+            return names
+        for value, value_scope in self.values(expr, scope):
+            key = None
+            if isinstance(value, cst.Dict):
+                for element in value.elements:
+                    if isinstance(element, cst.DictElement) and isinstance(element.key, cst.SimpleString):
+                        names.append(element.key.evaluated_value)
+                holder = self._definition_of_value.get(value)
+                key = holder.key if holder is not None else None
+            elif isinstance(value, cst.Call):
+                callee = self._callee(value, value_scope)
+                if callee is not None:
+                    for returned in callee.scope.returns:
+                        names.extend(self.item_names(returned, callee.scope, depth + 1))
+            else:
+                key = self.key(value, value_scope)
+            if key is not None:
+                names.extend(self._literal_items.get(key, ()))
+        return list(dict.fromkeys(n for n in names if isinstance(n, str)))
+
+    @functools.cached_property
+    def _literal_items(self) -> dict[Key, list[str]]:
+        found: dict[Key, list[str]] = {}
+        for key in self.definitions:
+            if key[0] == "item" and not is_merged_item(key):
+                found.setdefault(key[1], []).append(key[2])
+        return found
+
+    def _unroll_item_loops(self) -> None:
+        """`for k in params: params[k] -= lr * grads[k]` updates params["W1"], params["b1"], ...:
+        each statement of such a loop is written out once per item name (for the names of a
+        literal tuple, of the dict iterated, or the pairs of `for name, g in (("W1", dW1), ...)`),
+        so each parameter gets its own definition and update."""
+        added = False
+        for loop, scope in list(self.builder.scope_of_node.items()):
+            if not isinstance(loop, cst.For) or not isinstance(loop.body, cst.IndentedBlock):
+                continue
+            bindings = self._item_bindings(loop, scope)
+            if not bindings or len(bindings) > 64:
+                continue
+            names = set(bindings[0])
+            for line in loop.body.body:
+                if not isinstance(line, cst.SimpleStatementLine):
+                    continue
+                for small in line.body:
+                    if isinstance(small, (cst.Assign, cst.AugAssign)):
+                        added |= self._unroll_statement(small, names, bindings, scope)
+        if added:
+            self._values_memo.clear()
+            self.__dict__.pop("_literal_items", None)
+            for derived in ("_update_statements", "updated_origins"):
+                self.__dict__.pop(derived, None)
+
+    def _item_bindings(self, loop: cst.For, scope: Scope) -> list[dict[str, cst.BaseExpression]]:
+        target, iterable = loop.target, loop.iter
+        if isinstance(target, cst.Name):
+            if isinstance(iterable, (cst.Tuple, cst.List)):
+                strings = [e.value for e in iterable.elements]
+                if strings and all(isinstance(v, cst.SimpleString) for v in strings):
+                    return [{target.value: v} for v in strings]
+                return []
+            if (
+                isinstance(iterable, cst.Call) and isinstance(iterable.func, cst.Attribute)
+                and iterable.func.attr.value == "keys" and not iterable.args
+            ):
+                iterable = iterable.func.value
+            if self.key(iterable, scope) is None or self.key(iterable, scope) in self.module_scope.lists:
+                return []
+            return [{target.value: cst.SimpleString(repr(n))} for n in self.item_names(iterable, scope)]
+        if (
+            isinstance(target, cst.Tuple) and len(target.elements) == 2
+            and all(isinstance(e.value, cst.Name) for e in target.elements)
+            and isinstance(iterable, (cst.Tuple, cst.List))
+        ):
+            first, second = (e.value.value for e in target.elements)
+            bindings = []
+            for element in iterable.elements:
+                pair = element.value
+                if not (
+                    isinstance(pair, (cst.Tuple, cst.List)) and len(pair.elements) == 2
+                    and isinstance(pair.elements[0].value, cst.SimpleString)
+                    and not any(isinstance(e, cst.StarredElement) for e in pair.elements)
+                ):
+                    return []
+                bindings.append({first: pair.elements[0].value, second: pair.elements[1].value})
+            return bindings
+        return []
+
+    def _unroll_statement(self, statement, names: set[str], bindings, scope: Scope) -> bool:
+        targets = [t.target for t in statement.targets] if isinstance(statement, cst.Assign) else [statement.target]
+        if len(targets) != 1 or not isinstance(targets[0], cst.Subscript):
+            return False
+        if not (self.key(targets[0], scope) is None and names & self._references(targets[0].slice[0])):
+            return False
+        added = False
+        for binding in bindings:
+            written = statement.visit(_Substitute(binding))
+            self._map_synthetic(written, statement)
+            target = written.targets[0].target if isinstance(written, cst.Assign) else written.target
+            key = self.key(target, scope)
+            if key is None or key[0] != "item" or is_merged_item(key):
+                continue
+            value = written.value
+            operator = written.operator if isinstance(written, cst.AugAssign) else None
+            self.definitions.setdefault(key, []).append(Definition(key, value, scope, statement, operator))
+            sign = None
+            if isinstance(operator, (cst.AddAssign, cst.SubtractAssign)):
+                sign, step = ("+" if isinstance(operator, cst.AddAssign) else "-"), value
+            elif (
+                operator is None and isinstance(value, cst.BinaryOperation)
+                and isinstance(value.operator, (cst.Add, cst.Subtract)) and self.key(value.left, scope) == key
+            ):
+                sign, step = ("+" if isinstance(value.operator, cst.Add) else "-"), value.right
+            if sign is not None and self.creation_call(step) is None:
+                self.updates.append(Update(key, target, step, sign, statement, scope))
+            added = True
+        return added
+
+    def _map_synthetic(self, written: cst.CSTNode, original: cst.CSTNode) -> None:
+        """Each node of a written-out copy stands for the node of the user's code it copies."""
+        stack = [(written, original)]
+        in_source = self.builder.scope_of_node
+        while stack:
+            new, old = stack.pop()
+            if new is old or new in in_source:
+                continue  # a node of the user's code (an iteration's value, `dW1`) keeps its links
+            self.builder.synthetic[new] = old
+            new_children = list(new.children)
+            self.builder.children[new] = new_children
+            old_children = list(old.children) if type(new) is type(old) else []
+            for child, counterpart in itertools.zip_longest(new_children, old_children):
+                if child is None or child is counterpart or child in in_source:
+                    continue
+                self.builder.parents[child] = new  # the copy's own links: `g` in `g["b1"]`
+                if counterpart is not None and len(new_children) == len(old_children):
+                    stack.append((child, counterpart))
+                else:
+                    stack.append((child, old))
+
+    def _alias_parameters(self) -> None:
+        """Find the parameters that always receive the same container (see `canonical`), then
+        file every item definition and update under its canonical key."""
+        aliases = self._aliases
+        for _ in range(4):
+            changed = False
+            for key, defs in self.definitions.items():
+                if key[0] != "local" or key in aliases or key[2] not in key[1].params:
+                    continue
+                if not defs or not all(d.from_call and d.value is not None for d in defs):
+                    continue  # a default, or assigned in the body: not only what callers pass
+                held = set()
+                for d in defs:
+                    bound = key_for(d.value, d.scope, self.module_scope)
+                    held.add(self._aliases.get(bound, bound))
+                if len(held) == 1 and None not in held:
+                    target = held.pop()
+                    if target[0] in ("global", "local", "attr") and target != key:
+                        aliases[key] = target
+                        changed = True
+            if not changed:
+                break
+        if not aliases:
+            return
+        merged: dict[Key, list[Definition]] = {}
+        for key, defs in self.definitions.items():
+            canonical = self.canonical(key) if key[0] == "item" else key
+            for definition in defs:
+                definition.key = canonical
+            merged.setdefault(canonical, []).extend(defs)
+        self.definitions.clear()
+        self.definitions.update(merged)
+        for update in self.updates:
+            if update.key[0] == "item":
+                update.key = self.canonical(update.key)
+        for key in list(self.builder.element_writes):
+            canonical = self.canonical(key)
+            if canonical != key:
+                self.builder.element_writes.setdefault(canonical, []).extend(self.builder.element_writes[key])
+        self.module_scope.lists |= {self.canonical(k) for k in self.module_scope.lists}
+        self._values_memo.clear()
+
     def _close_lists(self) -> None:
         """A name holds a list when it is assigned one, a name that holds one, or the result of
         a function that returns one (`layers = self.feedforward(X)`), or is bound to one at a
@@ -484,7 +673,17 @@ class NetworkModel:
 
     # -- names and values ---------------------------------------------------------------------------
     def key(self, expr: cst.BaseExpression, scope: Scope | None = None) -> Key | None:
-        return key_for(expr, scope or self.scope_of(expr), self.module_scope)
+        return self.canonical(key_for(expr, scope or self.scope_of(expr), self.module_scope))
+
+    def canonical(self, key: Key | None) -> Key | None:
+        """One key per stored array: an item of a function's parameter that every call site
+        binds to the same dict or list is that dict's item (`params["W1"]` in `forward(params)`
+        is the caller's `parameters["W1"]`)."""
+        if key is None or not self._aliases or key[0] != "item":
+            return key
+        base = key[1]
+        base = self.canonical(base) if base[0] == "item" else self._aliases.get(base, base)
+        return key if base is key[1] else ("item", base, key[2])
 
     def defs(self, key: Key | None) -> list[Definition]:
         if key is None:
@@ -1725,6 +1924,26 @@ class NetworkModel:
         first = factors[0][0]
         return self._pair(first, argument, code(_bare(cst.parse_expression(body))), callable_, None, (), scope)
 
+    def _stored_directly(self, argument, scope: Scope, forwards: list) -> tuple:
+        """`self.inp = inp; return np.tanh(inp)` then `(1 - self.inp ** 2)`: the attribute holds
+        exactly the activation's argument (or exactly its result), whatever else flows through
+        the loop of layers that feeds it. ("input"|"output", application) or (None, None)."""
+        key = self.key(argument, scope)
+        defs = [d for d in self.defs(key) if d.augmented is None]
+        if key is None or key[0] != "attr" or len(defs) != 1 or defs[0].value is None:
+            return None, None
+        stored, stored_scope = defs[0].value, defs[0].scope
+        stored_key = self.key(stored, stored_scope)
+        found = []
+        for application in forwards:
+            if application.scope is not stored_scope:
+                continue
+            if application.node is stored:
+                found.append(("output", application))
+            elif stored_key is not None and self.key(application.argument, application.scope) == stored_key:
+                found.append(("input", application))
+        return found[0] if len(found) == 1 else (None, None)
+
     def _pair(self, node, argument, name, callable_, function, mode, scope, contexts=None) -> DerivativeUse | None:
         """Find the forward activation this derivative belongs to, by its argument: the stored
         output of an activation (post-activation) or the value an activation was applied to;
@@ -1735,16 +1954,26 @@ class NetworkModel:
             a for a in self.applications
             if a.is_forward and (contexts is None or a.contexts is None or a.contexts & contexts)
         ]
+        # A derivative reached through some objects pairs first with the activations of exactly
+        # those objects (a closed helper's own `self(x)` runs for every object).
+        matched = [a for a in forwards if contexts and a.contexts and a.contexts & contexts]
+        if matched:
+            use = self._pair_among(node, argument, name, callable_, function, mode, scope, matched)
+            if use is not None:
+                return use
+        return self._pair_among(node, argument, name, callable_, function, mode, scope, forwards)
+
+    def _pair_among(self, node, argument, name, callable_, function, mode, scope, forwards) -> DerivativeUse | None:
         held = {value for value, _ in self.values(argument, scope) if value is not argument}
-        at, forward = None, None
-        outputs = [a for a in forwards if a.node in held]
+        at, forward = self._stored_directly(argument, scope, forwards)
+        outputs = [a for a in forwards if a.node in held] if forward is None else []
         if outputs and self._merged(argument, scope) and len(outputs) < len(held):
             # an element of a list of layer outputs that also holds other values (the input,
             # an activation not recognised): which layer it is cannot be told
             return None
         if outputs:
             at, forward = "output", _one_kind(outputs)
-        else:
+        elif forward is None:
             text = code(argument)
             inputs = [
                 a for a in forwards
@@ -1814,6 +2043,22 @@ def _bare(node: cst.BaseExpression) -> cst.BaseExpression:
 
 # Rules print expressions without their own parentheses the same way the model compares them.
 bare = _bare
+
+
+class _Substitute(cst.CSTTransformer):
+    """Replace a loop's variables by the values of one iteration (`k` by `"W1"`)."""
+
+    def __init__(self, binding: dict[str, cst.BaseExpression]) -> None:
+        self.binding = binding
+
+    def leave_Name(self, original, updated):
+        return self.binding.get(original.value, updated)
+
+    def leave_Attribute(self, original, updated):
+        return updated.with_changes(attr=original.attr)
+
+    def leave_Arg(self, original, updated):
+        return updated.with_changes(keyword=original.keyword)
 
 
 class _Expand(cst.CSTTransformer):

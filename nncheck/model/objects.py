@@ -181,7 +181,17 @@ class Objects:
             defs = [d for d in defs if d.statement is loop]
         for definition in defs:
             statement = definition.statement
-            if isinstance(statement, cst.For) and definition.value is None:
+            value = definition.value
+            if value is not None and value in model.builder.synthetic and isinstance(value, cst.Subscript):
+                # an element of what a loop or comprehension walks (`for i, layer in
+                # enumerate(layers)`): any of them, in no particular order
+                if isinstance(statement, cst.For) and _is_target(statement.target, expr):
+                    value = None  # a plain `for layer in layers`: read in order, below
+                else:
+                    for element in self.elements(value.value, definition.scope, context, after, depth + 1) or []:
+                        yield from element
+                    continue
+            if isinstance(statement, cst.For) and value is None:
                 if not _is_target(statement.target, expr):
                     continue
                 elements = self.elements(statement.iter, definition.scope, context, after, depth + 1)
@@ -193,10 +203,10 @@ class Objects:
                     for element in elements:
                         yield from element
                 continue
-            if definition.value is None:
+            if value is None:
                 continue
             inner = context if self._same_object(definition.scope, context) else None
-            yield from self.instances(definition.value, definition.scope, inner, after, depth + 1)
+            yield from self.instances(value, definition.scope, inner, after, depth + 1)
 
     def _same_object(self, scope: Scope, context: Instance | None) -> bool:
         """Whether code in `scope` runs with `self` being the object `context`."""

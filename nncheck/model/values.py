@@ -205,8 +205,9 @@ class ScopeBuilder(cst.CSTVisitor):
         # `Y[ix] = j`, `W[:] = W - lr * dW`, `dW[i] += g`: writes into part of an array, per key of
         # the array written (the value written, its scope, the statement).
         self.element_writes: dict[Key, list[tuple[cst.BaseExpression, Scope, cst.CSTNode]]] = {}
-        # Expressions the model made up (an element of a list a loop walks): never reported.
-        self.synthetic: set[cst.CSTNode] = set()
+        # Expressions the model made up (an element of a list a loop walks, a loop's statement
+        # written out for one dict item), each with the node of the user's code it stands for.
+        self.synthetic: dict[cst.CSTNode, cst.CSTNode] = {}
         # `a, b = f(x)` / `W1, b1 = params`: resolved once functions and call sites are known
         self.pending_elements: list[tuple[Key, cst.BaseExpression, Scope, cst.CSTNode, int]] = []
 
@@ -324,7 +325,7 @@ class ScopeBuilder(cst.CSTVisitor):
                 self._assign(element_target, None, statement)
                 continue
             value = element_of(container)
-            self.synthetic.add(value)
+            self.synthetic[value] = container
             self._assign(element_target, value, statement)
 
     def _loop_elements(self, target, iterable):
@@ -586,6 +587,11 @@ def item_name(index: cst.BaseExpression) -> str | None:
     if isinstance(index, cst.SimpleString):
         value = index.evaluated_value
         return value if isinstance(value, str) else None
+    if isinstance(index, cst.BinaryOperation) and isinstance(index.operator, cst.Add):
+        # `"d" + "W1"`, as a loop over item names writes `grads["d" + key]` for each of them
+        left, right = item_name(index.left), item_name(index.right)
+        if left is not None and right is not None and LAYER_MARK not in left + right:
+            return left + right
     prefix = None
     if isinstance(index, cst.BinaryOperation) and isinstance(index.operator, cst.Add):
         if isinstance(index.left, cst.SimpleString) and _is_number_text(index.right):

@@ -24,9 +24,9 @@ class UnpairedShuffle(Rule):
     ## What it does
     Finds inputs and labels reordered by two separate random draws: `np.random.shuffle(X)`
     followed by `np.random.shuffle(y)` (or `rng.shuffle`), or `X[np.random.permutation(n)]` and
-    `y[np.random.permutation(n)]` with two permutations. The two arrays must be used together
-    elsewhere (split or batched with the same slice, zipped, passed to one call), so that two
-    unrelated arrays shuffled side by side are not reported. One permutation indexing both
+    `y[np.random.permutation(n)]` with two permutations. The two arrays must be used row for row
+    elsewhere (split or batched with the same slice, zipped, passed side by side to one call),
+    so that two unrelated arrays shuffled side by side are not reported. One permutation indexing both
     arrays, and two shuffles made identical with `np.random.get_state()`/`set_state()`, are
     correct and not reported.
 
@@ -77,6 +77,13 @@ class UnpairedShuffle(Rule):
             "np.random.shuffle(sizes)\n"
             "print(colours[0])\n"
             "print(sizes[:3])\n"
+        ),
+        # train and test inputs shuffled apart: never used row for row
+        Valid(
+            _DATA + _SPLIT
+            + "np.random.shuffle(X_train)\n"
+            "np.random.shuffle(X_test)\n"
+            "print(X_train.shape, X_test.shape)\n"
         ),
         # a fresh generator with the same seed gives the same order twice
         Valid(
