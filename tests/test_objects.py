@@ -257,3 +257,75 @@ def test_cached_input_pairs_as_input_whatever_the_loop_carries():
     assert use.at == "input"
     assert "NN201" in codes(source.replace("{CACHED}", "self.inp"))
     assert "NN201" not in codes(source.replace("{CACHED}", "np.tanh(self.inp)"))
+
+
+TUPLE_ACTIVATIONS = """\
+import numpy as np
+
+X = np.array([[0., 0.], [0., 1.], [1., 0.], [1., 1.]])
+Y = np.array([[0, 1, 1, 0]])
+
+
+def relu(Z):
+    A = np.maximum(0, Z)
+    return A, Z
+
+
+def sigmoid(Z):
+    return 1 / (1 + np.exp(-Z)), Z
+
+
+W1 = np.random.randn(4, 2) * 0.5
+b1 = np.zeros((4, 1))
+W2 = np.random.randn(1, 4) * 0.5
+b2 = np.zeros((1, 1))
+for i in range(1000):
+    Z1 = W1 @ X.T + b1
+    A1, cache1 = relu(Z1)
+    Z2 = W2 @ A1 + b2
+    A2, cache2 = {OUTPUT}(Z2)
+    dZ2 = A2 - Y
+    W2 -= 0.1 * dZ2 @ A1.T / 4
+    b2 -= 0.1 * dZ2.sum(axis=1, keepdims=True) / 4
+"""
+
+
+def test_activation_returned_with_its_cache_is_unpacked():
+    model = build(TUPLE_ACTIVATIONS.replace("{OUTPUT}", "sigmoid"))
+    (error,) = [e for e in model.errors if code(e.node) == "A2 - Y"]
+    assert error.source.behaviour.kind == "sigmoid"
+    assert "NN101" not in codes(TUPLE_ACTIVATIONS.replace("{OUTPUT}", "sigmoid"))
+    assert "NN101" in codes(TUPLE_ACTIVATIONS.replace("{OUTPUT}", "relu"))
+
+
+def test_layers_appended_in_a_loop_are_any_of_them():
+    model = build(
+        """\
+        class Linear:
+            def forward(self, x):
+                return x
+
+        class ReLU:
+            def forward(self, x):
+                return x
+
+        class Model:
+            def __init__(self, sizes):
+                self.layers = []
+                for i in range(len(sizes) - 1):
+                    self.layers.append(Linear())
+                    self.layers.append(ReLU())
+
+            def __call__(self, x):
+                for layer in self.layers:
+                    x = layer.forward(x)
+                return x
+        """
+    )
+    (loop,) = [n for n in model.builder.parents if isinstance(n, cst.For) and code(n.target) == "layer"]
+    scope = model.scope_of(loop)
+    found = model.objects.instances(loop.target, scope)
+    assert sorted(i.cls.name for i in found) == ["Linear", "ReLU"]
+    # the order is not known, so a read after the loop is still either of them
+    last = model.objects.instances(loop.target, scope, after=frozenset({loop}))
+    assert sorted(i.cls.name for i in last) == ["Linear", "ReLU"]

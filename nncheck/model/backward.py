@@ -292,11 +292,7 @@ class Backward:
         model = self.model
         input_key = model.key(layer.input, layer.scope)
         input_values = {id(v) for v, _ in model.values(layer.input, layer.scope)}
-        for node, scope in self._expression_nodes(update.rhs, update.scope, 0, set()):
-            factors = matrix_product(node)
-            if factors is None:
-                continue
-            first, second = factors
+        for node, scope, (first, second) in self._products_in(update):
             mine, other = (first, second) if layer.layout == "rows" else (second, first)
             unscaled = model.unscaled(mine)
             base = transposed_base(unscaled)
@@ -308,6 +304,21 @@ class Backward:
             if matches:
                 return WeightGradient(update, node, mine, self.strip_scale(other, scope), scope)
         return None
+
+    def _products_in(self, update: Update) -> list:
+        """The matrix products in an update's right-hand side and in the values it reads, with
+        their factors: the same for every layer that asks, so found once per update."""
+        cache = self.__dict__.setdefault("_products_by_update", {})
+        found = cache.get(id(update))
+        if found is None:
+            found = []
+            for node, scope in self._expression_nodes(update.rhs, update.scope, 0, set()):
+                factors = matrix_product(node)
+                if factors is not None:
+                    found.append((node, scope, factors))
+            cache[id(update)] = (update, found)  # the update is kept so its id stays its own
+            return found
+        return found[1]
 
     def strip_scale(self, expr, scope):
         """`delta` for `lr * delta`, `delta / m`: the array a scale factor multiplies (a factor

@@ -75,8 +75,12 @@ class Range:
 
 
 def _number(value: float) -> str:
-    if value == int(value) and abs(value) < 1e9:
+    if abs(value) >= 1e9:
+        return f"{value:.3g}"
+    if value == int(value):
         return str(int(value))
+    if abs(value) >= 100:
+        return f"{value:.0f}"  # 1034.5 reads better as 1034 than as 1.03e+03
     return f"{value:.3g}"
 
 

@@ -1355,6 +1355,12 @@ class NetworkModel:
         # A closed method that caches what it computes on self (`self.out = np.tanh(x)`) keeps
         # its inline activations too: the backward pass reads them through the attribute.
         caching = {d.scope for key, defs in self.definitions.items() if key[0] == "attr" for d in defs}
+        # So does one that returns its activation with a cache (`return np.maximum(0, Z), Z`): the
+        # caller unpacks the activation from the tuple (`A1, cache1 = relu(Z1)`).
+        caching |= {
+            f.scope for f in self.functions.values()
+            if f.scope.returns and all(isinstance(r, cst.Tuple) for r in f.scope.returns)
+        }
         inside_closed = {
             f.scope for f in self.functions.values()
             if f.closed and not (f in modes and modes[f] == {None}) and f.scope not in caching
@@ -1374,12 +1380,15 @@ class NetworkModel:
         for scope in self.builder.scopes.values():
             if scope in inside_closed:
                 continue
-            for value in scope.returns:
-                if value in seen_inline:
-                    continue
-                application = self._inline_application(value, scope, None)
-                if application is not None:
-                    found.append(application)
+            for returned in scope.returns:
+                elements = [e.value for e in returned.elements] if isinstance(returned, cst.Tuple) else [returned]
+                for value in elements:
+                    if value in seen_inline or isinstance(value, cst.StarredElement):
+                        continue
+                    seen_inline.add(value)
+                    application = self._inline_application(value, scope, None)
+                    if application is not None:
+                        found.append(application)
         return found
 
     def _target_of(self, value: cst.BaseExpression) -> Key | None:

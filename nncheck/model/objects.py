@@ -309,9 +309,11 @@ class Objects:
         return wanted
 
     def _appended(self, key) -> list[list[Instance]] | None:
-        """`layers = []` then `layers.append(Dense(...))`, each append at most once (not in a
-        loop): the elements in the order they were appended."""
+        """`layers = []` then `layers.append(Dense(...))`: the elements in the order they were
+        appended. When some append runs in a loop, the order is not known: one element then
+        stands for all of them (any of those objects, wherever it is read)."""
         found = []
+        looped = False
         for call, scope in self.model.builder.calls:
             func = call.func
             if not (isinstance(func, cst.Attribute) and func.attr.value == "append"):
@@ -319,9 +321,12 @@ class Objects:
             if self.model.key(func.value, scope) != key:
                 continue
             args = positional_args(call)
-            if len(args) != 1 or self._in_loop(call):
+            if len(args) != 1:
                 return None
+            looped = looped or self._in_loop(call)
             found.append(self.instances(args[0], scope))
+        if looped and found:
+            return [_unique(i for element in found for i in element)]
         return found or None
 
     def _loop_binding(self, name: cst.BaseExpression) -> cst.For | None:

@@ -198,22 +198,30 @@ class Training:
     def _rebinds_between(self, names: set[str], start: cst.CSTNode, end: cst.CSTNode, scope: Scope,
                          skip: cst.CSTNode) -> bool:
         """A name in `names` is assigned between the two statements (outside `skip`)."""
-        for node, node_scope in self.model.builder.scope_of_node.items():
-            if node_scope is not scope or node is skip:
+        for node, bound in self._binders(scope):
+            if node is skip or not (bound & names):
                 continue
-            targets: list = []
-            if isinstance(node, cst.Assign):
-                targets = [t.target for t in node.targets]
-            elif isinstance(node, (cst.AugAssign, cst.AnnAssign)):
-                targets = [node.target]
-            elif isinstance(node, cst.For):
-                targets = [node.target]
-            if not targets or not (self.before(start, node) and self.before(node, end)):
-                continue
-            for target in targets:
-                if any(name in names for name in _bound_names(target)):
-                    return True
+            if self.before(start, node) and self.before(node, end):
+                return True
         return False
+
+    def _binders(self, scope: Scope) -> list[tuple[cst.CSTNode, set[str]]]:
+        """The statements of `scope` that bind names, with the names: indexed once per file, since
+        every question about a rebinding asks it of the same few statements."""
+        if not hasattr(self, "_binders_by_scope"):
+            index: dict[int, list] = {}
+            for node, node_scope in self.model.builder.scope_of_node.items():
+                if isinstance(node, cst.Assign):
+                    targets = [t.target for t in node.targets]
+                elif isinstance(node, (cst.AugAssign, cst.AnnAssign, cst.For)):
+                    targets = [node.target]
+                else:
+                    continue
+                bound = {name for target in targets for name in _bound_names(target)}
+                if bound:
+                    index.setdefault(id(node_scope), []).append((node, bound))
+            self._binders_by_scope = index
+        return self._binders_by_scope.get(id(scope), [])
 
     def _is_attr_name(self, name: cst.Name) -> bool:
         parent = self.model.parent(name)

@@ -3,7 +3,7 @@ from __future__ import annotations
 import libcst as cst
 
 from nncheck.diagnostics import Applicability, Severity
-from nncheck.model.network import _bare
+from nncheck.model.network import bare
 from nncheck.model.training import training_of
 from nncheck.model.values import code, transposed_base
 from nncheck.rules.base import Invalid, Rule, Valid
@@ -138,7 +138,7 @@ class GradientWrongLayerInput(Rule):
             gradient = self._name_of(found, statement)
             yield self.report(
                 statement,
-                f"{gradient} pairs `{code(_bare(found.delta))}` with `{code(base)}`, the {what} of layer "
+                f"{gradient} pairs `{code(bare(found.delta))}` with `{code(base)}`, the {what} of layer "
                 f"{found.wrong_number}; layer {found.number} received `{received}`: use `{received}` "
                 f"in the weight gradient",
                 fix=self._fix(found, base),

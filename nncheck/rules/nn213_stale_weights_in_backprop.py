@@ -1,6 +1,8 @@
 from __future__ import annotations
 
-from nncheck.diagnostics import Severity
+import libcst as cst
+
+from nncheck.diagnostics import Applicability, Edit, Fix, Position, Severity
 from nncheck.model.network import bare
 from nncheck.model.training import training_of
 from nncheck.model.values import code
@@ -43,7 +45,9 @@ class StaleWeightsInBackprop(Rule):
     ```
 
     ## Use instead
-    Compute every delta before any update:
+    Compute every delta before any update (the fix, unsafe because it changes the training,
+    moves the delta's statement above the update when nothing in between touches what it reads
+    or writes):
     ```python
     d1 = (d2 @ W2.T) * (1 - a1 ** 2)
     W2 -= lr * a1.T @ d2
@@ -55,6 +59,7 @@ class StaleWeightsInBackprop(Rule):
     name = "stale-weights-in-backprop"
     severity = Severity.WARNING
     summary = "a hidden delta is computed with weights already updated in the same step"
+    fix_availability = "sometimes"
 
     VALID = [
         # every delta before any update
@@ -104,6 +109,10 @@ class StaleWeightsInBackprop(Rule):
             "    W1 -= 0.1 * X.T @ d1\n",
             at="d1 = (d2 @ W2.T)",
             says=("`W2`", "line 10", "`d2 @ W2.T`"),
+            fixed=_HEAD
+            + "    d1 = (d2 @ W2.T) * (1 - a1 ** 2)\n"
+            "    W2 -= 0.1 * a1.T @ d2\n"
+            "    W1 -= 0.1 * X.T @ d1\n",
         ),
         # a layer object that steps first and then sends the gradient back
         Invalid(
@@ -154,4 +163,50 @@ class StaleWeightsInBackprop(Rule):
                 f"updated on line {self.model.line(step.statement)} (`{code(step.statement)}`): the "
                 f"hidden delta uses the new weights, not those of the forward pass; compute every "
                 f"delta before any update",
+                fix=self._fix(read),
             )
+
+    def _fix(self, read):
+        """Move the delta's statement line above the update's, when they are lines of one block
+        and the lines between neither write what it reads nor touch what it writes."""
+        model = self.model
+        line_r, line_s = model.parent(read.statement), model.parent(read.step.statement)
+        if not isinstance(line_r, cst.SimpleStatementLine) or not isinstance(line_s, cst.SimpleStatementLine):
+            return None
+        if len(line_r.body) != 1 or not isinstance(read.statement, cst.Assign):
+            return None
+        block = model.parent(line_r)
+        if block is None or model.parent(line_s) is not block:
+            return None
+        body = list(block.body)
+        start, end = body.index(line_s), body.index(line_r)
+        between = body[start:end]
+        if not all(isinstance(line, cst.SimpleStatementLine) for line in between):
+            return None
+        reads = {code(n) for n in model.walk(read.statement.value) if isinstance(n, (cst.Name, cst.Attribute, cst.Subscript))}
+        writes = {code(t.target) for t in read.statement.targets}
+        for line in between:
+            for small in line.body:
+                targets = []
+                if isinstance(small, cst.Assign):
+                    targets = [t.target for t in small.targets]
+                elif isinstance(small, (cst.AugAssign, cst.AnnAssign)):
+                    targets = [small.target]
+                if small is not read.step.statement and {code(t) for t in targets} & reads:
+                    return None
+                if {code(n) for n in model.walk(small)} & writes:
+                    return None
+        lines = model.source.splitlines(keepends=True)
+        first, last = model.span(line_r)[0].line, model.span(line_r)[1].line
+        if not lines[last - 1].endswith("\n"):
+            return None
+        text = "".join(lines[first - 1:last])
+        target = model.span(line_s)[0].line
+        return Fix(
+            "Compute the delta before the update",
+            (
+                Edit(Position(target, 1), Position(target, 1), text),
+                Edit(Position(first, 1), Position(last + 1, 1), ""),
+            ),
+            Applicability.UNSAFE,
+        )

@@ -3,11 +3,11 @@ from __future__ import annotations
 import libcst as cst
 
 from nncheck.diagnostics import Applicability, Severity
-from nncheck.model.losses import numpy_alias
 from nncheck.model.shapes import broadcast, show
 from nncheck.model.training import MANY, training_of
 from nncheck.model.values import code
 from nncheck.rules.base import Invalid, Rule, Valid
+from nncheck.rules.fixes import numpy_name
 
 _NOTEBOOK = (
     "import numpy as np\n"
@@ -181,8 +181,8 @@ class UpdateShapeMismatch(Rule):
             batch_dim = "n" if found.samples == MANY else found.samples
             grown = (batch_dim, units) if axis == 0 else (units, batch_dim)
             keep = ", keepdims=True" if len(shape) == 2 else ""
-            alias = numpy_alias(model.module) or "np"
-            reduced = f"{alias}.sum({delta}, axis={axis}{keep})"
+            alias = numpy_name(model)
+            reduced = f"{alias or 'np'}.sum({delta}, axis={axis}{keep})"
             if found.in_place:
                 effect = f"the in-place update raises ValueError (the result would be {show(grown)})"
             else:
@@ -192,7 +192,8 @@ class UpdateShapeMismatch(Rule):
                 f"`{bias}` {show(shape)} is stepped with `{delta}`, which holds one "
                 f"{'row' if axis == 0 else 'column'} per sample ({count}): {effect}; "
                 f"sum it over the samples, `{reduced}`",
-                fix=self.replace(found.delta, reduced, "Sum the delta over the samples", Applicability.UNSAFE),
+                fix=self.replace(found.delta, reduced, "Sum the delta over the samples", Applicability.UNSAFE)
+                if alias else None,
             )
 
     def _weights(self):
