@@ -510,7 +510,9 @@ class NetworkModel:
                 continue
             value = written.value
             operator = written.operator if isinstance(written, cst.AugAssign) else None
-            self.definitions.setdefault(key, []).append(Definition(key, value, scope, statement, operator))
+            definition = Definition(key, value, scope, statement, operator)
+            self.definitions.setdefault(key, []).append(definition)
+            self._definition_of_value[value] = definition
             sign = None
             if isinstance(operator, (cst.AddAssign, cst.SubtractAssign)):
                 sign, step = ("+" if isinstance(operator, cst.AddAssign) else "-"), value
@@ -1149,14 +1151,36 @@ class NetworkModel:
                     return True
         return False
 
+    def initial_values(self, expr: cst.BaseExpression, scope: Scope) -> list[tuple[cst.BaseExpression, Scope]] | None:
+        """What `expr` holds before any training update (`W = W - lr * dW` keeps the array it
+        updates), followed through names, dict items, tuple returns and call sites; None when
+        one of its assignments is unknown."""
+        key = self.key(expr, scope)
+        if any(d.value is None for d in self.defs(key)):
+            return None
+        held = self.values(expr, scope)
+        seen = {id(value) for value, _ in held}
+        found = []
+        for value, value_scope in held:
+            if value is expr:
+                return None
+            definition = self._definition_of_value.get(value)
+            if definition is not None and definition.statement in self._update_statements:
+                continue
+            if self.key(value, value_scope) is not None and self.defs(self.key(value, value_scope)):
+                # cut short by the depth bound, as a cycle (`params = update(params)`) is: known
+                # when what it holds was reached along a shorter path
+                if all(id(v) in seen for v, _ in self.values(value, value_scope) if v is not value):
+                    continue
+                return None
+            found.append((value, value_scope))
+        return found
+
     def creation(self, expr: cst.BaseExpression, scope: Scope) -> tuple[cst.BaseExpression, Scope] | None:
         """The one np.random / np.zeros-like expression whose array `expr` holds, followed through
         names, dict items, tuple returns and call sites; None when it holds anything else too."""
         found = None
-        for value, value_scope in self.values(expr, scope):
-            definition = self._definition_of_value.get(value)
-            if definition is not None and definition.statement in self._update_statements:
-                continue
+        for value, value_scope in self.initial_values(expr, scope) or [(expr, scope)]:
             if self.creation_call(value) is None:
                 return None
             if found is not None and found[0] is not value:

@@ -217,20 +217,14 @@ class SymmetricInit(Rule):
         model = self.model
         if layer.weight_key in self._randomised:
             return None
-        updates = {update.statement for update in model.updates}
         found = []
-        for definition in model.defs(layer.weight_key):
-            if definition.augmented is not None or definition.statement in updates:
-                continue
-            if definition.value is None:
+        for value, scope in model.initial_values(layer.weight, layer.scope) or []:
+            creation = model.creation_call(value)
+            if creation is None or (call_name(creation) or "").split(".")[-1] not in _CONSTANT:
                 return None
-            for value, scope in model.values(definition.value, definition.scope):
-                creation = model.creation_call(value)
-                if creation is None or (call_name(creation) or "").split(".")[-1] not in _CONSTANT:
-                    return None
-                if (call_name(creation) or "").endswith("full") and not _constant_fill(creation):
-                    return None
-                found.append(creation)
+            if (call_name(creation) or "").endswith("full") and not _constant_fill(creation):
+                return None
+            found.append(creation)
         return found[0] if found else None
 
 
