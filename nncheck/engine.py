@@ -18,7 +18,7 @@ from typing import Iterable, Sequence
 from nncheck.budget import DEFAULT_LIMITS, Budget, BudgetExceeded, Limits, exceeded_reason, guard
 from nncheck.diagnostics import Diagnostic, FileResult, Severity
 from nncheck.model import NetworkModel
-from nncheck.model.parse import ParsedSource, SyntaxProblem, Unparsed, parse, python_syntax_problem
+from nncheck.model.parse import ParsedSource, SyntaxProblem, Unparsed, parse, parse_cost, python_syntax_problem
 from nncheck.rules import SyntaxErrorRule, Rule, select_rules
 from nncheck.suppress import remove_suppressed
 
@@ -73,9 +73,16 @@ def _model_not_needed(text: str, rules: Sequence[type[Rule]], limits: Limits) ->
         return False
     if any(rule is not SyntaxErrorRule and not _needs_model(rule) for rule in rules):
         return False
+    # The pre-filter's facts hold for nncheck's own rules (tests/test_prefilter.py checks them);
+    # a rule from anywhere else may read what they do not cover.
+    if any(not getattr(rule, "__module__", "").startswith("nncheck.rules.") for rule in rules):
+        return False
     from nncheck.prefilter import cannot_hold_network
 
-    return cannot_hold_network(text)
+    if not cannot_hold_network(text):
+        return False
+    # A file whose parse would be over budget goes the usual way too, for the note that says so.
+    return parse_cost(text, limits.parse_cost).units <= limits.parse_cost
 
 
 def _needs_model(rule_class: type[Rule]) -> bool:

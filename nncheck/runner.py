@@ -109,6 +109,9 @@ _WORKER_LIMITS: Limits = DEFAULT_LIMITS
 _WORKER_CACHE = None
 
 
+RECYCLE_GROWTH = 128 * 2**20
+
+
 def hard_limits(limits: Limits) -> tuple[float, int | None, int | None]:
     """The wall time and resident memory past which a worker is killed: well past the budget
     (which the engine enforces itself), for what the engine cannot stop; and the memory past
@@ -119,7 +122,10 @@ def hard_limits(limits: Limits) -> tuple[float, int | None, int | None]:
     base = resident_memory()
     if base is None or not limits.memory:
         return seconds, None, None
-    return seconds, base + 2 * limits.memory, base + limits.memory
+    # An idle worker that has grown by more than RECYCLE_GROWTH is replaced: what one large file
+    # made it take is rarely given back, and a long run should not keep every worker at the
+    # size of the largest file it has seen.
+    return seconds, base + 2 * limits.memory, base + min(limits.memory, RECYCLE_GROWTH)
 
 
 def _results_cache(options: Options, resolver: Resolver, cwd: Path):

@@ -645,8 +645,9 @@ class DataFacts:
         return None
 
     def _ndim_or_created(self, expr, scope: Scope, depth: int):
-        """A parameter's dimensions are those it was created with, when its updates (passed
-        through helpers such as `update(W1, dW1)`) cannot be followed: updates keep shapes."""
+        """The dimensions an array was created with, when what it holds cannot be followed (a
+        parameter updated through a helper such as `update(W1, dW1)`: updates keep shapes; a
+        function's argument that is a batch at one call and unknown at another)."""
         found = self._ndim(expr, scope, depth)
         if found is None and isinstance(expr, (cst.Name, cst.Attribute, cst.Subscript)):
             created = {self.model.shape(origin, scope) for origin in self.model.origins(expr, scope)}
@@ -714,6 +715,9 @@ class DataFacts:
             value = index.value
             if isinstance(value, cst.Name) and value.value == "None":
                 dropped -= 1
+                continue
+            if isinstance(value, cst.Name) and value.value == "__element__":
+                dropped += 1  # the model's stand-in for one element: a loop's `x_i` in `for x_i in X`
                 continue
             inner = self._ndim(value, scope, depth)
             if inner == 0:

@@ -903,6 +903,13 @@ class NetworkModel:
             if len(targets) == 1:
                 return targets.pop()
             return None
+        if isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name):
+            # Net.sigmoid(z): a static method (or any method) read from the class itself
+            cls = self.resolve_callable(func.value, scope, depth + 1)
+            if isinstance(cls, ClassInfo):
+                method = self.objects.method(cls, func.attr.value)
+                if method is not None and not method.has_self:
+                    return method
         if isinstance(func, cst.Attribute) and isinstance(func.value, (cst.Name, cst.Attribute)):
             # obj.method(...) where obj = SomeClass(...)
             owners = set()

@@ -650,6 +650,18 @@ def _recover(model, source: str, findings: list[Finding], out: Recovery,
             out.differences.append(("raw inputs → standardised (mean 0, standard deviation "
                                     "1 per feature)", code_))
             continue
+        if code_ == "NN404":
+            if output.kind in ("identity", "relu", "leaky_relu", "tanh"):
+                layer_bugs[-1].add(Bug.LOG_LOSS_OF_UNBOUNDED)
+                # The rule's fix: the matching pair, a sigmoid (one unit) or softmax output
+                # with its cross-entropy.
+                fixed_output = "sigmoid" if output.n_out == 1 else "softmax"
+                fixed_loss = "bce" if output.n_out == 1 else "cce"
+            else:
+                out.not_reproduced.append((code_, "the log loss is on a softmax output (per-unit "
+                                                  "binary cross-entropy), which the reference "
+                                                  "network does not compute"))
+            continue
         if code_ == "NN102":
             fixed_output = "sigmoid"
             if loss == "cce":
@@ -737,6 +749,7 @@ def _recover(model, source: str, findings: list[Finding], out: Recovery,
         out.differences.insert(0, (
             f"output activation {_NAMES.get(output.kind, output.kind)} → "
             f"{_NAMES[fixed_output]}", "NN107" if fixed_output == "identity" else
+            "NN404" if "NN404" in seen_codes else
             "NN101" if "NN101" in seen_codes else "NN102"))
     if fixed_hidden != hidden_kind:
         out.differences.insert(0, (f"hidden activation {_NAMES[hidden_kind]} → "
@@ -824,6 +837,7 @@ _BUG_FIX = {
     Bug.STALE_WEIGHTS: "updates between the deltas → every delta before any update",
     Bug.ACCUMULATED_GRADIENT: "gradient summed over all steps → reset each step",
     Bug.UNPAIRED_SHUFFLE: "two shuffles → one permutation for inputs and labels",
+    Bug.LOG_LOSS_OF_UNBOUNDED: "log loss of an unbounded output → of probabilities",
 }
 
 
