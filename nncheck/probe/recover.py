@@ -116,6 +116,7 @@ class Recovery:
     origins: dict = field(default_factory=dict)
     epochs_written: int | None = None
     batch_size: int | None = None  # samples per update, None: the whole data set
+    one_sample_steps: bool = False  # each pass of the training loop takes one sample
     divisors: list = field(default_factory=list)  # numbers the update divides by
     shuffle: bool = False
     synthetic: bool = False  # the labels are the demo's own, with the script's shapes
@@ -476,6 +477,15 @@ def _recover(model, source: str, findings: list[Finding], out: Recovery,
             y = y.T
     except Unknown as why:
         y, problem = None, problem or why
+    if problem is None and y.ndim == 2 and len(y) == 1:
+        # One sample, as a step that picks one (`training_data[np.random.randint(4)]`) sees it:
+        # neither a data set to train on nor evidence that the labels are constant.
+        problem = _complete(
+            f"the labels {_origin_name(model, labels, labels_scope)} evaluate to a single "
+            "sample (the script feeds one sample per step, and the demo does not rebuild the "
+            "data set it is drawn from)")
+        X = None
+        out.one_sample_steps = True
     if problem is not None:
         X, y = _synthesised(model, values, chain, labels, labels_scope, findings, X, problem,
                             out)
@@ -576,6 +586,14 @@ def _recover(model, source: str, findings: list[Finding], out: Recovery,
     out.epochs_written = epochs_written
     seed = _seed(model)
     epochs = epochs_written if epochs_written is not None else DEFAULT_EPOCHS
+    if out.one_sample_steps:
+        # Each pass of the script's loop is one step on one sample.
+        out.batch_size, out.shuffle = 1, True
+        if epochs_written is not None:
+            epochs = max(1, epochs_written // len(X))
+            out.notes.append(f"the script's {epochs_written} steps of one sample each are "
+                             f"{epochs} epochs of the {len(X)} samples")
+            epochs_written = epochs
     if epochs_written is None:
         out.notes.append(f"no training loop `for ... in range(N)` found: {DEFAULT_EPOCHS} epochs")
     work_per_epoch = len(X) * sum(c.n_in * c.n_out for c in chain)
