@@ -660,7 +660,10 @@ def _recover(model, source: str, findings: list[Finding], out: Recovery,
             fixed_hidden = "tanh"
             continue
         if code_ == "NN107" and output.kind in ("sigmoid", "tanh", "softmax"):
-            fixed_output, fixed_loss = "identity", "mse"
+            if output.kind == "sigmoid" and y.min() >= -1 and y.max() <= 1:
+                fixed_output = "tanh"  # targets such as {-1, 1}: the range that reaches them
+            else:
+                fixed_output, fixed_loss = "identity", "mse"
             continue
         if code_ == "NN108":
             spread = X.std(axis=0)
@@ -766,9 +769,9 @@ def _recover(model, source: str, findings: list[Finding], out: Recovery,
     if fixed_output != output.kind:
         out.differences.insert(0, (
             f"output activation {_NAMES.get(output.kind, output.kind)} → "
-            f"{_NAMES[fixed_output]}", "NN107" if fixed_output == "identity" else
-            "NN404" if "NN404" in seen_codes else
-            "NN101" if "NN101" in seen_codes else "NN102"))
+            f"{_NAMES[fixed_output]}", next(
+                (c for c in ("NN101", "NN102", "NN107", "NN404") if c in seen_codes),
+                "NN102")))
     if fixed_hidden != hidden_kind:
         out.differences.insert(0, (f"hidden activation {_NAMES[hidden_kind]} → "
                                    f"{_NAMES[fixed_hidden]}", "NN106"))
