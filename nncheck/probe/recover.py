@@ -522,7 +522,12 @@ def _recover(model, source: str, findings: list[Finding], out: Recovery,
         if item.weight_value is not None:
             item.weight_rms = float(np.sqrt(np.mean(np.asarray(weight, dtype=float) ** 2)))
         else:
-            item.weight_rms = _rms(values, item.layer.weight, item.layer.scope)
+            try:
+                item.weight_rms = _rms(values, item.layer.weight, item.layer.scope)
+            except Unknown:
+                # Redrawing failed (the name is rebound in the training loop): the one value
+                # that was computed gives the scale.
+                item.weight_rms = float(np.sqrt(np.mean(np.asarray(weight, dtype=float) ** 2)))
         if np.issubdtype(weight.dtype, np.number):
             item.initial_W = weight if item.layer.layout == "rows" else weight.T
         if item.weight_value is not None:
@@ -1527,6 +1532,9 @@ def _batch_of(values: Values, loop, scope: Scope) -> int | None:
             return int(step) if isinstance(step, (int, np.integer)) and step > 0 else None
         if name in ("range", "zip", "enumerate"):
             return 1
+    if isinstance(iterator, cst.Call) and isinstance(iterator.func, cst.Attribute) \
+            and iterator.func.attr.value in ("permutation", "arange"):
+        return 1  # `for i in rng.permutation(n)`: one sample index per step
     if isinstance(iterator, (cst.Name, cst.Attribute, cst.Subscript)):
         return 1
     return None
