@@ -221,6 +221,8 @@ class DataFacts:
             return None
         found: Range | None = None
         for value, value_scope in values:
+            if self._reshaped_self(value, key, value_scope):
+                continue  # `y = y.T`, `X = X.reshape(-1, 1)`: the values the other definitions give
             if model.key(value, value_scope) is not None:
                 return None  # a name the model could not follow further (a loop variable)
             part = self._range_of_value(value, value_scope, depth)
@@ -231,6 +233,20 @@ class DataFacts:
             for extra in added:
                 found = found.hull(_interval(cst.Add(), found, extra))
         return found
+
+    def _reshaped_self(self, value, key: Key, scope: Scope) -> bool:
+        changed = False
+        while True:
+            if isinstance(value, cst.Attribute) and value.attr.value == "T":
+                value = value.value
+            elif isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute) and \
+                    numpy_attribute(value.func) is None and value.func.attr.value in (
+                        "reshape", "ravel", "flatten", "copy", "squeeze", "transpose"):
+                value = value.func.value
+            else:
+                break
+            changed = True
+        return changed and self.model.key(value, scope) == key
 
     def _loop_range(self, definition, key: Key, depth: int) -> Range | None:
         """The values of a `for` target: the elements of an array (`for row in X`) or of one
