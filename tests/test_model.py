@@ -512,3 +512,88 @@ def test_a_loop_over_item_names_updates_each_parameter_seen_inside_every_functio
     bias_update = next(u for u in model.updates if u.key == layer.bias_key)
     assert [code(v) for v, _ in model.values(bias_update.rhs, bias_update.scope)] != []
     assert model.line(bias_update.rhs) == model.line(bias_update.statement)
+
+
+@pytest.mark.parametrize(
+    "update, sign",
+    [
+        ("W[:] = W - 0.1 * g", "-"),
+        ("W[...] -= 0.1 * g", "-"),
+        ("W[:] += 0.1 * g", "+"),
+        ("np.subtract(W, 0.1 * g, out=W)", "-"),
+        ("np.add(W, 0.1 * g, out=W)", "+"),
+        ("W = step(W, g)", "-"),
+        ("W = step(W, G=g)", "-"),
+    ],
+)
+def test_every_way_of_writing_an_update(update, sign):
+    model = build(
+        f"""\
+        import numpy as np
+        def step(P, G, lr=0.1):
+            return P - lr * G
+        X = np.random.rand(20, 3)
+        W = np.random.randn(3, 1)
+        for i in range(10):
+            g = X.T @ (X @ W)
+            {update}
+        """
+    )
+    updates = [u for u in model.updates if key_name(u.key) == "W"]
+    assert [u.sign for u in updates] == [sign]
+    assert model.is_trained(updates[0].target, updates[0].scope)
+    assert model.shape(updates[0].target, updates[0].scope) == (3, 1)
+
+
+def test_a_helper_update_is_read_per_call_and_offers_no_fix_inside_the_helper():
+    source = textwrap.dedent(
+        """\
+        import numpy as np
+        X = np.random.rand(20, 3)
+        y = np.random.rand(20, 1)
+        W1, b1 = np.random.randn(3, 4), np.zeros((1, 4))
+        W2, b2 = np.random.randn(4, 1), np.zeros((1, 1))
+        def step(W, b, dW, db, lr):
+            return W - lr * dW, b - lr * dW
+        for i in range(100):
+            h = np.tanh(X @ W1 + b1)
+            out = h @ W2 + b2
+            d2 = out - y
+            d1 = d2 @ W2.T * (1 - h ** 2)
+            W2, b2 = step(W2, b2, h.T @ d2, d2.sum(axis=0, keepdims=True), 0.1)
+            W1, b1 = step(W1, b1, X.T @ d1, d1.sum(axis=0, keepdims=True), 0.1)
+        """
+    )
+    model = build(source)
+    steps = {key_name(u.key): code(u.rhs) for u in model.updates}
+    assert steps["b2"] == "0.1 * (h.T @ d2)" and steps["b1"] == "0.1 * (X.T @ d1)"
+    found = [d for d in check_text(source, "step.py").diagnostics if d.code == "NN204"]
+    assert len(found) == 2 and all(d.fix is None for d in found)
+
+
+def test_initial_values_follow_a_dict_through_init_and_the_update_cycle():
+    model = build(
+        """\
+        import numpy as np
+        def init(n_x, n_h):
+            W1 = np.zeros((n_h, n_x))
+            W2 = np.random.randn(1, n_h)
+            return {"W1": W1, "W2": W2}
+        def forward(p, X):
+            return p["W2"] @ np.tanh(p["W1"] @ X)
+        def update(p, g, lr):
+            for k in ("W1", "W2"):
+                p[k] = p[k] - lr * g["d" + k]
+            return p
+        params = init(2, 4)
+        X = np.random.rand(2, 10)
+        for i in range(10):
+            out = forward(params, X)
+            params = update(params, {"dW1": X @ X.T, "dW2": out @ X.T}, 0.1)
+        """
+    )
+    first = next(layer for layer in model.layers if code(layer.weight) == 'p["W1"]')
+    held = model.initial_values(first.weight, first.scope)
+    assert [code(v) for v, _ in held] == ["np.zeros((n_h, n_x))"]
+    second = next(layer for layer in model.layers if code(layer.weight) == 'p["W2"]')
+    assert code(model.creation(second.weight, second.scope)[0]) == "np.random.randn(1, n_h)"

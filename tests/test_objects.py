@@ -329,3 +329,25 @@ def test_layers_appended_in_a_loop_are_any_of_them():
     # the order is not known, so a read after the loop is still either of them
     last = model.objects.instances(loop.target, scope, after=frozenset({loop}))
     assert sorted(i.cls.name for i in last) == ["Linear", "ReLU"]
+
+
+def test_static_method_called_through_its_class():
+    model = build(
+        """\
+        import numpy as np
+
+        class Net:
+            @staticmethod
+            def sigmoid(z):
+                return 1 / (1 + np.exp(-z))
+
+            def method(self, z):
+                return z
+
+            def forward(self, X):
+                self.s = Net.sigmoid(X)
+                return Net.method(self, X)
+        """
+    )
+    called = {code(a.node): a.behaviour.kind for a in model.applications}
+    assert called == {"Net.sigmoid(X)": "sigmoid"}

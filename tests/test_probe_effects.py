@@ -87,3 +87,15 @@ def test_unstable_softmax_overflows_where_the_shifted_one_does_not():
     spec = NetworkSpec(layers=(2, 2), output_activation="softmax", loss="cce", epochs=3)
     assert not train(spec, X, y).diverged
     assert train(replace(spec, layer_bugs=(frozenset({Bug.UNSTABLE_SOFTMAX}),)), X, y).diverged
+
+
+def test_a_log_loss_of_a_tanh_output_is_nan_while_training_goes_on():
+    spec = _spec(output_activation="tanh", loss="mse", epochs=300,
+                 layer_bugs=(frozenset(), frozenset({Bug.LOG_LOSS_OF_UNBOUNDED})))
+    history = train(spec, XOR_X, XOR_Y)
+    clean = train(replace(spec, layer_bugs=()), XOR_X, XOR_Y)
+    assert history.log_nan_at is not None and not history.diverged
+    assert history.final_loss == clean.final_loss  # the training is the same
+    assert any("NaN from epoch" in s for s in symptoms(history))
+    (line,) = mistake_lines(history, XOR_X, XOR_Y, lambda bug: bug.code, seconds=0.0)
+    assert line.startswith("NN404: the loss it prints is NaN from epoch")

@@ -239,3 +239,19 @@ def test_data_the_demo_cannot_compute_is_synthesised_with_the_weights_shapes_and
     assert result.synthetic and result.synthetic_inputs
     assert result.X.shape[1] == 2 and set(np.unique(result.y)) == {0.0, 1.0}
     assert any("synthesised" in note and "np.loadtxt" in note for note in result.notes)
+
+
+def test_one_sample_drawn_per_step_is_not_read_as_constant_labels():
+    # fixtures/weights_ih_class_deriv_at_input.py trains on one pair drawn at random per step:
+    # the evaluated labels are one sample, which says nothing about the labels being constant.
+    # The demo trains per sample on data of the script's shapes, its steps turned into epochs.
+    import pathlib
+
+    path = pathlib.Path(__file__).parent.parent / "fixtures" / "weights_ih_class_deriv_at_input.py"
+    source = path.read_text(encoding="utf-8")
+    result = _recovered(source)
+    assert result.ok, result.missing
+    assert any("evaluate to a single sample" in note for note in result.notes)
+    assert "the script's 20000 steps of one sample each are 100 epochs of the 200 samples" \
+        in result.notes
+    assert result.written.batch_size == 1 and result.written.epochs == 100

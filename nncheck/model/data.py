@@ -221,6 +221,8 @@ class DataFacts:
             return None
         found: Range | None = None
         for value, value_scope in values:
+            if self._reshaped_self(value, key, value_scope):
+                continue  # `y = y.T`, `X = X.reshape(-1, 1)`: the values the other definitions give
             if model.key(value, value_scope) is not None:
                 return None  # a name the model could not follow further (a loop variable)
             part = self._range_of_value(value, value_scope, depth)
@@ -231,6 +233,20 @@ class DataFacts:
             for extra in added:
                 found = found.hull(_interval(cst.Add(), found, extra))
         return found
+
+    def _reshaped_self(self, value, key: Key, scope: Scope) -> bool:
+        changed = False
+        while True:
+            if isinstance(value, cst.Attribute) and value.attr.value == "T":
+                value = value.value
+            elif isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute) and \
+                    numpy_attribute(value.func) is None and value.func.attr.value in (
+                        "reshape", "ravel", "flatten", "copy", "squeeze", "transpose"):
+                value = value.func.value
+            else:
+                break
+            changed = True
+        return changed and self.model.key(value, scope) == key
 
     def _loop_range(self, definition, key: Key, depth: int) -> Range | None:
         """The values of a `for` target: the elements of an array (`for row in X`) or of one
@@ -645,8 +661,9 @@ class DataFacts:
         return None
 
     def _ndim_or_created(self, expr, scope: Scope, depth: int):
-        """A parameter's dimensions are those it was created with, when its updates (passed
-        through helpers such as `update(W1, dW1)`) cannot be followed: updates keep shapes."""
+        """The dimensions an array was created with, when what it holds cannot be followed (a
+        parameter updated through a helper such as `update(W1, dW1)`: updates keep shapes; a
+        function's argument that is a batch at one call and unknown at another)."""
         found = self._ndim(expr, scope, depth)
         if found is None and isinstance(expr, (cst.Name, cst.Attribute, cst.Subscript)):
             created = {self.model.shape(origin, scope) for origin in self.model.origins(expr, scope)}
@@ -714,6 +731,9 @@ class DataFacts:
             value = index.value
             if isinstance(value, cst.Name) and value.value == "None":
                 dropped -= 1
+                continue
+            if isinstance(value, cst.Name) and value.value == "__element__":
+                dropped += 1  # the model's stand-in for one element: a loop's `x_i` in `for x_i in X`
                 continue
             inner = self._ndim(value, scope, depth)
             if inner == 0:
@@ -868,7 +888,10 @@ class DataFacts:
             found.append(Shuffle(statement, key, key, args[0], call, call, scope, "in-place"))
         for definition in itertools.chain.from_iterable(model.definitions.values()):
             value = definition.value
-            if not isinstance(value, cst.Subscript) or len(value.slice) != 1 or definition.augmented is not None:
+            if not isinstance(value, cst.Subscript) or definition.augmented is not None:
+                continue
+            # `X[order]`, `X[order, ...]`, `X[order, :]`: rows picked, every column kept
+            if any(not _keeps_axis(element.slice) for element in value.slice[1:]):
                 continue
             index = value.slice[0].slice
             if not isinstance(index, cst.Index):
@@ -895,15 +918,19 @@ class DataFacts:
         return None
 
     def _is_permutation(self, node, scope: Scope) -> bool:
+        """A random draw of row indices: `np.random.permutation(n)` (or part of one,
+        `np.random.permutation(n)[:batch]`), `np.random.choice(n, batch)`, `rng.permutation`."""
+        if isinstance(node, cst.Subscript) and len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Slice):
+            node = node.value
         if not isinstance(node, cst.Call) or not isinstance(node.func, cst.Attribute):
             return False
-        if node.func.attr.value != "permutation":
+        if node.func.attr.value not in ("permutation", "choice"):
             return False
-        if numpy_attribute(node.func) == "random.permutation":
+        if numpy_attribute(node.func) in ("random.permutation", "random.choice"):
             return True
         receiver = node.func.value
         # `np.random.default_rng(0).permutation(n)` twice gives the same order twice
-        return not isinstance(receiver, cst.Call) and self._generator(receiver, scope) is not None
+        return not isinstance(receiver, cst.Call) and self._generator(receiver, scope) == "numpy"
 
     @functools.cached_property
     def unpaired_shuffles(self) -> list[tuple["Shuffle", "Shuffle"]]:
@@ -975,12 +1002,36 @@ class DataFacts:
                         arrays.add(key)
                 groups.append(arrays)
         groups.extend(by_index.values())
+        # the network's inputs and the labels its error is computed against belong together
+        inputs = self._named(((layer.input, layer.scope) for layer in model.layers))
+        labels = self._named(((error.labels, error.scope) for error in model.errors))
+        for a in inputs:
+            for b in labels:
+                groups.append({a, b})
         for keys in groups:
             for a in keys:
                 for b in keys:
                     if a != b:
                         together.add((a, b))
         return together
+
+    def _named(self, pairs) -> set:
+        """The keys of these expressions and of the names they were assigned from (`l0 = X`)."""
+        model = self.model
+        found = set()
+        pending = [(expr, scope, 0) for expr, scope in pairs]
+        while pending:
+            expr, scope, depth = pending.pop()
+            key = model.key(expr, scope)
+            if key is None or key in found:
+                continue
+            found.add(key)
+            if depth < 4:
+                pending.extend(
+                    (d.value, d.scope, depth + 1) for d in model.defs(key)
+                    if isinstance(d.value, (cst.Name, cst.Attribute)) and d.augmented is None
+                )
+        return found
 
     # -- layers without a bias -------------------------------------------------------------------
     @functools.cached_property
@@ -1251,6 +1302,12 @@ def _range_of_array(array) -> Range | None:
 
 
 _CYCLE = object()
+
+
+def _keeps_axis(index) -> bool:
+    if isinstance(index, cst.Slice):
+        return index.lower is None and index.upper is None and index.step is None
+    return isinstance(index.value, cst.Ellipsis)
 
 
 def _enclosing_line(model, node):

@@ -140,6 +140,10 @@ class NetworkModel:
         self.classes = self.builder.classes
         self.definitions = self.builder.definitions
         self._aliases: dict[Key, Key] = {}  # see canonical()
+        # Code that stands for several updates once the model writes it out (a loop over item
+        # names, a helper returning updated parameters): no fix may edit it for one of them.
+        self._shared_code: list[cst.CSTNode] = []
+        self._item_names_memo: dict = {}
         # `X = X + rng.normal(0, 0.1, X.shape)` adds noise to data: a fresh random draw is no
         # step down a gradient, so it does not make X a parameter.
         self.updates: list[Update] = [u for u in self.builder.updates if self.creation_call(u.rhs) is None]
@@ -155,6 +159,7 @@ class NetworkModel:
         self.objects = Objects(self)
         self._bind_call_sites()
         self._resolve_elements()
+        self._resolve_helper_updates()
         self._alias_parameters()
         self._close_lists()
         self._unroll_item_loops()
@@ -219,6 +224,12 @@ class NetworkModel:
 
     def line(self, node: cst.CSTNode) -> int:
         return self._positions[self._in_source(node)].start.line
+
+    @functools.cached_property
+    def shared_spans(self) -> list[tuple[Position, Position]]:
+        """Where the code is that the model wrote out once per parameter (see `_shared_code`):
+        an edit there would change every parameter's update, not only the one a rule blames."""
+        return [self.span(node) for node in self._shared_code]
 
     def _in_source(self, node: cst.CSTNode) -> cst.CSTNode:
         """An element the model made up for a loop's target is where its container is written."""
@@ -404,9 +415,13 @@ class NetworkModel:
     def item_names(self, expr: cst.BaseExpression, scope: Scope, depth: int = 0) -> list[str]:
         """The string keys a dict is known to hold: a dict literal's, the items assigned one by
         one, or those of the dict a function returns (`params = init(...)`)."""
+        remembered = self._item_names_memo.get((expr, scope))
+        if remembered is not None:
+            return remembered
         names: list[str] = []
         if depth > 4:
             return names
+        self._item_names_memo[(expr, scope)] = []  # a cycle through returns adds nothing
         for value, value_scope in self.values(expr, scope):
             key = None
             if isinstance(value, cst.Dict):
@@ -424,7 +439,9 @@ class NetworkModel:
                 key = self.key(value, value_scope)
             if key is not None:
                 names.extend(self._literal_items.get(key, ()))
-        return list(dict.fromkeys(n for n in names if isinstance(n, str)))
+        found = list(dict.fromkeys(n for n in names if isinstance(n, str)))
+        self._item_names_memo[(expr, scope)] = found
+        return found
 
     @functools.cached_property
     def _literal_items(self) -> dict[Key, list[str]]:
@@ -523,6 +540,7 @@ class NetworkModel:
                 sign, step = ("+" if isinstance(value.operator, cst.Add) else "-"), value.right
             if sign is not None and self.creation_call(step) is None:
                 self.updates.append(Update(key, target, step, sign, statement, scope))
+                self._shared_code.append(statement)
             added = True
         return added
 
@@ -546,6 +564,98 @@ class NetworkModel:
                     stack.append((child, counterpart))
                 else:
                     stack.append((child, old))
+
+    def _resolve_helper_updates(self) -> None:
+        """`W1, b1 = step(W1, b1, dW1, db1, lr)` with `def step(W, b, dW, db, lr): return
+        W - lr * dW, b - lr * db`: each name is updated by what the helper returns for it, when
+        that is the argument it was passed, plus or minus a step (read in the helper's scope)."""
+        added = False
+        for key, defs in list(self.definitions.items()):
+            for definition in list(defs):
+                statement, value = definition.statement, definition.value
+                if definition.augmented is not None or value is None or not isinstance(statement, cst.Assign):
+                    continue
+                call = statement.value
+                if not isinstance(call, cst.Call) or any(arg.star for arg in call.args):
+                    continue
+                callee = self._callee(call, self.scope_of(call))
+                if callee is None:
+                    continue
+                returned = [value] if definition.scope is callee.scope else (
+                    callee.scope.returns if value is call else [])
+                for expr in returned:
+                    if not (isinstance(expr, cst.BinaryOperation) and isinstance(expr.operator, (cst.Add, cst.Subtract))):
+                        continue
+                    if not isinstance(expr.left, cst.Name) or expr.left.value not in callee.positional:
+                        continue
+                    argument = self._argument_for(call, callee, expr.left.value)
+                    if argument is None or key_for(argument, self.scope_of(call), self.module_scope) != key:
+                        continue
+                    sign = "+" if isinstance(expr.operator, cst.Add) else "-"
+                    target = self._assigned_target(statement, expr, callee)
+                    step = self._inlined(expr.right, call, callee)
+                    if target is not None and step is not None and self.creation_call(step) is None:
+                        # the step as this call computes it, read where the call is: each call
+                        # site's own gradient, not every caller's
+                        self.updates.append(Update(key, target, step, sign, statement, self.scope_of(call)))
+                        self._shared_code.extend((statement, expr))
+                        added = True
+        if added:
+            self._values_memo.clear()
+            for derived in ("_update_statements", "updated_origins"):
+                self.__dict__.pop(derived, None)
+
+    @staticmethod
+    def _assigned_target(statement: cst.Assign, returned: cst.BaseExpression, callee: FunctionInfo):
+        """The name an element of the helper's return value is assigned to at this call."""
+        if len(statement.targets) != 1:
+            return None
+        target = statement.targets[0].target
+        if not isinstance(target, (cst.Tuple, cst.List)):
+            return target if returned in callee.scope.returns else None
+        for value in callee.scope.returns:
+            if isinstance(value, (cst.Tuple, cst.List)):
+                for index, element in enumerate(value.elements):
+                    if element.value is returned and index < len(target.elements):
+                        return target.elements[index].value
+        return None
+
+    def _inlined(self, expr: cst.BaseExpression, call: cst.Call, callee: FunctionInfo) -> cst.BaseExpression | None:
+        """`expr` of the helper with its parameters replaced by this call's arguments, when it
+        reads nothing else of the helper (and the caller sees the same module names)."""
+        caller = self.scope_of(call)
+        binding = {}
+        for node in self.walk(expr):
+            if not isinstance(node, cst.Name) or node.value in binding:
+                continue
+            parent = self.parent(node)
+            if isinstance(parent, cst.Attribute) and parent.attr is node:
+                continue
+            if isinstance(parent, cst.Arg) and parent.keyword is node:
+                continue
+            if node.value in callee.positional:
+                argument = self._argument_for(call, callee, node.value)
+                if argument is None and node.value in callee.defaults:
+                    argument = cst.parse_expression(repr(callee.defaults[node.value]))
+                if argument is None:
+                    return None
+                binding[node.value] = argument.with_changes(lpar=[cst.LeftParen()], rpar=[cst.RightParen()]) \
+                    if isinstance(argument, (cst.BinaryOperation, cst.UnaryOperation)) else argument
+            elif key_for(node, callee.scope, self.module_scope) != ("global", node.value) or \
+                    key_for(node, caller, self.module_scope) != ("global", node.value):
+                return None
+        written = expr.visit(_Substitute(binding))
+        self._map_synthetic(written, expr)
+        return written
+
+    @staticmethod
+    def _argument_for(call: cst.Call, function: FunctionInfo, param: str) -> cst.BaseExpression | None:
+        for arg in call.args:
+            if arg.keyword is not None and arg.keyword.value == param:
+                return arg.value
+        positional = positional_args(call)
+        index = list(function.positional).index(param)
+        return positional[index] if index < len(positional) else None
 
     def _alias_parameters(self) -> None:
         """Find the parameters that always receive the same container (see `canonical`), then
@@ -633,9 +743,9 @@ class NetworkModel:
                     unresolved.append((key, value, scope, statement, index))
                     continue
                 for element, element_scope in found:
-                    self.definitions.setdefault(key, []).append(
-                        Definition(key, element, element_scope, statement)
-                    )
+                    definition = Definition(key, element, element_scope, statement)
+                    self.definitions.setdefault(key, []).append(definition)
+                    self._definition_of_value.setdefault(element, definition)
                     self._values_memo.clear()
                     self.objects.clear()
             if len(unresolved) == len(pending):
@@ -800,6 +910,13 @@ class NetworkModel:
             if len(targets) == 1:
                 return targets.pop()
             return None
+        if isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name):
+            # Net.sigmoid(z): a static method (or any method) read from the class itself
+            cls = self.resolve_callable(func.value, scope, depth + 1)
+            if isinstance(cls, ClassInfo):
+                method = self.objects.method(cls, func.attr.value)
+                if method is not None and not method.has_self:
+                    return method
         if isinstance(func, cst.Attribute) and isinstance(func.value, (cst.Name, cst.Attribute)):
             # obj.method(...) where obj = SomeClass(...)
             owners = set()

@@ -315,12 +315,24 @@ class Training:
             if identity in other_writes:
                 continue  # scaled or decayed in place: an optimiser's state, not a plain sum
             steps = [step for step in self.steps if identity not in self.storage(step.target, step.scope)
-                     and self._applies(step.rhs, step.scope, identity)]
+                     and self._applies(step.rhs, step.scope, identity)
+                     and not self._feeds_back(step, added)]
             if not steps:
                 continue
             found = resets.get(identity, [])
             repeated = [r for r, r_scope in found if self._repeated_reset(r, r_scope, added, steps)]
             yield Accumulator(identity, [a for a, _ in added], steps, [r for r, _ in found], repeated)
+
+    def _feeds_back(self, step: Step, added: list) -> bool:
+        """The array a step writes is what the sums add: `W += -lr * dW` and then
+        `dW += reg * W` (weight decay) read each other, so `W` is the parameter being trained,
+        not a buffer of gradients that the step applies."""
+        written = self.storage(step.target, step.scope)
+        for node, scope in added:
+            for sub in self.model.walk(node.value):
+                if isinstance(sub, (cst.Name, cst.Attribute, cst.Subscript)) and self.storage(sub, scope) & written:
+                    return True
+        return False
 
     def _summable(self, node: cst.AugAssign, scope: Scope) -> bool:
         """`A += g` with `g` a gradient: not built from A itself (a running average), not a

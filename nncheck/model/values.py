@@ -300,6 +300,16 @@ class ScopeBuilder(cst.CSTVisitor):
                 self.object_updates.append((node.target, node.value, sign, node, self.scope, node.operator))
         if isinstance(node.target, cst.Subscript) and (key is None or key[2] == ELEMENT):
             self._element_write(node.target, node.value, node)
+        whole = _whole_array(node.target)
+        if key is None and whole is not None:
+            # `W[:] -= lr * dW` changes W in place, as `W -= lr * dW` does
+            key = self.key_for_target(whole)
+            if key is not None:
+                self._define(key, node.value, self.scope, node, augmented=node.operator)
+                if isinstance(node.operator, (cst.AddAssign, cst.SubtractAssign)):
+                    sign = "+" if isinstance(node.operator, cst.AddAssign) else "-"
+                    self.updates.append(Update(key, whole, node.value, sign, node, self.scope))
+            return
         if key is None:
             return
         self._define(key, node.value, self.scope, node, augmented=node.operator)
@@ -393,6 +403,7 @@ class ScopeBuilder(cst.CSTVisitor):
 
     def visit_Call(self, node: cst.Call) -> None:
         self.calls.append((node, self.scope))
+        self._ufunc_update(node)
         # `acts.append(a)`, `layers.insert(0, layer)`: a new element of the list
         func = node.func
         if isinstance(func, cst.Attribute) and func.attr.value in ("append", "insert"):
@@ -446,6 +457,20 @@ class ScopeBuilder(cst.CSTVisitor):
             self.object_updates.append((target, value.right, sign, statement, self.scope, None))
         if isinstance(target, cst.Subscript) and (key is None or key[2] == ELEMENT):
             self._element_write(target, value, statement)
+        whole = _whole_array(target)
+        if key is None and whole is not None:
+            # `W[:] = W - lr * dW`: an in-place update (anything else written into W[:] is no
+            # new value of W that the model could follow)
+            key = self.key_for_target(whole)
+            if (
+                key is not None and isinstance(value, cst.BinaryOperation)
+                and isinstance(value.operator, (cst.Add, cst.Subtract)) and self.key_for_target(value.left) == key
+            ):
+                operator = cst.AddAssign() if isinstance(value.operator, cst.Add) else cst.SubtractAssign()
+                self._define(key, value.right, self.scope, statement, augmented=operator)
+                sign = "+" if isinstance(value.operator, cst.Add) else "-"
+                self.updates.append(Update(key, whole, value.right, sign, statement, self.scope))
+            return
         if key is None:
             return
         self._define(key, value, self.scope, statement)
@@ -461,6 +486,22 @@ class ScopeBuilder(cst.CSTVisitor):
                 if isinstance(element, cst.DictElement) and isinstance(element.key, cst.SimpleString):
                     item = element.key.evaluated_value
                     self._define(("item", key, item), element.value, self.scope, statement)
+
+    def _ufunc_update(self, call: cst.Call) -> None:
+        """`np.subtract(W, lr * dW, out=W)`, `np.add(W, -lr * dW, out=W)`: W updated in place."""
+        name = numpy_attribute(call.func)
+        out = keyword_arg(call, "out")
+        args = positional_args(call)
+        if name not in ("subtract", "add") or out is None or len(args) != 2:
+            return
+        if isinstance(out, cst.Tuple) and len(out.elements) == 1:
+            out = out.elements[0].value
+        key = self.key_for_target(out)
+        if key is None or self.key_for_target(args[0]) != key:
+            return
+        operator = cst.AddAssign() if name == "add" else cst.SubtractAssign()
+        self._define(key, args[1], self.scope, self.statement, augmented=operator)
+        self.updates.append(Update(key, out, args[1], "+" if name == "add" else "-", self.statement, self.scope))
 
     def _define_elements(self, key: Key, target, value, statement) -> None:
         """A list literal or comprehension defines the elements of the list it is assigned to;
@@ -560,6 +601,18 @@ def _is_position(index: cst.BaseExpression) -> bool:
     return False
 
 
+def _whole_array(target: cst.BaseExpression) -> cst.BaseExpression | None:
+    """`W` for `W[:]` and `W[...]`: a write into every element of W."""
+    if not isinstance(target, cst.Subscript) or len(target.slice) != 1:
+        return None
+    index = target.slice[0].slice
+    if isinstance(index, cst.Slice) and index.lower is None and index.upper is None and index.step is None:
+        return target.value
+    if isinstance(index, cst.Index) and isinstance(index.value, cst.Ellipsis):
+        return target.value
+    return None
+
+
 def is_merged_item(key: Key | None) -> bool:
     """An item key that stands for several arrays: a list's elements, a per-layer dict item."""
     return key is not None and key[0] == "item" and (key[2] == ELEMENT or key[2].endswith(LAYER_MARK))
@@ -581,9 +634,23 @@ def element_of(container: cst.BaseExpression) -> cst.Subscript:
 LAYER_MARK = "#"
 
 
+_ITEM_CACHE: dict[int, tuple[cst.CSTNode, str | None]] = {}
+
+
 def item_name(index: cst.BaseExpression) -> str | None:
     """The dict item an index names: the string itself, or a prefix + LAYER_MARK when the
-    string is a constant prefix followed by a computed layer number."""
+    string is a constant prefix followed by a computed layer number (cached: every key asks)."""
+    cached = _ITEM_CACHE.get(id(index))
+    if cached is not None and cached[0] is index:
+        return cached[1]
+    name = _item_name(index)
+    if len(_ITEM_CACHE) > 200_000:
+        _ITEM_CACHE.clear()
+    _ITEM_CACHE[id(index)] = (index, name)
+    return name
+
+
+def _item_name(index: cst.BaseExpression) -> str | None:
     if isinstance(index, cst.SimpleString):
         value = index.evaluated_value
         return value if isinstance(value, str) else None

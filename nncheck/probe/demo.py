@@ -122,6 +122,7 @@ _BUG_LINES = {
     Bug.STALE_WEIGHTS: "each layer updated before the layer below back-propagates through it",
     Bug.ACCUMULATED_GRADIENT: "a gradient accumulated over the steps and never reset",
     Bug.UNPAIRED_SHUFFLE: "inputs and labels shuffled by two separate draws",
+    Bug.LOG_LOSS_OF_UNBOUNDED: "a log loss of an output that can leave (0, 1)",
 }
 
 

@@ -38,6 +38,9 @@ def symptoms(history: History, divergence: bool = True) -> list[str]:
         value = history.losses[-1] if history.losses else float("nan")
         word = "NaN" if np.isnan(value) else "infinite"
         found.append(f"the loss became {word} at epoch {history.diverged_at}")
+    if history.log_nan_at is not None:
+        found.append(f"the log loss the script computes is NaN from epoch {history.log_nan_at} "
+                     "(the log of an output outside (0, 1)), while training goes on")
     spec = history.spec
     params = history.params
     for i, layer in enumerate(params[:-1]):
@@ -117,6 +120,13 @@ def mistake_lines(written: History, X: np.ndarray, y: np.ndarray, describe, seco
                          f"{ABLATION_BUDGET:g} s and there are at most {MAX_ABLATIONS})")
         return lines
     for bug in bugs:
+        if bug is Bug.LOG_LOSS_OF_UNBOUNDED:
+            # It changes what the script prints, not how it trains.
+            lines.append(f"{describe(bug)}: " + (
+                f"the loss it prints is NaN from epoch {written.log_nan_at}; the training "
+                "itself does not use it" if written.log_nan_at is not None else
+                "its log loss stayed finite in this run"))
+            continue
         without = _without(spec, bug)
         if without is None:
             continue

@@ -335,6 +335,11 @@ class Bug(enum.Enum):
         "the gradient is accumulated over the epochs and never reset: each step applies the "
         "sum of all earlier gradients",
     )
+    LOG_LOSS_OF_UNBOUNDED = (
+        "NN404",
+        "the loss the script computes is a log loss of an output that can leave (0, 1): it is "
+        "NaN once an output is <= 0 (or >= 1), while the update, which does not use it, goes on",
+    )
     UNPAIRED_SHUFFLE = (
         "NN504",
         "inputs and labels are shuffled by two separate draws each epoch: the network trains "
@@ -697,6 +702,9 @@ class History:
     diverged_at: int | None = None
     error: str | None = None
     params: tuple[Layer, ...] = ()
+    # With LOG_LOSS_OF_UNBOUNDED: the first epoch whose log loss (as the script computes it)
+    # is not finite.
+    log_nan_at: int | None = None
 
     @property
     def epochs_run(self) -> int:
@@ -776,6 +784,8 @@ def train(spec: NetworkSpec, X: Array, y: Array) -> History:
     accumulated: list[list[Array]] | None = None
     shuffler = np.random.default_rng(spec.seed + 1) if Bug.UNPAIRED_SHUFFLE in all_bugs else None
     batch_rng = np.random.default_rng(spec.seed + 2)
+    log_loss = Bug.LOG_LOSS_OF_UNBOUNDED in all_bugs
+    log_nan_at = None
     losses: list[float] = []
     scores: list[float] = []
     diverged_at = None
@@ -788,6 +798,14 @@ def train(spec: NetworkSpec, X: Array, y: Array) -> History:
                 output = cache.output
                 loss = loss_value(spec, output, y)
                 losses.append(loss)
+                if log_loss and log_nan_at is None:
+                    with np.errstate(all="ignore"):
+                        if output.shape[1] == 1:
+                            shown = -np.mean(y * np.log(output) + (1 - y) * np.log(1 - output))
+                        else:
+                            shown = -np.mean(np.sum(y * np.log(output), axis=1))
+                    if not np.isfinite(shown):
+                        log_nan_at = epoch
                 score = _r2(output, y) if task == "regression" else _accuracy(task, output, y)
                 scores.append(score)
                 if not np.isfinite(loss):
@@ -865,4 +883,5 @@ def train(spec: NetworkSpec, X: Array, y: Array) -> History:
         diverged_at=diverged_at,
         error=error,
         params=tuple(params),
+        log_nan_at=log_nan_at,
     )

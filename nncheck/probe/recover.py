@@ -116,6 +116,7 @@ class Recovery:
     origins: dict = field(default_factory=dict)
     epochs_written: int | None = None
     batch_size: int | None = None  # samples per update, None: the whole data set
+    one_sample_steps: bool = False  # each pass of the training loop takes one sample
     divisors: list = field(default_factory=list)  # numbers the update divides by
     shuffle: bool = False
     synthetic: bool = False  # the labels are the demo's own, with the script's shapes
@@ -476,6 +477,15 @@ def _recover(model, source: str, findings: list[Finding], out: Recovery,
             y = y.T
     except Unknown as why:
         y, problem = None, problem or why
+    if problem is None and y.ndim == 2 and len(y) == 1:
+        # One sample, as a step that picks one (`training_data[np.random.randint(4)]`) sees it:
+        # neither a data set to train on nor evidence that the labels are constant.
+        problem = _complete(
+            f"the labels {_origin_name(model, labels, labels_scope)} evaluate to a single "
+            "sample (the script feeds one sample per step, and the demo does not rebuild the "
+            "data set it is drawn from)")
+        X = None
+        out.one_sample_steps = True
     if problem is not None:
         X, y = _synthesised(model, values, chain, labels, labels_scope, findings, X, problem,
                             out)
@@ -512,7 +522,12 @@ def _recover(model, source: str, findings: list[Finding], out: Recovery,
         if item.weight_value is not None:
             item.weight_rms = float(np.sqrt(np.mean(np.asarray(weight, dtype=float) ** 2)))
         else:
-            item.weight_rms = _rms(values, item.layer.weight, item.layer.scope)
+            try:
+                item.weight_rms = _rms(values, item.layer.weight, item.layer.scope)
+            except Unknown:
+                # Redrawing failed (the name is rebound in the training loop): the one value
+                # that was computed gives the scale.
+                item.weight_rms = float(np.sqrt(np.mean(np.asarray(weight, dtype=float) ** 2)))
         if np.issubdtype(weight.dtype, np.number):
             item.initial_W = weight if item.layer.layout == "rows" else weight.T
         if item.weight_value is not None:
@@ -576,6 +591,14 @@ def _recover(model, source: str, findings: list[Finding], out: Recovery,
     out.epochs_written = epochs_written
     seed = _seed(model)
     epochs = epochs_written if epochs_written is not None else DEFAULT_EPOCHS
+    if out.one_sample_steps:
+        # Each pass of the script's loop is one step on one sample.
+        out.batch_size, out.shuffle = 1, True
+        if epochs_written is not None:
+            epochs = max(1, epochs_written // len(X))
+            out.notes.append(f"the script's {epochs_written} steps of one sample each are "
+                             f"{epochs} epochs of the {len(X)} samples")
+            epochs_written = epochs
     if epochs_written is None:
         out.notes.append(f"no training loop `for ... in range(N)` found: {DEFAULT_EPOCHS} epochs")
     work_per_epoch = len(X) * sum(c.n_in * c.n_out for c in chain)
@@ -642,13 +665,28 @@ def _recover(model, source: str, findings: list[Finding], out: Recovery,
             fixed_hidden = "tanh"
             continue
         if code_ == "NN107" and output.kind in ("sigmoid", "tanh", "softmax"):
-            fixed_output, fixed_loss = "identity", "mse"
+            if output.kind == "sigmoid" and y.min() >= -1 and y.max() <= 1:
+                fixed_output = "tanh"  # targets such as {-1, 1}: the range that reaches them
+            else:
+                fixed_output, fixed_loss = "identity", "mse"
             continue
         if code_ == "NN108":
             spread = X.std(axis=0)
             out.fixed_X = (X - X.mean(axis=0)) / np.where(spread > 0, spread, 1.0)
             out.differences.append(("raw inputs → standardised (mean 0, standard deviation "
                                     "1 per feature)", code_))
+            continue
+        if code_ == "NN404":
+            if output.kind in ("identity", "relu", "leaky_relu", "tanh"):
+                layer_bugs[-1].add(Bug.LOG_LOSS_OF_UNBOUNDED)
+                # The rule's fix: the matching pair, a sigmoid (one unit) or softmax output
+                # with its cross-entropy.
+                fixed_output = "sigmoid" if output.n_out == 1 else "softmax"
+                fixed_loss = "bce" if output.n_out == 1 else "cce"
+            else:
+                out.not_reproduced.append((code_, "the log loss is on a softmax output (per-unit "
+                                                  "binary cross-entropy), which the reference "
+                                                  "network does not compute"))
             continue
         if code_ == "NN102":
             fixed_output = "sigmoid"
@@ -736,8 +774,9 @@ def _recover(model, source: str, findings: list[Finding], out: Recovery,
     if fixed_output != output.kind:
         out.differences.insert(0, (
             f"output activation {_NAMES.get(output.kind, output.kind)} → "
-            f"{_NAMES[fixed_output]}", "NN107" if fixed_output == "identity" else
-            "NN101" if "NN101" in seen_codes else "NN102"))
+            f"{_NAMES[fixed_output]}", next(
+                (c for c in ("NN101", "NN102", "NN107", "NN404") if c in seen_codes),
+                "NN102")))
     if fixed_hidden != hidden_kind:
         out.differences.insert(0, (f"hidden activation {_NAMES[hidden_kind]} → "
                                    f"{_NAMES[fixed_hidden]}", "NN106"))
@@ -824,6 +863,7 @@ _BUG_FIX = {
     Bug.STALE_WEIGHTS: "updates between the deltas → every delta before any update",
     Bug.ACCUMULATED_GRADIENT: "gradient summed over all steps → reset each step",
     Bug.UNPAIRED_SHUFFLE: "two shuffles → one permutation for inputs and labels",
+    Bug.LOG_LOSS_OF_UNBOUNDED: "log loss of an unbounded output → of probabilities",
 }
 
 
@@ -1492,6 +1532,9 @@ def _batch_of(values: Values, loop, scope: Scope) -> int | None:
             return int(step) if isinstance(step, (int, np.integer)) and step > 0 else None
         if name in ("range", "zip", "enumerate"):
             return 1
+    if isinstance(iterator, cst.Call) and isinstance(iterator.func, cst.Attribute) \
+            and iterator.func.attr.value in ("permutation", "arange"):
+        return 1  # `for i in rng.permutation(n)`: one sample index per step
     if isinstance(iterator, (cst.Name, cst.Attribute, cst.Subscript)):
         return 1
     return None

@@ -64,6 +64,8 @@ class Rule:
         fix: Fix | None = None,
     ) -> Diagnostic:
         start, end = self.model.span(node)
+        if fix is not None and _touches(fix, getattr(self.model, "shared_spans", ())):
+            fix = None
         return Diagnostic(
             code=self.code,
             name=self.name,
@@ -91,3 +93,13 @@ class Rule:
         import inspect
 
         return inspect.cleandoc(cls.__doc__ or "")
+
+
+def _touches(fix: Fix, spans) -> bool:
+    """Whether an edit of the fix falls in one of these (start, end) spans."""
+    for edit in fix.edits:
+        for start, end in spans:
+            if (edit.start.line, edit.start.column) < (end.line, end.column) and \
+                    (start.line, start.column) < (edit.end.line, edit.end.column):
+                return True
+    return False

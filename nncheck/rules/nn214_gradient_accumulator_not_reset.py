@@ -109,6 +109,19 @@ class GradientAccumulatorNotReset(Rule):
             "    layer.backward((out - y) / len(X))\n"
             "    layer.step(0.1)\n"
         ),
+        # weight decay added to a fresh gradient, and the update written `W += -lr * dW`: the
+        # weights are trained, not a buffer of summed gradients
+        Valid(
+            "import numpy as np\n"
+            "X = np.random.rand(32, 3)\n"
+            "y = (X[:, :1] > 0.5).astype(float)\n"
+            "W = np.random.randn(3, 1) * 0.1\n"
+            "for i in range(200):\n"
+            "    p = 1 / (1 + np.exp(-(X @ W)))\n"
+            "    dW = X.T @ (p - y) / len(X)\n"
+            "    dW += 0.01 * W\n"
+            "    W += -0.5 * dW\n"
+        ),
     ]
     INVALID = [
         Invalid(

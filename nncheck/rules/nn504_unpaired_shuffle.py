@@ -24,9 +24,10 @@ class UnpairedShuffle(Rule):
     ## What it does
     Finds inputs and labels reordered by two separate random draws: `np.random.shuffle(X)`
     followed by `np.random.shuffle(y)` (or `rng.shuffle`), or `X[np.random.permutation(n)]` and
-    `y[np.random.permutation(n)]` with two permutations. The two arrays must be used row for row
-    elsewhere (split or batched with the same slice, zipped, passed side by side to one call),
-    so that two unrelated arrays shuffled side by side are not reported. One permutation indexing both
+    `y[np.random.permutation(n)]` with two permutations (or two `np.random.choice` batches). The two arrays must be used row for row
+    elsewhere (split or batched with the same slice, zipped, passed side by side to one call,
+    or the network's input and the labels of its error), so that two unrelated arrays shuffled
+    side by side are not reported. One permutation indexing both
     arrays, and two shuffles made identical with `np.random.get_state()`/`set_state()`, are
     correct and not reported.
 
@@ -132,6 +133,21 @@ class UnpairedShuffle(Rule):
             "        yb = y_shuf[start:start + 30]\n",
             at="y_shuf = y[rng.permutation(len(y))]",
             says=("`X_shuf`", "`y_shuf`"),
+        ),
+        # a mini-batch drawn twice, and the arrays paired by the network itself (input, labels)
+        Invalid(
+            "import numpy as np\n"
+            "x_train = np.random.rand(1000, 4)\n"
+            "t_train = (x_train[:, :1] > 0.5).astype(float)\n"
+            "W = np.random.randn(4, 1) * 0.1\n"
+            "for i in range(100):\n"
+            "    batch_mask = np.random.choice(1000, 32)\n"
+            "    x_batch = x_train[batch_mask]\n"
+            "    t_batch = t_train[np.random.choice(1000, 32)]\n"
+            "    out = 1 / (1 + np.exp(-(x_batch @ W)))\n"
+            "    W -= 0.1 * x_batch.T @ (out - t_batch)\n",
+            at="t_batch = t_train[np.random.choice(1000, 32)]",
+            says=("`x_batch`", "`t_batch`"),
         ),
     ]
 
