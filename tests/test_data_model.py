@@ -52,6 +52,12 @@ def test_ranges_follow_how_the_data_is_made() -> None:
     assert (stacked.low, stacked.high, stacked.mixed) == (18.0, 3500.0, True)
 
 
+def test_a_transpose_in_place_keeps_the_range() -> None:
+    source = "import numpy as np\ny = np.array([[1], [1], [-1]])\ny = y.T\nprint(y)\n"
+    found = _range(source, "y", line=4)
+    assert (found.low, found.high) == (-1.0, 1.0)
+
+
 def test_scaled_or_unknown_data_has_no_range() -> None:
     for scaling in ("X /= 255\n", "X[:, 0] = X[:, 0] / 255\n", "X = (X - X.mean(axis=0)) / X.std(axis=0)\n"):
         source = "import numpy as np\nX = np.random.randint(0, 256, (50, 4)).astype(float)\n" + scaling + "print(X)\n"

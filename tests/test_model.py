@@ -599,3 +599,31 @@ def test_a_helper_update_is_read_per_call_and_offers_no_fix_inside_the_helper():
     assert steps["b2"] == "0.1 * (h.T @ d2)" and steps["b1"] == "0.1 * (X.T @ d1)"
     found = [d for d in check_text(source, "step.py").diagnostics if d.code == "NN204"]
     assert len(found) == 2 and all(d.fix is None for d in found)
+
+
+def test_initial_values_follow_a_dict_through_init_and_the_update_cycle():
+    model = build(
+        """\
+        import numpy as np
+        def init(n_x, n_h):
+            W1 = np.zeros((n_h, n_x))
+            W2 = np.random.randn(1, n_h)
+            return {"W1": W1, "W2": W2}
+        def forward(p, X):
+            return p["W2"] @ np.tanh(p["W1"] @ X)
+        def update(p, g, lr):
+            for k in ("W1", "W2"):
+                p[k] = p[k] - lr * g["d" + k]
+            return p
+        params = init(2, 4)
+        X = np.random.rand(2, 10)
+        for i in range(10):
+            out = forward(params, X)
+            params = update(params, {"dW1": X @ X.T, "dW2": out @ X.T}, 0.1)
+        """
+    )
+    first = next(layer for layer in model.layers if code(layer.weight) == 'p["W1"]')
+    held = model.initial_values(first.weight, first.scope)
+    assert [code(v) for v, _ in held] == ["np.zeros((n_h, n_x))"]
+    second = next(layer for layer in model.layers if code(layer.weight) == 'p["W2"]')
+    assert code(model.creation(second.weight, second.scope)[0]) == "np.random.randn(1, n_h)"

@@ -143,6 +143,7 @@ class NetworkModel:
         # Code that stands for several updates once the model writes it out (a loop over item
         # names, a helper returning updated parameters): no fix may edit it for one of them.
         self._shared_code: list[cst.CSTNode] = []
+        self._item_names_memo: dict = {}
         # `X = X + rng.normal(0, 0.1, X.shape)` adds noise to data: a fresh random draw is no
         # step down a gradient, so it does not make X a parameter.
         self.updates: list[Update] = [u for u in self.builder.updates if self.creation_call(u.rhs) is None]
@@ -414,9 +415,13 @@ class NetworkModel:
     def item_names(self, expr: cst.BaseExpression, scope: Scope, depth: int = 0) -> list[str]:
         """The string keys a dict is known to hold: a dict literal's, the items assigned one by
         one, or those of the dict a function returns (`params = init(...)`)."""
+        remembered = self._item_names_memo.get((expr, scope))
+        if remembered is not None:
+            return remembered
         names: list[str] = []
         if depth > 4:
             return names
+        self._item_names_memo[(expr, scope)] = []  # a cycle through returns adds nothing
         for value, value_scope in self.values(expr, scope):
             key = None
             if isinstance(value, cst.Dict):
@@ -434,7 +439,9 @@ class NetworkModel:
                 key = self.key(value, value_scope)
             if key is not None:
                 names.extend(self._literal_items.get(key, ()))
-        return list(dict.fromkeys(n for n in names if isinstance(n, str)))
+        found = list(dict.fromkeys(n for n in names if isinstance(n, str)))
+        self._item_names_memo[(expr, scope)] = found
+        return found
 
     @functools.cached_property
     def _literal_items(self) -> dict[Key, list[str]]:

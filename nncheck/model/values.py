@@ -649,9 +649,23 @@ def element_of(container: cst.BaseExpression) -> cst.Subscript:
 LAYER_MARK = "#"
 
 
+_ITEM_CACHE: dict[int, tuple[cst.CSTNode, str | None]] = {}
+
+
 def item_name(index: cst.BaseExpression) -> str | None:
     """The dict item an index names: the string itself, or a prefix + LAYER_MARK when the
-    string is a constant prefix followed by a computed layer number."""
+    string is a constant prefix followed by a computed layer number (cached: every key asks)."""
+    cached = _ITEM_CACHE.get(id(index))
+    if cached is not None and cached[0] is index:
+        return cached[1]
+    name = _item_name(index)
+    if len(_ITEM_CACHE) > 200_000:
+        _ITEM_CACHE.clear()
+    _ITEM_CACHE[id(index)] = (index, name)
+    return name
+
+
+def _item_name(index: cst.BaseExpression) -> str | None:
     if isinstance(index, cst.SimpleString):
         value = index.evaluated_value
         return value if isinstance(value, str) else None

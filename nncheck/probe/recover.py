@@ -522,7 +522,12 @@ def _recover(model, source: str, findings: list[Finding], out: Recovery,
         if item.weight_value is not None:
             item.weight_rms = float(np.sqrt(np.mean(np.asarray(weight, dtype=float) ** 2)))
         else:
-            item.weight_rms = _rms(values, item.layer.weight, item.layer.scope)
+            try:
+                item.weight_rms = _rms(values, item.layer.weight, item.layer.scope)
+            except Unknown:
+                # Redrawing failed (the name is rebound in the training loop): the one value
+                # that was computed gives the scale.
+                item.weight_rms = float(np.sqrt(np.mean(np.asarray(weight, dtype=float) ** 2)))
         if np.issubdtype(weight.dtype, np.number):
             item.initial_W = weight if item.layer.layout == "rows" else weight.T
         if item.weight_value is not None:
@@ -660,7 +665,10 @@ def _recover(model, source: str, findings: list[Finding], out: Recovery,
             fixed_hidden = "tanh"
             continue
         if code_ == "NN107" and output.kind in ("sigmoid", "tanh", "softmax"):
-            fixed_output, fixed_loss = "identity", "mse"
+            if output.kind == "sigmoid" and y.min() >= -1 and y.max() <= 1:
+                fixed_output = "tanh"  # targets such as {-1, 1}: the range that reaches them
+            else:
+                fixed_output, fixed_loss = "identity", "mse"
             continue
         if code_ == "NN108":
             spread = X.std(axis=0)
@@ -766,9 +774,9 @@ def _recover(model, source: str, findings: list[Finding], out: Recovery,
     if fixed_output != output.kind:
         out.differences.insert(0, (
             f"output activation {_NAMES.get(output.kind, output.kind)} → "
-            f"{_NAMES[fixed_output]}", "NN107" if fixed_output == "identity" else
-            "NN404" if "NN404" in seen_codes else
-            "NN101" if "NN101" in seen_codes else "NN102"))
+            f"{_NAMES[fixed_output]}", next(
+                (c for c in ("NN101", "NN102", "NN107", "NN404") if c in seen_codes),
+                "NN102")))
     if fixed_hidden != hidden_kind:
         out.differences.insert(0, (f"hidden activation {_NAMES[hidden_kind]} → "
                                    f"{_NAMES[fixed_hidden]}", "NN106"))
@@ -1524,6 +1532,9 @@ def _batch_of(values: Values, loop, scope: Scope) -> int | None:
             return int(step) if isinstance(step, (int, np.integer)) and step > 0 else None
         if name in ("range", "zip", "enumerate"):
             return 1
+    if isinstance(iterator, cst.Call) and isinstance(iterator.func, cst.Attribute) \
+            and iterator.func.attr.value in ("permutation", "arange"):
+        return 1  # `for i in rng.permutation(n)`: one sample index per step
     if isinstance(iterator, (cst.Name, cst.Attribute, cst.Subscript)):
         return 1
     return None
