@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import textwrap
 
+import libcst
 import numpy as np
 import pytest
 
@@ -279,6 +280,29 @@ def test_sizes_read_from_a_settings_class_are_its_body_constants():
     assert model.shape(returned, next(s for s in model.builder.scopes.values() if s.name == "unknown")) == (
         "Config.n_in", 1,
     )
+
+
+def test_samples_from_a_dataset_generator_have_its_shape():
+    model = build(
+        """\
+        import numpy as np
+        from sklearn import datasets
+        def data():
+            X, y = datasets.make_moons(200, noise=0.2)
+            return X, y
+        A, b = datasets.make_blobs(n_samples=50, n_features=3)
+        C, d = datasets.make_blobs(n_samples=[10, 20])
+        X, y = data()
+        """
+    )
+    module = model.module_scope
+    shapes = {
+        key[-1]: model.shape(cst_name, module) for key in model.definitions if key[0] == "global"
+        for cst_name in [libcst.Name(key[-1])]
+    }
+    assert shapes["X"] == (200, 2) and shapes["y"] == (200,)
+    assert shapes["A"] == (50, 3) and shapes["b"] == (50,)
+    assert shapes["C"] is None  # samples per cluster: their count is not read
 
 
 def test_columns_layout_and_tuple_unpacking():

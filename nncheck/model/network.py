@@ -767,13 +767,39 @@ class NetworkModel:
                 for returned in target.scope.returns:
                     found.extend(self._element_of(returned, target.scope, index, depth + 1))
                 return found
-            return []
+            generated = self._generated_dataset_element(expr, index)
+            return [(generated, scope)] if generated is not None else []
         key = self.key(expr, scope)
         found = []
         for definition in self.defs(key):
             if definition.value is not None and definition.augmented is None:
                 found.extend(self._element_of(definition.value, definition.scope, index, depth + 1))
         return found
+
+    def _generated_dataset_element(self, call: cst.Call, index: int) -> cst.BaseExpression | None:
+        """`X, y = make_moons(200)`: scikit-learn's generators return (n_samples, n_features)
+        samples and (n_samples,) labels. The shape stands in as an array allocation of the user's
+        sizes, mapped back to the call (no fix edits it)."""
+        name = (call_name(call) or "").split(".")[-1]
+        if name not in _DATASET_GENERATORS or index > 1 or any(arg.star for arg in call.args):
+            return None
+        features_default, features_position = _DATASET_GENERATORS[name]
+        args = positional_args(call)
+        samples = keyword_arg(call, "n_samples") or (args[0] if args else cst.Integer("100"))
+        if isinstance(samples, (cst.Tuple, cst.List)):  # samples per cluster: the count is their sum
+            return None
+        features = keyword_arg(call, "n_features")
+        if features is None and features_position is not None and len(args) > features_position:
+            features = args[features_position]
+        if features is None:
+            features = cst.Integer(str(features_default))
+        sizes = [samples, features] if index == 0 else [samples]
+        generated = cst.Call(
+            func=cst.Attribute(value=cst.Name("np"), attr=cst.Name("empty")),
+            args=[cst.Arg(cst.Tuple([cst.Element(size) for size in sizes]))],
+        )
+        self.builder.synthetic[generated] = call
+        return generated
 
     def _add_binding(self, callee: Scope, param: str, value, scope: Scope, call) -> None:
         if param not in callee.params:
@@ -2145,6 +2171,16 @@ class NetworkModel:
             pass  # the activation itself used as the derivative: forms will say it matches neither
         forms = derivative_forms(forward.callable, callable_)
         return DerivativeUse(node, argument, name, callable_, forward, at, forms, function, mode, scope)
+
+
+# scikit-learn's sample generators: the default number of features, and the position of
+# `n_features` among the positional arguments (None: it has no such argument)
+_DATASET_GENERATORS = {
+    "make_moons": (2, None),
+    "make_circles": (2, None),
+    "make_blobs": (2, 1),
+    "make_classification": (20, 1),
+}
 
 
 def _is_merged_key(key: Key | None) -> bool:
