@@ -251,6 +251,36 @@ def test_symbolic_shapes_keep_the_users_names():
     assert model.shape(definition.value, definition.scope) == ("n_in", "n_out")
 
 
+def test_sizes_read_from_a_settings_class_are_its_body_constants():
+    model = build(
+        """\
+        import numpy as np
+        class Config:
+            n_in = 2
+            n_out = 3
+        class Other:
+            n_in = 5
+        def init(n_hidden):
+            W1 = np.random.randn(Config.n_in, n_hidden)
+            W2 = np.random.randn(n_hidden, Config.n_out)
+            return W1, W2
+        def unknown(Config):
+            return np.zeros((Config.n_in, 1))
+        init(4)
+        """
+    )
+    shapes = {
+        key[-1]: model.shape(d.value, d.scope) for key, defs in model.definitions.items() for d in defs
+        if key[0] == "local" and key[-1] in ("W1", "W2")
+    }
+    assert shapes == {"W1": (2, 4), "W2": (4, 3)}
+    # a parameter named like the class hides it: its attribute is no class constant
+    (returned,) = next(s for s in model.builder.scopes.values() if s.name == "unknown").returns
+    assert model.shape(returned, next(s for s in model.builder.scopes.values() if s.name == "unknown")) == (
+        "Config.n_in", 1,
+    )
+
+
 def test_columns_layout_and_tuple_unpacking():
     model = build(
         """\

@@ -844,6 +844,10 @@ class DataFacts:
         model = self.model
         if model.layout == "columns":
             return []  # there the classes are axis 0, and a sum over axis 1 is NN104's wrong axis
+        if self._one_row_batches:
+            # `x = X[i:i + 1]` trains on 2-D batches of one row, where `e / e.sum(axis=1)` is
+            # right: the (1,) sum broadcasts over the classes
+            return []
         found = []
         for node, scope in model.builder.scope_of_node.items():
             if not (isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Divide)):
@@ -857,6 +861,24 @@ class DataFacts:
                 continue
             found.append(RowSum(node, node.right, node.left, scope))
         return found
+
+    @functools.cached_property
+    def _one_row_batches(self) -> bool:
+        """Whether the file cuts one-row batches: `X[i:i + 1]`, `X[[i]]`, `x.reshape(1, -1)`."""
+        for node in self.model.builder.scope_of_node:
+            if isinstance(node, cst.Subscript) and node.slice:
+                first = node.slice[0].slice
+                if isinstance(first, cst.Slice) and first.lower is not None and first.upper is not None:
+                    upper = code(first.upper).replace(" ", "")
+                    if upper in (code(first.lower).replace(" ", "") + "+1", "1+" + code(first.lower).replace(" ", "")):
+                        return True
+                if isinstance(first, cst.Index) and isinstance(first.value, cst.List) and len(first.value.elements) == 1:
+                    return True
+            if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value == "reshape":
+                args = positional_args(node)
+                if args and code(args[0]) == "1":
+                    return True
+        return False
 
     def _exponentials(self, expr, scope: Scope) -> bool:
         values = self.model.values(expr, scope) if self.model.key(expr, scope) is not None else [(expr, scope)]

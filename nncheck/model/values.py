@@ -5,6 +5,7 @@ A *key* names a storage place:
   ("local", scope, name)      a function's local or parameter
   ("attr", class, attr)       `self.attr`, shared by all methods of a class
   ("item", key, "W1")         `params["W1"]`, an item of a dict held in `key`
+  ("class", "Config", "lr")   `Config.lr`, a name assigned in the body of a module-level class
 
 Every assignment to a key is a Definition. Parameters also get one Definition per call site
 (the argument expression, evaluated in the caller's scope), so a label array defined at module
@@ -42,6 +43,8 @@ class Scope:
     returns: list[cst.BaseExpression] = field(default_factory=list)
     # (module scope only) the keys that hold a Python list: only their positions are elements
     lists: set = field(default_factory=set)
+    # (module scope only) module-level classes: `Config.lr` reads the class body's `lr`
+    class_names: set = field(default_factory=set)
 
     @property
     def is_module(self) -> bool:
@@ -185,6 +188,8 @@ class ScopeBuilder(cst.CSTVisitor):
         self.module_scope = Scope(node=module, name="<module>")
         self.stack: list[Scope] = [self.module_scope]
         self.class_stack: list[ClassInfo] = []
+        # the scope each open class statement sits in: a name assigned there is the class's own
+        self.class_outer: list[Scope] = []
         self.classes: dict[str, ClassInfo] = {}
         self.scopes: dict[cst.CSTNode, Scope] = {module: self.module_scope}
         self.scope_of_node: dict[cst.CSTNode, Scope] = {}
@@ -223,11 +228,15 @@ class ScopeBuilder(cst.CSTVisitor):
                 info.methods[statement.name.value] = statement
         self.classes.setdefault(info.name, info)
         self.class_stack.append(info)
+        self.class_outer.append(self.scope)
         self.scope.assigned.add(info.name)
+        if self.scope is self.module_scope:
+            self.module_scope.class_names.add(info.name)
         return True
 
     def leave_ClassDef(self, node: cst.ClassDef) -> None:
         self.class_stack.pop()
+        self.class_outer.pop()
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
         outer = self.scope
@@ -448,6 +457,9 @@ class ScopeBuilder(cst.CSTVisitor):
             return
         if isinstance(target, cst.Name) and target.value not in self.scope.global_names:
             self.scope.assigned.add(target.value)
+            if self.class_outer and self.class_outer[-1] is self.scope and self.scope is self.module_scope:
+                # a settings class (`class Config: n_hidden = 3`) read as `Config.n_hidden`
+                self._define(("class", self.class_stack[-1].name, target.value), value, self.scope, statement)
         key = self.key_for_target(target)
         if key is None and (
             isinstance(target, cst.Attribute) and isinstance(value, cst.BinaryOperation)
@@ -566,6 +578,9 @@ def key_for(expr: cst.BaseExpression, scope: Scope, module_scope: Scope | None =
             walker = walker.parent  # a lambda inside a method still sees self
         if walker is not None and walker.self_name == expr.value.value and walker.cls is not None:
             return ("attr", walker.cls, expr.attr.value)
+        module = module_scope or scope.module_scope
+        if expr.value.value in module.class_names and key_for(expr.value, scope, module) == ("global", expr.value.value):
+            return ("class", expr.value.value, expr.attr.value)
         return None
     if isinstance(expr, cst.Subscript) and len(expr.slice) == 1:
         index = expr.slice[0].slice
@@ -710,6 +725,8 @@ def key_name(key: Key) -> str:
         return key[-1]
     if key[0] == "attr":
         return f"self.{key[2]}"
+    if key[0] == "class":
+        return f"{key[1]}.{key[2]}"
     if key[0] == "item":
         if key[2] == ELEMENT:
             return f"{key_name(key[1])}[i]"

@@ -36,8 +36,8 @@ class SoftmaxMissingKeepdims(Rule):
     Finds a softmax that divides a 2-D batch of exponentials by its row sums taken without
     `keepdims`: `e / e.sum(axis=1)` or `e / np.sum(e, axis=-1)`, where `e` holds one row per
     sample (`X @ W + b`). The number of dimensions is followed from the data through the
-    layers. A softmax of one sample (a 1-D vector) and one with samples as columns (summed over
-    axis 0) are correct without `keepdims` and are not reported.
+    layers. A softmax of one sample (a 1-D vector, or a one-row batch `X[i:i + 1]`) and one with
+    samples as columns (summed over axis 0) are correct without `keepdims` and are not reported.
 
     ## Why is this bad?
     `e.sum(axis=1)` has shape `(n_samples,)`. Dividing the `(n_samples, n_classes)` array by it
@@ -93,6 +93,15 @@ class SoftmaxMissingKeepdims(Rule):
             "        e = np.exp(z - z.max())\n"
             "        p = e / e.sum(axis=-1)\n"
             "        W -= 0.05 * np.outer(x, p - t)\n"
+        ),
+        # online training on one-row batches: the (1,) row sum broadcasts correctly
+        Valid(
+            _DATA + _softmax("np.sum(e, axis=1)")
+            + "for epoch in range(5):\n"
+            "    for i in range(len(X)):\n"
+            "        x, t = X[i:i + 1], Y[i:i + 1]\n"
+            "        p = softmax(x @ W + b)\n"
+            "        W -= 0.05 * x.T @ (p - t)\n"
         ),
         # rows normalised by something else than a sum of exponentials
         Valid(_DATA + "counts = np.random.rand(150, 3)\nshares = counts / counts.sum(axis=1, keepdims=True)\n"),
