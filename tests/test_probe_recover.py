@@ -255,3 +255,21 @@ def test_one_sample_drawn_per_step_is_not_read_as_constant_labels():
     assert "the script's 20000 steps of one sample each are 100 epochs of the 200 samples" \
         in result.notes
     assert result.written.batch_size == 1 and result.written.epochs == 100
+
+
+def test_online_steps_over_a_permutation_are_one_sample_each():
+    source = MINIBATCH.replace("    order = np.random.permutation(len(X))\n", "").replace(
+        "    for start in range(0, len(X), 16):\n        rows = order[start:start + 16]\n",
+        "    for i in np.random.permutation(len(X)):\n        rows = slice(i, i + 1)\n")
+    result = _recovered(source)
+    assert result.ok, result.missing
+    assert (result.written.batch_size, result.written.shuffle) == (1, True)
+
+
+def test_targets_of_minus_one_and_one_on_a_sigmoid_are_fixed_with_tanh():
+    source = NETWORK.replace(".astype(float)", ".astype(float) * 2 - 1")
+    result = _recovered(source, [("NN107", 16)])
+    assert result.ok, result.missing
+    assert result.written.output_activation == "sigmoid"
+    assert result.fixed.output_activation == "tanh"
+    assert result.differences[0] == ("output activation sigmoid → tanh", "NN107")

@@ -303,9 +303,19 @@ def _user_script(script: pathlib.Path, echo: Echo, data: pathlib.Path | None = N
     X, y = recovery.X, recovery.y
     from nncheck.probe.effects import timed_train
 
-    written, seconds = timed_train(written_spec, X, y)
-    fixed_X = recovery.fixed_X if recovery.fixed_X is not None else X
-    fixed = train(fixed_spec, fixed_X, y)
+    import threading
+
+    # A progress line, only when training takes long enough for a silent wait to puzzle.
+    progress = threading.Timer(1.0, echo, args=[
+        f"   (training both runs: {written_spec.epochs} epochs of {len(X)} samples...)"])
+    progress.daemon = True
+    progress.start()
+    try:
+        written, seconds = timed_train(written_spec, X, y)
+        fixed_X = recovery.fixed_X if recovery.fixed_X is not None else X
+        fixed = train(fixed_spec, fixed_X, y)
+    finally:
+        progress.cancel()
 
     echo("")
     echo("3. As written")
