@@ -11,6 +11,7 @@ from nncheck.engine import check_text
 from nncheck.model import NetworkModel
 from nncheck.model.behaviour import classify, derivative_forms
 from nncheck.model.parse import parse
+from nncheck.model.shapes import shapes as shape_analysis
 from nncheck.model.values import code, key_name
 
 
@@ -303,6 +304,32 @@ def test_samples_from_a_dataset_generator_have_its_shape():
     assert shapes["X"] == (200, 2) and shapes["y"] == (200,)
     assert shapes["A"] == (50, 3) and shapes["b"] == (50,)
     assert shapes["C"] is None  # samples per cluster: their count is not read
+
+
+def test_names_unpacked_from_a_call_whose_every_return_is_known_have_its_shapes():
+    model = build(
+        """\
+        import numpy as np
+        def data(flag):
+            if flag:
+                return np.zeros((4, 2)), np.zeros(4)
+            return np.ones((4, 2)), np.ones(4)
+        def partial(flag):
+            if flag:
+                return np.zeros((4, 2)), np.zeros(4)
+            return load()
+        def train(X):
+            return X @ np.zeros((2, 3))
+        X, y = data(True)
+        train(X)
+        A, b = partial(True)
+        train(A)
+        """
+    )
+    analysis = shape_analysis(model)
+    module = model.module_scope
+    assert analysis.shape_of(libcst.Name("X"), module) == (4, 2)
+    assert analysis.shape_of(libcst.Name("A"), module) is None  # one return is not known
 
 
 def test_columns_layout_and_tuple_unpacking():
