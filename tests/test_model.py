@@ -332,6 +332,28 @@ def test_names_unpacked_from_a_call_whose_every_return_is_known_have_its_shapes(
     assert analysis.shape_of(libcst.Name("A"), module) is None  # one return is not known
 
 
+def test_a_product_with_the_output_less_its_labels_is_no_layer():
+    model = build(
+        """\
+        import numpy as np
+        X = np.random.randn(8, 2)
+        y = np.random.randint(0, 2, 8)
+        W1 = np.random.randn(2, 3)
+        W2 = np.random.randn(3, 2)
+        for i in range(100):
+            a1 = np.tanh(X.dot(W1))
+            e = np.exp(a1.dot(W2))
+            probs = e / np.sum(e, axis=1, keepdims=True)
+            delta3 = probs
+            delta3[range(8), y] -= 1
+            delta2 = delta3.dot(W2) * (1 - a1 ** 2)
+            W2 -= 0.1 * a1.T.dot(delta3)
+            W1 -= 0.1 * X.T.dot(delta2)
+        """
+    )
+    assert sorted(code(layer.product) for layer in model.layers) == ["X.dot(W1)", "a1.dot(W2)"]
+
+
 def test_columns_layout_and_tuple_unpacking():
     model = build(
         """\

@@ -1767,8 +1767,21 @@ class NetworkModel:
         if right_param == left_param:
             return None
         weight, other, layout = (right, left, "rows") if right_param else (left, right, "columns")
+        if self._has_labels_taken_away(other, scope):
+            return None
         bias_key = self.key(bias, scope) if bias is not None else None
         return Layer(product, whole, other, weight, self.key(weight, scope), bias, bias_key, False, layout, scope)
+
+    def _has_labels_taken_away(self, expr: cst.BaseExpression, scope: Scope) -> bool:
+        """`delta3[range(n), y] -= 1`: an output with the labels' ones taken away in place is
+        the loss's gradient; a product with it runs backward, it feeds no next layer."""
+        key = self.canonical(self.key(expr, scope))
+        if key is None:
+            return False
+        return any(
+            isinstance(statement, cst.AugAssign) and isinstance(statement.operator, cst.SubtractAssign)
+            for _, _, statement in self.builder.element_writes.get(key, ())
+        )
 
     @functools.cached_property
     def layout(self) -> str | None:
