@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import textwrap
 
+import libcst
 import numpy as np
 import pytest
 
@@ -10,6 +11,7 @@ from nncheck.engine import check_text
 from nncheck.model import NetworkModel
 from nncheck.model.behaviour import classify, derivative_forms
 from nncheck.model.parse import parse
+from nncheck.model.shapes import shapes as shape_analysis
 from nncheck.model.values import code, key_name
 
 
@@ -279,6 +281,55 @@ def test_sizes_read_from_a_settings_class_are_its_body_constants():
     assert model.shape(returned, next(s for s in model.builder.scopes.values() if s.name == "unknown")) == (
         "Config.n_in", 1,
     )
+
+
+def test_samples_from_a_dataset_generator_have_its_shape():
+    model = build(
+        """\
+        import numpy as np
+        from sklearn import datasets
+        def data():
+            X, y = datasets.make_moons(200, noise=0.2)
+            return X, y
+        A, b = datasets.make_blobs(n_samples=50, n_features=3)
+        C, d = datasets.make_blobs(n_samples=[10, 20])
+        X, y = data()
+        """
+    )
+    module = model.module_scope
+    shapes = {
+        key[-1]: model.shape(cst_name, module) for key in model.definitions if key[0] == "global"
+        for cst_name in [libcst.Name(key[-1])]
+    }
+    assert shapes["X"] == (200, 2) and shapes["y"] == (200,)
+    assert shapes["A"] == (50, 3) and shapes["b"] == (50,)
+    assert shapes["C"] is None  # samples per cluster: their count is not read
+
+
+def test_names_unpacked_from_a_call_whose_every_return_is_known_have_its_shapes():
+    model = build(
+        """\
+        import numpy as np
+        def data(flag):
+            if flag:
+                return np.zeros((4, 2)), np.zeros(4)
+            return np.ones((4, 2)), np.ones(4)
+        def partial(flag):
+            if flag:
+                return np.zeros((4, 2)), np.zeros(4)
+            return load()
+        def train(X):
+            return X @ np.zeros((2, 3))
+        X, y = data(True)
+        train(X)
+        A, b = partial(True)
+        train(A)
+        """
+    )
+    analysis = shape_analysis(model)
+    module = model.module_scope
+    assert analysis.shape_of(libcst.Name("X"), module) == (4, 2)
+    assert analysis.shape_of(libcst.Name("A"), module) is None  # one return is not known
 
 
 def test_columns_layout_and_tuple_unpacking():

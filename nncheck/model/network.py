@@ -742,6 +742,13 @@ class NetworkModel:
                 if not found:
                     unresolved.append((key, value, scope, statement, index))
                     continue
+                if self._elements_complete(value, scope, index, 0):
+                    # every value the element can take is now known: the placeholder that
+                    # stood for "unpacked from something unknown" no longer holds
+                    self.definitions[key] = [
+                        d for d in self.definitions.get(key, [])
+                        if not (d.value is None and d.statement is statement and d.augmented is None)
+                    ]
                 for element, element_scope in found:
                     definition = Definition(key, element, element_scope, statement)
                     self.definitions.setdefault(key, []).append(definition)
@@ -767,13 +774,55 @@ class NetworkModel:
                 for returned in target.scope.returns:
                     found.extend(self._element_of(returned, target.scope, index, depth + 1))
                 return found
-            return []
+            generated = self._generated_dataset_element(expr, index)
+            return [(generated, scope)] if generated is not None else []
         key = self.key(expr, scope)
         found = []
         for definition in self.defs(key):
             if definition.value is not None and definition.augmented is None:
                 found.extend(self._element_of(definition.value, definition.scope, index, depth + 1))
         return found
+
+    def _elements_complete(self, expr, scope: Scope, index: int, depth: int) -> bool:
+        """Whether `_element_of` finds the element on every path: each return of the function
+        called, each definition of the name."""
+        if depth > 4:
+            return False
+        if isinstance(expr, (cst.Tuple, cst.List)):
+            return index < len(expr.elements) and not any(isinstance(e, cst.StarredElement) for e in expr.elements)
+        if isinstance(expr, cst.Call):
+            target = self.resolve_callable(expr.func, scope)
+            if isinstance(target, FunctionInfo):
+                returns = target.scope.returns
+                return bool(returns) and all(self._elements_complete(r, target.scope, index, depth + 1) for r in returns)
+            return _generates_dataset(expr, index)
+        defs = self.defs(self.key(expr, scope))
+        return bool(defs) and all(
+            d.value is not None and d.augmented is None and self._elements_complete(d.value, d.scope, index, depth + 1)
+            for d in defs
+        )
+
+    def _generated_dataset_element(self, call: cst.Call, index: int) -> cst.BaseExpression | None:
+        """`X, y = make_moons(200)`: scikit-learn's generators return (n_samples, n_features)
+        samples and (n_samples,) labels. The shape stands in as an array allocation of the user's
+        sizes, mapped back to the call (no fix edits it)."""
+        if not _generates_dataset(call, index):
+            return None
+        features_default, features_position = _DATASET_GENERATORS[(call_name(call) or "").split(".")[-1]]
+        args = positional_args(call)
+        samples = keyword_arg(call, "n_samples") or (args[0] if args else cst.Integer("100"))
+        features = keyword_arg(call, "n_features")
+        if features is None and features_position is not None and len(args) > features_position:
+            features = args[features_position]
+        if features is None:
+            features = cst.Integer(str(features_default))
+        sizes = [samples, features] if index == 0 else [samples]
+        generated = cst.Call(
+            func=cst.Attribute(value=cst.Name("np"), attr=cst.Name("empty")),
+            args=[cst.Arg(cst.Tuple([cst.Element(size) for size in sizes]))],
+        )
+        self.builder.synthetic[generated] = call
+        return generated
 
     def _add_binding(self, callee: Scope, param: str, value, scope: Scope, call) -> None:
         if param not in callee.params:
@@ -2145,6 +2194,26 @@ class NetworkModel:
             pass  # the activation itself used as the derivative: forms will say it matches neither
         forms = derivative_forms(forward.callable, callable_)
         return DerivativeUse(node, argument, name, callable_, forward, at, forms, function, mode, scope)
+
+
+# scikit-learn's sample generators: the default number of features, and the position of
+# `n_features` among the positional arguments (None: it has no such argument)
+_DATASET_GENERATORS = {
+    "make_moons": (2, None),
+    "make_circles": (2, None),
+    "make_blobs": (2, 1),
+    "make_classification": (20, 1),
+}
+
+
+def _generates_dataset(call: cst.Call, index: int) -> bool:
+    name = (call_name(call) or "").split(".")[-1]
+    if name not in _DATASET_GENERATORS or index > 1 or any(arg.star for arg in call.args):
+        return False
+    args = positional_args(call)
+    samples = keyword_arg(call, "n_samples") or (args[0] if args else None)
+    # samples per cluster (`n_samples=[50, 50]`): the count is their sum, not read here
+    return not isinstance(samples, (cst.Tuple, cst.List))
 
 
 def _is_merged_key(key: Key | None) -> bool:
