@@ -45,6 +45,9 @@ class Scope:
     lists: set = field(default_factory=set)
     # (module scope only) module-level classes: `Config.lr` reads the class body's `lr`
     class_names: set = field(default_factory=set)
+    # (module scope only) (class, name) for each name a module-level class body assigns: only
+    # those are read as `Class.name` constants (a method stays a method)
+    class_assigned: set = field(default_factory=set)
 
     @property
     def is_module(self) -> bool:
@@ -460,6 +463,7 @@ class ScopeBuilder(cst.CSTVisitor):
             if self.class_outer and self.class_outer[-1] is self.scope and self.scope is self.module_scope:
                 # a settings class (`class Config: n_hidden = 3`) read as `Config.n_hidden`
                 self._define(("class", self.class_stack[-1].name, target.value), value, self.scope, statement)
+                self.module_scope.class_assigned.add((self.class_stack[-1].name, target.value))
         key = self.key_for_target(target)
         if key is None and (
             isinstance(target, cst.Attribute) and isinstance(value, cst.BinaryOperation)
@@ -579,7 +583,8 @@ def key_for(expr: cst.BaseExpression, scope: Scope, module_scope: Scope | None =
         if walker is not None and walker.self_name == expr.value.value and walker.cls is not None:
             return ("attr", walker.cls, expr.attr.value)
         module = module_scope or scope.module_scope
-        if expr.value.value in module.class_names and key_for(expr.value, scope, module) == ("global", expr.value.value):
+        if (expr.value.value, expr.attr.value) in module.class_assigned and \
+                key_for(expr.value, scope, module) == ("global", expr.value.value):
             return ("class", expr.value.value, expr.attr.value)
         return None
     if isinstance(expr, cst.Subscript) and len(expr.slice) == 1:

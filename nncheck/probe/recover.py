@@ -456,9 +456,34 @@ def _recover(model, source: str, findings: list[Finding], out: Recovery,
     # -- the layers, from the output back to the input ----------------------------------------
     chain, labels, labels_scope = _chain(model)
     chain = _unrolled(model, values, chain, out)
-    first = chain[0].layer
 
-    # -- the data ---------------------------------------------------------------------------
+    X, y = _training_data(model, values, chain, labels, labels_scope, findings, out)
+    _size_layers(values, chain, X, y)
+    no_bias = [i for i, item in enumerate(chain) if item.layer.bias is None]
+    if no_bias and len(no_bias) != len(chain):
+        raise Unknown(
+            "some layers have a bias and others ("
+            + ", ".join(f"'{code(chain[i].layer.weight)}'" for i in no_bias)
+            + ") do not; the reference network has biases in every layer or in none")
+
+    hidden_kind, alpha = _activations(chain)
+    output = chain[-1]
+    base, loss, seed = _reference_spec(model, values, chain, out, X, hidden_kind, alpha, no_bias)
+
+    # -- the findings, as toggles ----------------------------------------------------------------
+    t = _Toggles(output=output.kind, loss=loss, hidden=hidden_kind,
+                 layer_bugs=[set() for _ in chain])
+    for finding in findings:
+        _toggle(t, finding, model, chain, loss, X, y, out)
+    written, fixed = _runs(t, base, model, chain, hidden_kind, out)
+    _describe(model, values, chain, X, y, (labels, labels_scope), findings, files, data, seed,
+              written, out)
+
+
+def _training_data(model, values, chain, labels, labels_scope, findings, out):
+    """The inputs and labels as rows: the script's own where the demo can compute them, else
+    data synthesised with the shapes it knows (and a note that says so)."""
+    first = chain[0].layer
     layout = first.layout
     problem: Unknown | None = None
     try:
@@ -505,8 +530,11 @@ def _recover(model, source: str, findings: list[Finding], out: Recovery,
         raise Unknown(f"the labels {_origin_name(model, labels, labels_scope)} are all "
                       f"{y.flat[0]:g}: nothing to learn")
     out.X, out.y = X, y
+    return X, y
 
-    # -- sizes -------------------------------------------------------------------------------
+
+def _size_layers(values, chain, X, y) -> None:
+    """Each layer's sizes, starting weights and bias, checked against the data's columns."""
     previous = X.shape[1]
     for item in chain:
         weight = item.weight_value if item.weight_value is not None else \
@@ -551,13 +579,10 @@ def _recover(model, source: str, findings: list[Finding], out: Recovery,
     if y.shape[1] != chain[-1].n_out:
         raise Unknown(f"the output layer has {chain[-1].n_out} units but the labels have "
                       f"{y.shape[1]} columns")
-    no_bias = [i for i, item in enumerate(chain) if item.layer.bias is None]
-    if no_bias and len(no_bias) != len(chain):
-        raise Unknown(
-            "some layers have a bias and others ("
-            + ", ".join(f"'{code(chain[i].layer.weight)}'" for i in no_bias)
-            + ") do not; the reference network has biases in every layer or in none")
 
+
+def _activations(chain) -> tuple[str, float]:
+    """The hidden activation (the reference network has one) and the leaky slope."""
     hidden = {(c.kind, c.alpha) for c in chain[:-1]}
     if len(hidden) > 1:
         raise Unknown("the hidden layers use different activations ("
@@ -568,8 +593,13 @@ def _recover(model, source: str, findings: list[Finding], out: Recovery,
     alpha = hidden_alpha if hidden_kind == "leaky_relu" else output.alpha
     if alpha is None:
         alpha = 0.01
+    return hidden_kind, alpha
 
-    # -- loss, learning rate, epochs, seed -----------------------------------------------------
+
+def _reference_spec(model, values, chain, out, X, hidden_kind, alpha, no_bias):
+    """The reference network as the script trains it: loss, learning rate and reduction, epochs
+    (capped by the time budget, with a note), batches, seed and starting weights."""
+    output = chain[-1]
     loss, loss_note = _loss(model, output)
     if loss_note:
         out.notes.append(loss_note)
@@ -632,160 +662,187 @@ def _recover(model, source: str, findings: list[Finding], out: Recovery,
         batch_size=batch,
         shuffle=out.shuffle and batch is not None,
     )
+    return base, loss, seed
 
-    # -- the findings, as toggles ----------------------------------------------------------------
-    bugs_global: set[Bug] = set()
-    layer_bugs: list[set[Bug]] = [set() for _ in chain]
-    wrong_derivative = "sigmoid_output_form"
-    fixed_output = output.kind
-    fixed_loss = loss
-    fixed_hidden = hidden_kind
-    seen_codes: set[str] = set()
-    for finding in findings:
-        if finding.code in seen_codes and finding.code not in _SIMPLE and \
-                finding.code not in ("NN201", "NN202"):
-            continue
-        seen_codes.add(finding.code)
-        code_ = finding.code
-        where = _layers_for(finding, chain, model)
-        if code_ == "NN101":
-            if output.kind in ("identity", "relu", "leaky_relu") and loss == "mse":
-                layer_bugs[-1].add(Bug.UNBOUNDED_OUTPUT_BINARY_LABELS)
-                fixed_output = "sigmoid" if output.n_out == 1 else "softmax"
-                if not _has_derivative(model, output):
-                    # The delta stays the plain error: with a sigmoid / softmax output that is
-                    # the cross-entropy gradient.
-                    fixed_loss = "bce" if fixed_output == "sigmoid" else "cce"
-            else:
-                out.not_reproduced.append((code_, "the output and loss do not fit the "
-                                                  "reference network's reproduction"))
-            continue
-        if code_ == "NN106" and any(item.kind == "softmax" for item in chain[:-1]):
-            # The rule's fix names ReLU-family, tanh or sigmoid; tanh cannot die.
-            fixed_hidden = "tanh"
-            continue
-        if code_ == "NN107" and output.kind in ("sigmoid", "tanh", "softmax"):
-            if output.kind == "sigmoid" and y.min() >= -1 and y.max() <= 1:
-                fixed_output = "tanh"  # targets such as {-1, 1}: the range that reaches them
-            else:
-                fixed_output, fixed_loss = "identity", "mse"
-            continue
-        if code_ == "NN108":
-            spread = X.std(axis=0)
-            out.fixed_X = (X - X.mean(axis=0)) / np.where(spread > 0, spread, 1.0)
-            out.differences.append(("raw inputs → standardised (mean 0, standard deviation "
-                                    "1 per feature)", code_))
-            continue
-        if code_ == "NN404":
-            if output.kind in ("identity", "relu", "leaky_relu", "tanh"):
-                layer_bugs[-1].add(Bug.LOG_LOSS_OF_UNBOUNDED)
-                # The rule's fix: the matching pair, a sigmoid (one unit) or softmax output
-                # with its cross-entropy.
-                fixed_output = "sigmoid" if output.n_out == 1 else "softmax"
-                fixed_loss = "bce" if output.n_out == 1 else "cce"
-            else:
-                out.not_reproduced.append((code_, "the log loss is on a softmax output (per-unit "
-                                                  "binary cross-entropy), which the reference "
-                                                  "network does not compute"))
-            continue
-        if code_ == "NN102":
-            fixed_output = "sigmoid"
-            if loss == "cce":
-                fixed_loss = "bce"  # one unit: the fused delta p - y is the same arithmetic
-            continue
-        if code_ in ("NN201", "NN202"):
-            toggles, name = _derivative_toggles(model, finding, chain)
-            if toggles is None:
-                out.not_reproduced.append((code_, "the derivative could not be matched to one "
-                                                  "the reference network knows"))
-                continue
-            for i in (where or range(len(chain))):
-                layer_bugs[i] |= toggles
-            for toggle in toggles:
-                out.origins.setdefault(toggle, code_)
-            if name is not None:
-                wrong_derivative = name
-            continue
-        bug = _SIMPLE.get(code_)
-        if bug is Bug.BIAS_SHAPED_LIKE_WEIGHTS:
-            odd = [i for i in (where or range(len(chain)))
-                   if chain[i].bias_shape is not None
-                   and tuple(chain[i].bias_shape) != _weight_shape(chain[i])]
-            if odd:
-                out.not_reproduced.append((code_, f"the bias has shape {chain[odd[0]].bias_shape}"
-                                                  ", which the reference network cannot hold"))
-                continue
-        if bug is Bug.UNSTABLE_SOFTMAX:
-            softmax = [i for i, item in enumerate(chain) if item.kind == "softmax"]
-            if not softmax:
-                out.not_reproduced.append((code_, "the unstable exp is not a softmax of the "
-                                                  "reference network (a sigmoid's overflow "
-                                                  "gives 0 or 1, not NaN)"))
-                continue
-            where = [i for i in (where or softmax) if i in softmax] or softmax
-        if bug in _AT_OUTPUT:
-            where = [len(chain) - 1]
-        if bug is Bug.DEAD_HIDDEN_DELTA and len(chain) < 2:
-            out.not_reproduced.append((code_, "the network has no hidden layer"))
-            continue
-        if bug is not None:
-            if bug in _GLOBAL:
-                bugs_global.add(bug)
-            elif where:
-                for i in where:
-                    layer_bugs[i].add(bug)
-            else:
-                for i in range(len(chain)):
-                    layer_bugs[i].add(bug)
-                out.notes.append(f"{code_} could not be placed on one layer: reproduced on all")
-            continue
-        if code_ in NO_EFFECT:
-            out.not_reproduced.append((code_, NO_EFFECT[code_]))
+
+@dataclass
+class _Toggles:
+    """The findings turned into the reference network's switches: the mistakes each layer (or
+    the whole run) reproduces as written, and what the fixed run changes."""
+
+    output: str  # the fixed run's output activation
+    loss: str  # the fixed run's loss
+    hidden: str  # the fixed run's hidden activation
+    layer_bugs: list
+    bugs_global: set = field(default_factory=set)
+    wrong_derivative: str = "sigmoid_output_form"
+    seen_codes: set = field(default_factory=set)
+
+
+def _toggle(t: _Toggles, finding, model, chain, loss, X, y, out) -> None:
+    """Turn one finding into a switch of the as-written run or a change of the fixed one; what
+    the reference network cannot reproduce is named in `out.not_reproduced`."""
+    if finding.code in t.seen_codes and finding.code not in _SIMPLE and \
+            finding.code not in ("NN201", "NN202"):
+        return
+    t.seen_codes.add(finding.code)
+    code_ = finding.code
+    where = _layers_for(finding, chain, model)
+    if _changes_the_network(t, code_, model, chain, loss, X, y, out):
+        return
+    if code_ in ("NN201", "NN202"):
+        _toggle_derivative(t, finding, where, model, chain, out)
+        return
+    _toggle_simple(t, code_, where, chain, out)
+
+
+def _changes_the_network(t: _Toggles, code_, model, chain, loss, X, y, out) -> bool:
+    """The findings whose fix changes the network, the loss or the data: True when handled."""
+    output = chain[-1]
+    if code_ == "NN101":
+        if output.kind in ("identity", "relu", "leaky_relu") and loss == "mse":
+            t.layer_bugs[-1].add(Bug.UNBOUNDED_OUTPUT_BINARY_LABELS)
+            t.output = "sigmoid" if output.n_out == 1 else "softmax"
+            if not _has_derivative(model, output):
+                # The delta stays the plain error: with a sigmoid / softmax output that is
+                # the cross-entropy gradient.
+                t.loss = "bce" if t.output == "sigmoid" else "cce"
         else:
-            out.not_reproduced.append((code_, "the reference network cannot reproduce it; the "
-                                              "as-written run leaves it out"))
+            out.not_reproduced.append((code_, "the output and loss do not fit the "
+                                              "reference network's reproduction"))
+        return True
+    if code_ == "NN106" and any(item.kind == "softmax" for item in chain[:-1]):
+        # The rule's fix names ReLU-family, tanh or sigmoid; tanh cannot die.
+        t.hidden = "tanh"
+        return True
+    if code_ == "NN107" and output.kind in ("sigmoid", "tanh", "softmax"):
+        if output.kind == "sigmoid" and y.min() >= -1 and y.max() <= 1:
+            t.output = "tanh"  # targets such as {-1, 1}: the range that reaches them
+        else:
+            t.output, t.loss = "identity", "mse"
+        return True
+    if code_ == "NN108":
+        spread = X.std(axis=0)
+        out.fixed_X = (X - X.mean(axis=0)) / np.where(spread > 0, spread, 1.0)
+        out.differences.append(("raw inputs → standardised (mean 0, standard deviation "
+                                "1 per feature)", code_))
+        return True
+    if code_ == "NN404":
+        if output.kind in ("identity", "relu", "leaky_relu", "tanh"):
+            t.layer_bugs[-1].add(Bug.LOG_LOSS_OF_UNBOUNDED)
+            # The rule's fix: the matching pair, a sigmoid (one unit) or softmax output
+            # with its cross-entropy.
+            t.output = "sigmoid" if output.n_out == 1 else "softmax"
+            t.loss = "bce" if output.n_out == 1 else "cce"
+        else:
+            out.not_reproduced.append((code_, "the log loss is on a softmax output (per-unit "
+                                              "binary cross-entropy), which the reference "
+                                              "network does not compute"))
+        return True
+    if code_ == "NN102":
+        t.output = "sigmoid"
+        if loss == "cce":
+            t.loss = "bce"  # one unit: the fused delta p - y is the same arithmetic
+        return True
+    return False
 
-    if Bug.ARRAY_TRUTH_VALUE in bugs_global:
+
+def _toggle_derivative(t: _Toggles, finding, where, model, chain, out) -> None:
+    code_ = finding.code
+    toggles, name = _derivative_toggles(model, finding, chain)
+    if toggles is None:
+        out.not_reproduced.append((code_, "the derivative could not be matched to one "
+                                          "the reference network knows"))
+        return
+    for i in (where or range(len(chain))):
+        t.layer_bugs[i] |= toggles
+    for toggle in toggles:
+        out.origins.setdefault(toggle, code_)
+    if name is not None:
+        t.wrong_derivative = name
+    return
+
+
+def _toggle_simple(t: _Toggles, code_, where, chain, out) -> None:
+    bug = _SIMPLE.get(code_)
+    if bug is Bug.BIAS_SHAPED_LIKE_WEIGHTS:
+        odd = [i for i in (where or range(len(chain)))
+               if chain[i].bias_shape is not None
+               and tuple(chain[i].bias_shape) != _weight_shape(chain[i])]
+        if odd:
+            out.not_reproduced.append((code_, f"the bias has shape {chain[odd[0]].bias_shape}"
+                                              ", which the reference network cannot hold"))
+            return
+    if bug is Bug.UNSTABLE_SOFTMAX:
+        softmax = [i for i, item in enumerate(chain) if item.kind == "softmax"]
+        if not softmax:
+            out.not_reproduced.append((code_, "the unstable exp is not a softmax of the "
+                                              "reference network (a sigmoid's overflow "
+                                              "gives 0 or 1, not NaN)"))
+            return
+        where = [i for i in (where or softmax) if i in softmax] or softmax
+    if bug in _AT_OUTPUT:
+        where = [len(chain) - 1]
+    if bug is Bug.DEAD_HIDDEN_DELTA and len(chain) < 2:
+        out.not_reproduced.append((code_, "the network has no hidden layer"))
+        return
+    if bug is not None:
+        if bug in _GLOBAL:
+            t.bugs_global.add(bug)
+        elif where:
+            for i in where:
+                t.layer_bugs[i].add(bug)
+        else:
+            for i in range(len(chain)):
+                t.layer_bugs[i].add(bug)
+            out.notes.append(f"{code_} could not be placed on one layer: reproduced on all")
+        return
+    if code_ in NO_EFFECT:
+        out.not_reproduced.append((code_, NO_EFFECT[code_]))
+    else:
+        out.not_reproduced.append((code_, "the reference network cannot reproduce it; the "
+                                          "as-written run leaves it out"))
+
+
+def _runs(t: _Toggles, base, model, chain, hidden_kind, out):
+    """The as-written and the fixed reference networks, and the differences between them."""
+    output = chain[-1]
+    if Bug.ARRAY_TRUTH_VALUE in t.bugs_global:
         out.crashes = True
-        bugs_global.discard(Bug.ARRAY_TRUTH_VALUE)
-    if Bug.BIAS_SHAPED_LIKE_WEIGHTS in set().union(*layer_bugs):
-        for i, bugs in enumerate(layer_bugs):
-            if Bug.BIAS_SHAPED_LIKE_WEIGHTS in bugs and Bug.BIAS_INSIDE_PRODUCT not in bugs \
-                    and chain[i].n_in not in (1, len(X)):
-                pass  # the reference raises the same broadcasting error as the script
+        t.bugs_global.discard(Bug.ARRAY_TRUTH_VALUE)
     # An output whose delta has no derivative factor and is not one of the fused pairs (a ReLU
     # or tanh output trained with the plain error): the script's own arithmetic, in both runs
     # unless a fix replaces that output.
     kept: set[Bug] = set()
     if output.kind in ("relu", "leaky_relu", "tanh") and not _has_derivative(model, output) \
-            and Bug.MISSING_ACTIVATION_DERIVATIVE not in layer_bugs[-1]:
+            and Bug.MISSING_ACTIVATION_DERIVATIVE not in t.layer_bugs[-1]:
         kept.add(Bug.MISSING_ACTIVATION_DERIVATIVE)
-        layer_bugs[-1].add(Bug.MISSING_ACTIVATION_DERIVATIVE)
+        t.layer_bugs[-1].add(Bug.MISSING_ACTIVATION_DERIVATIVE)
         out.notes = [n for n in out.notes if "no derivative factor on the" not in n]
         out.notes.append(f"the delta of the {_NAMES[output.kind]} output has no derivative "
                          "factor, as in the script")
-    written = replace(base, bugs=frozenset(bugs_global),
-                      layer_bugs=tuple(frozenset(b) for b in layer_bugs),
-                      wrong_derivative=wrong_derivative)
+    written = replace(base, bugs=frozenset(t.bugs_global),
+                      layer_bugs=tuple(frozenset(b) for b in t.layer_bugs),
+                      wrong_derivative=t.wrong_derivative)
     try:
         written.validate()
     except ValueError as problem:
         raise Unknown(f"the as-written network cannot be reproduced: {problem}") from None
-    if fixed_output != output.kind:
+    if t.output != output.kind:
         out.differences.insert(0, (
             f"output activation {_NAMES.get(output.kind, output.kind)} → "
-            f"{_NAMES[fixed_output]}", next(
-                (c for c in ("NN101", "NN102", "NN107", "NN404") if c in seen_codes),
+            f"{_NAMES[t.output]}", next(
+                (c for c in ("NN101", "NN102", "NN107", "NN404") if c in t.seen_codes),
                 "NN102")))
-    if fixed_hidden != hidden_kind:
+    if t.hidden != hidden_kind:
         out.differences.insert(0, (f"hidden activation {_NAMES[hidden_kind]} → "
-                                   f"{_NAMES[fixed_hidden]}", "NN106"))
-    fixed = written.corrected(output_activation=fixed_output, loss=fixed_loss,
-                              hidden_activation=fixed_hidden)
+                                   f"{_NAMES[t.hidden]}", "NN106"))
+    fixed = written.corrected(output_activation=t.output, loss=t.loss,
+                              hidden_activation=t.hidden)
     if Bug.SYMMETRIC_INIT in written.all_bugs:
         # The fix is random starting weights: constant ones are drawn instead.
         fixed = fixed.drawn_where_constant()
-    if kept and fixed_output == output.kind:
+    if kept and t.output == output.kind:
         fixed = replace(fixed, layer_bugs=tuple(frozenset(kept) if i == len(chain) - 1
                                                 else frozenset() for i in range(len(chain))))
     for bug in sorted(written.all_bugs, key=lambda b: (b.code, b.name)):
@@ -795,7 +852,14 @@ def _recover(model, source: str, findings: list[Finding], out: Recovery,
             continue  # in both runs, or replaced with the output activation
         out.differences.append((_BUG_FIX[bug], out.origins.get(bug, bug.code)))
     out.written, out.fixed = written, fixed
+    return written, fixed
 
+
+def _describe(model, values, chain, X, y, labels_at, findings, files, data, seed, written, out):
+    """The facts about the data and the notes about what was taken from the script."""
+    labels, labels_scope = labels_at
+    first = chain[0].layer
+    layout = first.layout
     made = " (synthesised by the demo, see the note)"
     inputs_made = out.synthetic and out.synthetic_inputs
     out.facts.append(
