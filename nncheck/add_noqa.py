@@ -19,7 +19,7 @@ from nncheck.notebook import NotebookError, protected_lines, split_lines
 from nncheck.suppress import NOQA
 
 if TYPE_CHECKING:
-    from nncheck.results import CheckedFile, RunReport
+    from nncheck.results import RunReport
 
 
 def _scan(source: str) -> tuple[set[int], dict[int, int]]:

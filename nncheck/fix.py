@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 import libcst as cst
 
-from nncheck.diagnostics import Applicability, Diagnostic, Edit, FileResult, Fix, line_starts
+from nncheck.diagnostics import Diagnostic, Edit, FileResult, Fix, line_starts
 from nncheck.notebook import NotebookError
 
 if TYPE_CHECKING:

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Callable, Iterator, Sequence
+from typing import Callable, Sequence
 
 from nncheck.budget import DEFAULT_LIMITS, Limits
 from nncheck.config import ConfigError, Resolver
-from nncheck.diagnostics import Diagnostic, FileResult
+from nncheck.diagnostics import FileResult
 from nncheck.discover import (
     NOTEBOOK_SUFFIXES,
     STDIN,

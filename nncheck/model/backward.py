@@ -9,7 +9,6 @@ product that updates its weights.
 """
 from __future__ import annotations
 
-import weakref
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -74,14 +73,8 @@ class Pure:
     weights: tuple  # the (transposed) weight expressions it was propagated through
 
 
-_CACHE: "weakref.WeakKeyDictionary[NetworkModel, Backward]" = weakref.WeakKeyDictionary()
-
-
 def backward_of(model: NetworkModel) -> "Backward":
-    found = _CACHE.get(model)
-    if found is None:
-        found = _CACHE[model] = Backward(model)
-    return found
+    return model.facts(Backward)
 
 
 class Backward:
@@ -120,13 +113,7 @@ class Backward:
     # -- statements, reads and in-place writes ----------------------------------------------------
     def statement_of(self, node: cst.CSTNode) -> cst.CSTNode | None:
         """The small statement (Assign, AugAssign, Expr, Return...) that contains `node`."""
-        current = node
-        while current is not None:
-            parent = self.model.parent(current)
-            if isinstance(parent, cst.SimpleStatementLine):
-                return current
-            current = parent
-        return None
+        return self.model.statement_of(node)
 
     def _index(self):
         if hasattr(self, "_reads"):

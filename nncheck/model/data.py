@@ -16,7 +16,6 @@ import itertools
 import math
 import os
 import warnings
-import weakref
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator
 
@@ -1150,7 +1149,6 @@ class DataFacts:
         """Whether the array may hold a constant column (a bias folded into the weights):
         built with ones, inserted, appended or padded, a literal with a constant column, or
         anything not known at all (read from a file, an unknown call)."""
-        model = self.model
         if depth > 8:
             return True
         ident = ("ones", id(expr), id(scope))
@@ -1418,15 +1416,9 @@ def _constant_index(expr: cst.Subscript) -> tuple | None:
     return tuple(index)
 
 
-_CACHE: "weakref.WeakKeyDictionary[NetworkModel, DataFacts]" = weakref.WeakKeyDictionary()
-
-
 def data(model: "NetworkModel") -> DataFacts:
     """The DataFacts of a model, built once and shared by the rules that read them."""
-    found = _CACHE.get(model)
-    if found is None:
-        found = _CACHE[model] = DataFacts(model)
-    return found
+    return model.facts(DataFacts)
 
 
 __all__ = ["DataFacts", "DenseProduct", "LayerInput", "Range", "RowSum", "Shuffle", "data"]

@@ -231,6 +231,25 @@ class NetworkModel:
         an edit there would change every parameter's update, not only the one a rule blames."""
         return [self.span(node) for node in self._shared_code]
 
+    def statement_of(self, node: cst.CSTNode) -> cst.CSTNode | None:
+        """The small statement (Assign, AugAssign, Expr, Return...) that contains `node`."""
+        current = node
+        while current is not None:
+            parent = self.parent(current)
+            if isinstance(parent, cst.SimpleStatementLine):
+                return current
+            current = parent
+        return None
+
+    def facts(self, kind):
+        """The analysis `kind(model)` (Shapes, Backward, DataFacts, Training), built on first use
+        and kept with this model, so that every rule reads the same one and it goes with the file."""
+        built = self.__dict__.setdefault("_facts", {})
+        found = built.get(kind)
+        if found is None:
+            found = built[kind] = kind(self)
+        return found
+
     def _in_source(self, node: cst.CSTNode) -> cst.CSTNode:
         """An element the model made up for a loop's target is where its container is written."""
         while node in self.builder.synthetic:

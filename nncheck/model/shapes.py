@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import ast
 import functools
-import weakref
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -660,15 +659,9 @@ def model_constant(model: "NetworkModel", node: cst.BaseExpression, scope: Scope
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
-_CACHE: "weakref.WeakKeyDictionary[NetworkModel, Shapes]" = weakref.WeakKeyDictionary()
-
-
 def shapes(model: "NetworkModel") -> Shapes:
     """The Shapes analysis of a model, built once and shared by the rules that read it."""
-    found = _CACHE.get(model)
-    if found is None:
-        found = _CACHE[model] = Shapes(model)
-    return found
+    return model.facts(Shapes)
 
 
 __all__ = [

@@ -7,7 +7,6 @@ builder, which is pre-order and so puts a statement before everything it contain
 """
 from __future__ import annotations
 
-import weakref
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -16,14 +15,8 @@ import libcst as cst
 from nncheck.model.network import NetworkModel
 from nncheck.model.values import Scope, code, is_merged_item, matrix_product, transposed_base
 
-_CACHE: "weakref.WeakKeyDictionary[NetworkModel, Training]" = weakref.WeakKeyDictionary()
-
-
 def training_of(model: NetworkModel) -> "Training":
-    found = _CACHE.get(model)
-    if found is None:
-        found = _CACHE[model] = Training(model)
-    return found
+    return model.facts(Training)
 
 
 @dataclass(eq=False)
@@ -165,13 +158,7 @@ class Training:
 
     def statement_of(self, node: cst.CSTNode) -> cst.CSTNode | None:
         """The small statement (Assign, AugAssign, Expr, Return...) that contains `node`."""
-        current = node
-        while current is not None:
-            parent = self.model.parent(current)
-            if isinstance(parent, cst.SimpleStatementLine):
-                return current
-            current = parent
-        return None
+        return self.model.statement_of(node)
 
     # -- steps ------------------------------------------------------------------------------------
     @property
@@ -745,7 +732,6 @@ class Training:
         return self._mispaired
 
     def _find_mispaired(self) -> Iterator[MisPairedGradient]:
-        from nncheck.model.losses import layer_under, source_of
 
         model = self.model
         layers = [layer for layer in model.layers if not layer.bias_inside]

@@ -313,6 +313,10 @@ class Values:
     def of(self, expr: cst.BaseExpression, scope: Scope, depth: int = 0, seed: int = 12345):
         if depth > 12:
             raise Unknown("a chain of definitions too long to follow")
+        if expr in self.model.builder.synthetic:
+            # A stand-in the model made for what a call returns (`X, y = make_moons(200)` gives
+            # arrays of the right shapes): its shape is known, its numbers are not.
+            raise Unknown(f"`{code(self.model.builder.synthetic[expr])}`, which nncheck does not run")
         key = self.model.key(expr, scope)
         if key is not None and key[0] == "global" and isinstance(expr, cst.Name):
             try:
