@@ -24,9 +24,10 @@ import re
 import subprocess
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import TYPE_CHECKING, Iterable, Sequence
 
-import pathspec
+if TYPE_CHECKING:
+    import pathspec
 
 
 class PatternError(ValueError):
@@ -38,7 +39,12 @@ class PatternError(ValueError):
         self.reason = reason
 
 
-_NEVER = pathspec.GitIgnoreSpec.from_lines([])
+def _git_spec(lines: list[str]) -> "pathspec.GitIgnoreSpec":
+    # pathspec is loaded only by a run that matches paths against patterns: a check of named
+    # files with no patterns, and the demo, never need it.
+    import pathspec
+
+    return pathspec.GitIgnoreSpec.from_lines(lines)
 
 
 def _drop_reversed_ranges(pattern: str) -> str | None:
@@ -95,7 +101,7 @@ def compile_patterns(patterns: tuple[str, ...]) -> pathspec.GitIgnoreSpec:
     for pattern in patterns:
         lines.append(check_pattern(pattern))
     try:
-        return pathspec.GitIgnoreSpec.from_lines([line for line in lines if line is not None])
+        return _git_spec([line for line in lines if line is not None])
     except Exception as error:  # noqa: BLE001 - check_pattern accepted each one alone
         raise PatternError(patterns[0] if len(patterns) == 1 else ", ".join(patterns), str(error)) from None
 
@@ -111,7 +117,7 @@ def check_pattern(pattern: str) -> str | None:
         if line is None:
             return None
     try:
-        pathspec.GitIgnoreSpec.from_lines([line])
+        _git_spec([line])
     except (ValueError, re.error, TypeError) as error:
         reason = str(error).strip() or type(error).__name__
         if line.rstrip().endswith("\\") and not line.rstrip().endswith("\\\\"):
@@ -183,7 +189,7 @@ def _read_ignore_file(path: Path) -> pathspec.GitIgnoreSpec | None:
         if checked is not None:
             lines.append(checked)
     try:
-        return pathspec.GitIgnoreSpec.from_lines(lines) if lines else None
+        return _git_spec(lines) if lines else None
     except Exception:  # noqa: BLE001 - an ignore file must never stop a run
         return None
 

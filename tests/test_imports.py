@@ -68,3 +68,15 @@ def test_library_names_are_still_there() -> None:
     completed = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert completed.returncode == 0, completed.stderr
     assert completed.stdout.strip() == "0"
+
+
+@pytest.mark.parametrize("args", [("--demo",), ("fixtures/question.py",)])
+def test_pathspec_is_loaded_only_to_match_patterns(args: tuple[str, ...]) -> None:
+    # The built-in demo and a check of a named file match no path against a pattern: they run
+    # where only NumPy, libcst and click are installed (the README's main command).
+    from pathlib import Path
+
+    args = tuple(str(Path(__file__).resolve().parent.parent / a) if a.endswith(".py") else a for a in args)
+    modules = modules_after(*args)
+    assert loaded(modules, "nncheck.model")  # the probe did check something
+    assert not loaded(modules, "pathspec")
