@@ -781,7 +781,24 @@ def train(spec: NetworkSpec, X: Array, y: Array) -> History:
     params = init_params(spec)
     sign = 1.0 if Bug.GRADIENT_SIGN in spec.all_bugs else -1.0
     all_bugs = spec.all_bugs
-    accumulated: list[list[Array]] | None = None
+    # NN214 as written: every step applies the sum of all gradients so far, never reset.
+    accumulated: list[list[Array]] = []
+
+    def summed(grads: list) -> list:
+        if not accumulated:
+            accumulated.extend([np.zeros_like(dW), np.zeros_like(db)] for dW, db in grads)
+        for total, (dW, db) in zip(accumulated, grads):
+            total[0] = total[0] + dW
+            total[1] = total[1] + db
+        return [(dW, db) for dW, db in accumulated]
+
+    def apply(layer: Layer, dW: Array, db: Array) -> None:
+        # In place, as the learner writes it: a gradient of the wrong shape raises numpy's
+        # own broadcasting error here.
+        layer.W += sign * lr * dW
+        if spec.biases:
+            layer.b += sign * lr * db
+
     shuffler = np.random.default_rng(spec.seed + 1) if Bug.UNPAIRED_SHUFFLE in all_bugs else None
     batch_rng = np.random.default_rng(spec.seed + 2)
     log_loss = Bug.LOG_LOSS_OF_UNBOUNDED in all_bugs
@@ -823,25 +840,10 @@ def train(spec: NetworkSpec, X: Array, y: Array) -> History:
                         part = forward(spec, params, X[rows])
                         grads = backward(spec, params, part, targets[rows])
                         if Bug.ACCUMULATED_GRADIENT in all_bugs:
-                            if accumulated is None:
-                                accumulated = [[np.zeros_like(dW), np.zeros_like(db)]
-                                               for dW, db in grads]
-                            for total, (dW, db) in zip(accumulated, grads):
-                                total[0] = total[0] + dW
-                                total[1] = total[1] + db
-                            grads = [(dW, db) for dW, db in accumulated]
+                            grads = summed(grads)
                         for layer, (dW, db) in zip(params, grads):
-                            layer.W += sign * lr * dW
-                            if spec.biases:
-                                layer.b += sign * lr * db
+                            apply(layer, dW, db)
                     continue
-
-                def apply(layer: Layer, dW: Array, db: Array) -> None:
-                    # In place, as the learner writes it: a gradient of the wrong shape
-                    # raises numpy's own broadcasting error here.
-                    layer.W += sign * lr * dW
-                    if spec.biases:
-                        layer.b += sign * lr * db
 
                 if Bug.STALE_WEIGHTS in all_bugs:
                     backward(spec, params, cache, targets,
@@ -849,13 +851,7 @@ def train(spec: NetworkSpec, X: Array, y: Array) -> History:
                     continue
                 grads = backward(spec, params, cache, targets)
                 if Bug.ACCUMULATED_GRADIENT in all_bugs:
-                    if accumulated is None:
-                        accumulated = [[np.zeros_like(dW), np.zeros_like(db)]
-                                       for dW, db in grads]
-                    for total, (dW, db) in zip(accumulated, grads):
-                        total[0] = total[0] + dW
-                        total[1] = total[1] + db
-                    grads = [(dW, db) for dW, db in accumulated]
+                    grads = summed(grads)
                 for layer, (dW, db) in zip(params, grads):
                     apply(layer, dW, db)
             if diverged_at is None:
