@@ -81,7 +81,6 @@ class Backward:
     def __init__(self, model: NetworkModel) -> None:
         self.model = model
         self._errors = {error.node: error for error in model.errors}
-        self._update_statements = {update.statement for update in model.updates}
         self.forwards = [a for a in model.applications if a.is_forward]
 
     # -- derivative calls ---------------------------------------------------------------------------
@@ -344,7 +343,7 @@ class Backward:
         """A key's definitions that build its value (not the parameter updates)."""
         return [
             d for d in self.model.defs(key)
-            if d.value is not None and d.statement not in self._update_statements
+            if d.value is not None and not self.model.is_update(d)
         ]
 
     def pure(self, expr, scope, depth: int = 0, seen: frozenset = frozenset()) -> Pure | None:

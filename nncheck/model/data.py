@@ -283,7 +283,7 @@ class DataFacts:
         if isinstance(expr, (cst.Integer, cst.Float)):
             value = float(expr.evaluated_value)
             return Range(value, value)
-        forward = model._forward_by_node.get(expr)
+        forward = model.forward_at(expr)
         if forward is not None:
             bounds = _ACTIVATION_RANGES.get(forward.behaviour.kind)
             return Range(*bounds) if bounds is not None else None
@@ -623,7 +623,7 @@ class DataFacts:
                 return _agree([self._ndim(v, s, depth) for v, s in values]) if values else None
             parts = []
             for definition in defs:
-                if definition.statement in model._update_statements:
+                if model.is_update(definition):
                     continue  # `W = W - lr * dW` keeps W's shape
                 if definition.value is not None:
                     parts.append(self._ndim(definition.value, definition.scope, depth))
@@ -631,7 +631,7 @@ class DataFacts:
                     parts.append(self._loop_element(definition, key, depth))
                 # else: `X, y = load()`, whose elements the model binds as definitions of their own
             return _agree(parts) if parts else None
-        forward = model._forward_by_node.get(expr)
+        forward = model.forward_at(expr)
         if forward is not None:
             return self._ndim(forward.argument, forward.scope, depth)
         if isinstance(expr, cst.UnaryOperation):
@@ -1162,7 +1162,7 @@ class DataFacts:
 
     def _carries_ones_uncached(self, expr, scope: Scope, depth: int) -> bool:
         model = self.model
-        forward = model._forward_by_node.get(expr)
+        forward = model.forward_at(expr)
         if forward is not None:
             return False
         literal = model.literal(expr, scope)

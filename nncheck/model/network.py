@@ -1985,7 +1985,7 @@ class NetworkModel:
                 if key in keys:
                     continue
                 for definition in defs:
-                    if definition.augmented is not None or self._is_update(definition):
+                    if definition.augmented is not None or self.is_update(definition):
                         continue  # a parameter updated by the gradient is not itself a gradient
                     if definition.value is not None and self._carries_signal(
                         definition.value, definition.scope, error_nodes, keys
@@ -1999,8 +1999,13 @@ class NetworkModel:
     def _update_statements(self) -> set:
         return {update.statement for update in self.updates}
 
-    def _is_update(self, definition: Definition) -> bool:
+    def is_update(self, definition: Definition) -> bool:
+        """The definition is a training update of what it assigns (`W = W - lr * dW`)."""
         return definition.statement in self._update_statements
+
+    def forward_at(self, node: cst.CSTNode) -> "Application | None":
+        """The forward activation applied at `node`, when it is one kind whatever the object."""
+        return self._forward_by_node.get(node)
 
     def _carries_signal(self, expr, scope, error_nodes, keys) -> bool:
         for node in self.walk(expr):
