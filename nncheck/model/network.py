@@ -1669,10 +1669,10 @@ class NetworkModel:
         if abstraction is None:
             return None
         function, argument = abstraction
-        wanted = code(_bare(argument))
+        wanted = code(bare(argument))
         for source in [expr, *expansions.values()]:
             for node in self.walk(source):
-                if isinstance(node, cst.BaseExpression) and code(_bare(node)) == wanted:
+                if isinstance(node, cst.BaseExpression) and code(bare(node)) == wanted:
                     return function, node
         return None
 
@@ -1691,7 +1691,7 @@ class NetworkModel:
         for candidate in candidates:
             if not free <= self._references(candidate):
                 continue
-            text = code(_bare(candidate))
+            text = code(bare(candidate))
             if text in tried:
                 continue
             tried.add(text)
@@ -2153,12 +2153,12 @@ class NetworkModel:
         if abstraction is None:
             return None
         callable_, argument_copy = abstraction
-        wanted = code(_bare(argument_copy))
-        argument = next((f for f in self.walk(node) if code(_bare(f)) == wanted), None)
+        wanted = code(bare(argument_copy))
+        argument = next((f for f in self.walk(node) if code(bare(f)) == wanted), None)
         if argument is None:
             return None
         first = factors[0][0]
-        return self._pair(first, argument, code(_bare(cst.parse_expression(body))), callable_, None, (), scope)
+        return self._pair(first, argument, code(bare(cst.parse_expression(body))), callable_, None, (), scope)
 
     def _stored_directly(self, argument, scope: Scope, forwards: list) -> tuple:
         """`self.inp = inp; return np.tanh(inp)` then `(1 - self.inp ** 2)`: the attribute holds
@@ -2287,7 +2287,7 @@ def brief(node: cst.CSTNode, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 3].rstrip() + "..."
 
 
-def _bare(node: cst.BaseExpression) -> cst.BaseExpression:
+def bare(node: cst.BaseExpression) -> cst.BaseExpression:
     """The node without its own parentheses: `(a)` and `a` are the same value."""
     if getattr(node, "lpar", None):
         try:
@@ -2295,10 +2295,6 @@ def _bare(node: cst.BaseExpression) -> cst.BaseExpression:
         except cst.CSTValidationError:
             return node  # `()` and a generator expression cannot lose their parentheses
     return node
-
-
-# Rules print expressions without their own parentheses the same way the model compares them.
-bare = _bare
 
 
 class _Substitute(cst.CSTTransformer):
@@ -2345,10 +2341,10 @@ class _Replace(cst.CSTTransformer):
     """Replace every occurrence of one sub-expression (parenthesised or not) by a variable."""
 
     def __init__(self, target: cst.BaseExpression) -> None:
-        self.target = _bare(target)
+        self.target = bare(target)
 
     def on_leave(self, original, updated):
-        if isinstance(original, cst.BaseExpression) and _bare(original).deep_equals(self.target):
+        if isinstance(original, cst.BaseExpression) and bare(original).deep_equals(self.target):
             return cst.Name("_nncheck_v", lpar=[cst.LeftParen()], rpar=[cst.RightParen()])
         return updated
 
