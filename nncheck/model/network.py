@@ -1617,15 +1617,21 @@ class NetworkModel:
             if definition.augmented is not None:
                 continue
             seen_inline.add(value)
-            application = self._inline_application(value, definition.scope, definition.key)
-            if application is not None:
-                found.append(application)
+            # `A = sigmoid(Z) if l == L else np.maximum(0, Z)`: each branch is an activation of
+            # its own (the layer loop picks one per layer), stored in the same place.
+            for branch in _branches(value):
+                if branch is not value and branch in seen_inline:
+                    continue
+                seen_inline.add(branch)
+                application = self._inline_application(branch, definition.scope, definition.key)
+                if application is not None:
+                    found.append(application)
         for scope in self.builder.scopes.values():
             if scope in inside_closed:
                 continue
             for returned in scope.returns:
                 elements = [e.value for e in returned.elements] if isinstance(returned, cst.Tuple) else [returned]
-                for value in elements:
+                for value in [branch for element in elements for branch in _branches(element)]:
                     if value in seen_inline or isinstance(value, cst.StarredElement):
                         continue
                     seen_inline.add(value)
@@ -2294,6 +2300,13 @@ def _is_merged_key(key: Key | None) -> bool:
             return True
         key = key[1]
     return False
+
+
+def _branches(value: cst.BaseExpression) -> list[cst.BaseExpression]:
+    """The values a conditional expression can take (`a if c else b` → a, b), else the value."""
+    if isinstance(value, cst.IfExp):
+        return _branches(value.body) + _branches(value.orelse)
+    return [value]
 
 
 def _one_kind(applications: list[Application]) -> Application | None:
