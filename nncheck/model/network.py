@@ -12,6 +12,7 @@ from __future__ import annotations
 import ast
 import functools
 import itertools
+import operator
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator
 
@@ -55,6 +56,9 @@ from nncheck.model.values import (
 )
 
 MAX_DEPTH = 8
+_DIM_ARITHMETIC = {
+    cst.Add: operator.add, cst.Subtract: operator.sub, cst.Multiply: operator.mul, cst.FloorDivide: operator.floordiv,
+}
 Dim = Any  # int, or a str naming a symbolic size
 
 
@@ -1355,6 +1359,12 @@ class NetworkModel:
                     shape = self.shape(args[0], scope, depth + 1)
                     if shape:
                         return shape[0]
+            operation = _DIM_ARITHMETIC.get(type(getattr(expr, "operator", None)))
+            if isinstance(expr, cst.BinaryOperation) and operation is not None:
+                # `points * classes`, `n // 2`: a size computed from sizes that are known
+                left, right = self.dim(expr.left, scope, depth + 1), self.dim(expr.right, scope, depth + 1)
+                if isinstance(left, int) and isinstance(right, int) and not (right == 0 and operation is operator.floordiv):
+                    return operation(left, right)
         return code(expr)
 
     # -- roles --------------------------------------------------------------------------------------
