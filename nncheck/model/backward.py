@@ -334,9 +334,14 @@ class Backward:
                 if key is None or key in seen or self.model.is_updated(key):
                     continue
                 seen.add(key)
-                for definition in self.model.defs(key):
-                    if definition.value is not None and definition.augmented is None:
-                        yield from self._expression_nodes(definition.value, definition.scope, depth + 1, seen)
+                built = [d for d in self.model.defs(key) if d.value is not None and d.augmented is None]
+                for definition in built:
+                    yield from self._expression_nodes(definition.value, definition.scope, depth + 1, seen)
+                if not built and key[0] == "item":
+                    # `grads["W1"]` of a dict a function returned: the values its items hold
+                    for value, value_scope in self.model.values(node, scope):
+                        if value is not node:
+                            yield from self._expression_nodes(value, value_scope, depth + 1, seen)
 
     # -- how a delta is built ---------------------------------------------------------------------
     def definitions(self, key: Key) -> list:

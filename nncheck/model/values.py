@@ -166,13 +166,14 @@ def is_transposed(node: cst.BaseExpression) -> bool:
 
 
 def matrix_product(node: cst.CSTNode) -> tuple[cst.BaseExpression, cst.BaseExpression] | None:
-    """The two factors of `a @ b`, `np.dot(a, b)`, `np.matmul(a, b)` or `a.dot(b)`."""
+    """The two factors of `a @ b`, `np.dot(a, b)`, `np.matmul(a, b)` or `a.dot(b)` (not of
+    `np.dot(a, b, c)`, which writes `a @ b` into `c`: NN307)."""
     if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.MatrixMultiply):
         return node.left, node.right
     if isinstance(node, cst.Call):
         name = numpy_attribute(node.func)
         args = positional_args(node)
-        if name in ("dot", "matmul") and len(args) >= 2:
+        if name in ("dot", "matmul") and len(args) == 2 and len(node.args) == 2:
             return args[0], args[1]
         if (
             name is None
