@@ -331,6 +331,13 @@ class Backward:
             yield node, scope
             if isinstance(node, (cst.Name, cst.Attribute, cst.Subscript)):
                 key = self.model.key(node, scope)
+                if key is None and isinstance(node, cst.Attribute) and ("object", node) not in seen:
+                    # `layer.dweights` read outside the class: what the class's methods assign
+                    seen.add(("object", node))
+                    for value, value_scope in self.model.values(node, scope):
+                        if value is not node:
+                            yield from self._expression_nodes(value, value_scope, depth + 1, seen)
+                    continue
                 if key is None or key in seen or self.model.is_updated(key):
                     continue
                 seen.add(key)

@@ -51,6 +51,7 @@ from nncheck.model.values import (
     keyword_arg,
     matrix_product,
     numpy_attribute,
+    numpy_imports_of,
     positional_args,
 )
 
@@ -137,6 +138,7 @@ class NetworkModel:
         self.module: cst.Module = wrapper.module
         self.path = path
         self.source = source
+        numpy_imports_of(self.module)
         self.builder = ScopeBuilder(self.module)
         self.module.visit(self.builder)
         self.module_scope = self.builder.module_scope
@@ -2063,12 +2065,26 @@ class NetworkModel:
         """The forward activation applied at `node`, when it is one kind whatever the object."""
         return self._forward_by_node.get(node)
 
-    def _carries_signal(self, expr, scope, error_nodes, keys) -> bool:
+    def _carries_signal(self, expr, scope, error_nodes, keys, outside: bool = True) -> bool:
         for node in self.walk(expr):
             if node in error_nodes:
                 return True
             if isinstance(node, (cst.Name, cst.Attribute, cst.Subscript)):
-                if self.key(node, scope) in keys:
+                key = self.key(node, scope)
+                if key in keys:
+                    return True
+                if key is None and outside and isinstance(node, cst.Attribute) and any(
+                    value is not node and self._carries_signal(value, value_scope, error_nodes, keys, False)
+                    for value, value_scope in self.values(node, scope)
+                ):
+                    return True  # `head.dinputs` read outside the class: what its methods assign
+            elif outside and isinstance(node, cst.Call):
+                # `self.cost_derivative(out, y)` returning `out - y`: a helper computing the error
+                target = self.resolve_callable(node.func, scope)
+                if isinstance(target, FunctionInfo) and any(
+                    self._carries_signal(returned, target.scope, error_nodes, keys, False)
+                    for returned in target.scope.returns
+                ):
                     return True
         return False
 
@@ -2076,10 +2092,14 @@ class NetworkModel:
         errors = self._error_nodes
         if self._carries_signal(expr, scope, errors, self.signal_keys):
             return True
-        # `grads["b2"]` of the dict a function returned (`loss, grads = f(X, y)`): what its
-        # items hold there
-        key = self.key(expr, scope) if isinstance(expr, cst.Subscript) else None
-        if key is None or key[0] != "item" or any(d.value is not None for d in self.defs(key)):
+        # `grads["b2"]` of the dict a function returned (`loss, grads = f(X, y)`), `layer.dbiases`
+        # read outside its class: what they hold where they were assigned
+        if not isinstance(expr, (cst.Subscript, cst.Attribute)):
+            return False
+        key = self.key(expr, scope)
+        if key is None and not isinstance(expr, cst.Attribute):
+            return False
+        if key is not None and (key[0] != "item" or any(d.value is not None for d in self.defs(key))):
             return False
         return any(
             value is not expr and self._carries_signal(value, value_scope, errors, self.signal_keys)
@@ -2270,13 +2290,28 @@ class NetworkModel:
                 return use
         return self._pair_among(node, argument, name, callable_, function, mode, scope, forwards)
 
+    def _outputs_or_data(self, others: set, argument, scope: Scope) -> bool:
+        """`activations[-l]` of `activations = [x]` extended with each layer's output: besides
+        the outputs, the list holds only the network's input data (a name read from outside, no
+        layer's value), which is no pre-activation either."""
+        by_node = {id(v): (v, s) for v, s in self.values(argument, scope)}
+        for value in others:
+            value, value_scope = by_node[id(value)]
+            if not isinstance(value, (cst.Name, cst.Attribute, cst.Subscript)):
+                return False
+            if not self._is_external(value, value_scope) or self._producers(value, value_scope):
+                return False
+        return True
+
     def _pair_among(self, node, argument, name, callable_, function, mode, scope, forwards) -> DerivativeUse | None:
         held = {value for value, _ in self.values(argument, scope) if value is not argument}
         at, forward = self._stored_directly(argument, scope, forwards)
         outputs = [a for a in forwards if a.node in held] if forward is None else []
-        if outputs and self._merged(argument, scope) and len(outputs) < len(held):
-            # an element of a list of layer outputs that also holds other values (the input,
-            # an activation not recognised): which layer it is cannot be told
+        if outputs and self._merged(argument, scope) and len(outputs) < len(held) and not self._outputs_or_data(
+            held - {a.node for a in outputs}, argument, scope
+        ):
+            # an element of a list of layer outputs that also holds other values (an activation
+            # not recognised, a pre-activation): which layer it is cannot be told
             return None
         if outputs:
             at, forward = "output", _one_kind(outputs)
