@@ -1,6 +1,6 @@
 """Losses and metrics: facts about how a network's output is scored, read from the NetworkModel.
 
-  source_of       the one forward Application (or identity Layer) an expression holds, when
+  producer_of     the one forward Application (or identity Layer) an expression holds, when
                   every value it can hold comes from the same place
   batch_of        whether an output is computed for a 2-D batch, with its layout and its
                   number of samples (from the data's creation shape, through the layers)
@@ -35,7 +35,7 @@ _GUARDS = {"clip", "maximum", "minimum", "fmax", "fmin", "nan_to_num"}
 
 # -- where an output comes from --------------------------------------------------------------------
 
-def source_of(model: NetworkModel, expr: cst.BaseExpression, scope: Scope):
+def producer_of(model: NetworkModel, expr: cst.BaseExpression, scope: Scope):
     """The forward Application or Layer that every value `expr` can hold comes from, or None
     when any of them is something else (a clipped copy, data, an unknown call)."""
     found = set()
@@ -81,7 +81,7 @@ def batch_of(model: NetworkModel, source, depth: int = 0) -> Batch | None:
     layer = layer_under(model, source)
     if layer is None:
         return None
-    inner = source_of(model, layer.input, layer.scope)
+    inner = producer_of(model, layer.input, layer.scope)
     if inner is not None:
         if inner is source:
             return None
@@ -189,7 +189,7 @@ def _log_term(model: NetworkModel, call: cst.Call, argument, scope: Scope) -> Lo
     base = output.value if isinstance(output, cst.Subscript) and model.key(output, scope) is None else output
     if not isinstance(base, (cst.Name, cst.Attribute, cst.Subscript, cst.Call)):
         return None
-    source = source_of(model, base, scope)
+    source = producer_of(model, base, scope)
     if source is None:
         return None
     return LogTerm(call, output, complement, guard, source, scope, _statement_of(model, call))
@@ -279,7 +279,7 @@ def comparisons(model: NetworkModel) -> list[OutputComparison]:
         for output, labels in (pair, pair[::-1]):
             if not isinstance(output, (cst.Name, cst.Attribute, cst.Subscript, cst.Call)):
                 continue
-            source = source_of(model, output, scope)
+            source = producer_of(model, output, scope)
             if source is None or not is_labels(model, labels, scope):
                 continue
             found.append(OutputComparison(node, output, labels, source, scope))
@@ -322,7 +322,7 @@ def arg_reductions(model: NetworkModel) -> list[ArgReduction]:
             continue
         if not isinstance(array, (cst.Name, cst.Attribute, cst.Subscript, cst.Call)):
             continue
-        source = source_of(model, array, scope)
+        source = producer_of(model, array, scope)
         if source is None:
             continue
         axis = None

@@ -81,6 +81,11 @@ class Application:
     def is_forward(self) -> bool:
         return self.behaviour.is_activation
 
+    @property
+    def output_name(self) -> str | None:
+        """The name the activation's result is stored under (`a1` in `a1 = sigmoid(z1)`)."""
+        return key_name(self.target) if self.target is not None else None
+
     def runs_for(self, context: "Instance | None") -> bool:
         return self.contexts is None or context is None or context.call in self.contexts
 
@@ -130,6 +135,31 @@ class DerivativeUse:
     function: FunctionInfo | None
     mode: Mode
     scope: Scope
+
+    def right_form(self) -> str:
+        """The derivative that matches the forward activation, at the point this use passes, in
+        the user's names (for a message: "use `a1 * (1 - a1)` at the output")."""
+        forward = self.forward
+        kind = forward.behaviour.kind
+        point = code(self.argument)
+        z = code(forward.argument)
+        a = forward.output_name
+        if kind == "sigmoid":
+            return f"`{a} * (1 - {a})` at the output" if a else f"`s * (1 - s)` with s = {forward.name}({z})"
+        if kind == "tanh":
+            return f"`1 - {a} ** 2` at the output" if a else f"`1 - np.tanh({z}) ** 2`"
+        if kind == "relu":
+            return f"`({point} > 0)`"
+        if kind == "leaky_relu":
+            alpha = forward.behaviour.alpha or 0.01
+            return f"`np.where({point} > 0, 1, {alpha:g})`"
+        if kind == "identity":
+            return "1 (no factor)"
+        if kind == "elu":
+            return f"`np.where({z} > 0, 1, {a} + alpha)`" if a else "`np.where(z > 0, 1, alpha * np.exp(z))`"
+        if kind == "softplus":
+            return f"the sigmoid of the pre-activation '{z}'"
+        return "the derivative of the forward activation"
 
 
 class NetworkModel:
@@ -247,13 +277,13 @@ class NetworkModel:
         return None
 
     def facts(self, kind):
-        """The analysis `kind(model)` (Shapes, Backward, DataFacts, Training), built on first use
-        and kept with this model, so that every rule reads the same one and it goes with the file."""
+        """The analysis `kind(model)` (Shapes, Backward, DataFacts, Training, or any function of
+        the model), built on first use and kept with this model, so that every rule reads the same
+        one and it goes with the file. The one way anything is cached on a model."""
         built = self.__dict__.setdefault("_facts", {})
-        found = built.get(kind)
-        if found is None:
-            found = built[kind] = kind(self)
-        return found
+        if kind not in built:
+            built[kind] = kind(self)
+        return built[kind]
 
     def _in_source(self, node: cst.CSTNode) -> cst.CSTNode:
         """An element the model made up for a loop's target is where its container is written."""
@@ -1235,7 +1265,7 @@ class NetworkModel:
         creation = self.creation_call(expr)
         if creation is None:
             return None
-        return self._creation_shape(creation, scope, depth)
+        return self.creation_shape(creation, scope, depth)
 
     def creation_call(self, expr: cst.BaseExpression) -> cst.Call | None:
         """The np.random / np.zeros-like call that creates a parameter, through scaling:
@@ -1284,7 +1314,9 @@ class NetworkModel:
                 break
         return expr
 
-    def _creation_shape(self, call: cst.Call, scope: Scope, depth: int) -> tuple[Dim, ...] | None:
+    def creation_shape(self, call: cst.Call, scope: Scope, depth: int = 0) -> tuple[Dim, ...] | None:
+        """The shape of the array a creating call makes (`np.random.randn(n, 4)` → (n, 4)), when
+        its arguments say it; `depth` bounds how far names are followed."""
         name = (call_name(call) or "").split(".")[-1]
         args = positional_args(call)
         if name in ("randn", "rand", "standard_normal_args"):
@@ -1444,7 +1476,7 @@ class NetworkModel:
             return array.size > 1
         if isinstance(expr, cst.Call):
             if self.creation_call(expr) is not None:
-                shape = self._creation_shape(expr, scope, depth)
+                shape = self.creation_shape(expr, scope, depth)
                 return bool(shape) and not all(d == 1 for d in shape)
             name = numpy_attribute(expr.func)
             if name is not None:
@@ -2126,7 +2158,7 @@ class NetworkModel:
             # 1/n, lr, 2: scale factors do not change which function the derivative is
             rest = [
                 (f, inverted) for f, inverted in factors
-                if not any(f is s for s in signals) and not self._is_scale(f, scope)
+                if not any(f is s for s in signals) and not self.is_scale(f, scope)
             ]
             if not rest:
                 continue
@@ -2174,7 +2206,8 @@ class NetworkModel:
                 found.append(use)
         return found
 
-    def _is_scale(self, expr: cst.BaseExpression, scope: Scope) -> bool:
+    def is_scale(self, expr: cst.BaseExpression, scope: Scope) -> bool:
+        """Whether `expr` is a scalar factor: a number, a constant, a learning rate."""
         if isinstance(expr, (cst.Integer, cst.Float)):
             return True
         if self.constant(expr, scope) is not None:

@@ -367,7 +367,7 @@ class Training:
         """The reset runs again between two steps that apply the sum."""
         for step in steps:
             if reset_scope is step.scope:
-                common = self._common_loops(step.statement, [a for a, s in added if s is step.scope])
+                common = self.common_loops(step.statement, [a for a, s in added if s is step.scope])
                 if common:
                     # the outermost loop that repeats both: a reset anywhere inside it counts
                     if any(loop is common[-1] for loop in self.loops_of(reset)):
@@ -378,7 +378,8 @@ class Training:
                 return True
         return False
 
-    def _common_loops(self, node, others) -> list:
+    def common_loops(self, node, others) -> list:
+        """The loops around `node` that also hold every one of `others`."""
         mine = self.loops_of(node)
         common = [loop for loop in mine if others and all(loop in self.loops_of(o) for o in others)]
         return common
@@ -469,7 +470,7 @@ class Training:
     def samples(self, expr, scope: Scope, layout: str, depth: int = 0) -> int | None:
         """How many samples the batch `expr` holds: an int (1 also when it may hold a single
         sample), MANY (more than one, size not written), or None (unknown)."""
-        from nncheck.model.losses import layer_under, source_of
+        from nncheck.model.losses import layer_under, producer_of
         from nncheck.model.shapes import shapes
 
         if depth > 8:
@@ -481,7 +482,7 @@ class Training:
             return shape[axis]
         if shape is not None and len(shape) < 2:
             return None  # a single sample as a vector
-        source = source_of(model, expr, scope)
+        source = producer_of(model, expr, scope)
         if source is not None:
             layer = layer_under(model, source)
             if layer is None or layer.layout != layout:
@@ -680,14 +681,14 @@ class Training:
     # -- which input each weight gradient pairs with ------------------------------------------------
     def chain_number(self, layer) -> int | None:
         """The layer's position from the data, counting from 1 (None when it cannot be told)."""
-        from nncheck.model.losses import layer_under, source_of
+        from nncheck.model.losses import layer_under, producer_of
 
         number, current, seen = 1, layer, set()
         while True:
             if id(current) in seen or number > 12:
                 return None
             seen.add(id(current))
-            source = source_of(self.model, current.input, current.scope)
+            source = producer_of(self.model, current.input, current.scope)
             if source is None:
                 return number
             below = layer_under(self.model, source)
@@ -776,10 +777,10 @@ class Training:
     def _which(self, activation, scope, layers, layer):
         """What `activation` certainly is instead: another layer's input, or this layer's own
         output. None when it cannot be told for sure."""
-        from nncheck.model.losses import layer_under, source_of
+        from nncheck.model.losses import layer_under, producer_of
 
         model = self.model
-        source = source_of(model, activation, scope)
+        source = producer_of(model, activation, scope)
         if source is not None:
             below = layer_under(model, source)
             if below is layer or (below is not None and below.weight_key is not None and below.weight_key == layer.weight_key):
@@ -794,7 +795,7 @@ class Training:
                 continue
             theirs = {id(v) for v, _ in model.values(other.input, other.scope)} | {id(other.input)}
             same = (key is not None and key == model.key(other.input, other.scope)) or bool(mine & theirs - {id(other.input)} - {id(activation)})
-            if same and source_of(model, other.input, other.scope) is None:
+            if same and producer_of(model, other.input, other.scope) is None:
                 number = self.chain_number(other)
                 if number is not None and number != self.chain_number(layer):
                     return ("input", number, other)

@@ -5,8 +5,7 @@ import builtins
 import libcst as cst
 
 from nncheck.diagnostics import Applicability, Edit, Severity
-from nncheck.model.network import Application
-from nncheck.model.values import code
+from nncheck.model import Application, code
 from nncheck.rules.base import Invalid, Rule, Valid
 from nncheck.rules.fixes import after_imports, edit, fix, needs_parentheses, numpy_name, source_of
 

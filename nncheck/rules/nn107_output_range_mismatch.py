@@ -1,9 +1,7 @@
 from __future__ import annotations
 
 from nncheck.diagnostics import Severity
-from nncheck.model.data import data
-from nncheck.model.network import Application
-from nncheck.model.values import code
+from nncheck.model import Application, code, data
 from nncheck.rules.base import Invalid, Rule, Valid
 
 # The open interval each bounded output activation can produce.

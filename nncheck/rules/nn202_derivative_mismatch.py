@@ -4,7 +4,6 @@ import libcst as cst
 
 from nncheck.diagnostics import Applicability, Severity
 from nncheck.rules.base import Invalid, Rule, Valid
-from nncheck.rules.derivatives import right_derivative
 from nncheck.rules.fixes import edit, fix, in_place_of, numpy_name, source_of
 
 _DATA = (
@@ -140,7 +139,7 @@ class DerivativeMismatch(Rule):
                 use.node,
                 f"derivative '{use.name}' is not the derivative of the forward activation "
                 f"'{forward.name}' ({forward.behaviour.description}): it matches neither at the "
-                f"pre-activation nor at the output; use {right_derivative(use)}",
+                f"pre-activation nor at the output; use {use.right_form()}",
                 fix=self._fix(use),
             )
 

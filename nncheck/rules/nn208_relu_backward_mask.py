@@ -3,8 +3,7 @@ from __future__ import annotations
 import libcst as cst
 
 from nncheck.diagnostics import Severity
-from nncheck.model.backward import RELU_FAMILY, backward_of
-from nncheck.model.values import code, numpy_attribute, positional_args
+from nncheck.model import backward_of, code, numpy_attribute, positional_args, RELU_FAMILY
 from nncheck.rules.base import Invalid, Rule, Valid
 
 _DATA = (

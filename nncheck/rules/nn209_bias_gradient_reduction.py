@@ -5,8 +5,7 @@ import ast
 import libcst as cst
 
 from nncheck.diagnostics import Severity
-from nncheck.model.backward import backward_of, reduction
-from nncheck.model.values import code
+from nncheck.model import backward_of, code, reduction
 from nncheck.rules.base import Invalid, Rule, Valid
 
 _ROWS = (
@@ -297,7 +296,7 @@ class BiasGradientReduction(Rule):
 def _created_shape(model, expr, scope):
     """The shape of the array a parameter was created as (its updates keep the shape)."""
     shapes = {
-        model._creation_shape(call, model.scope_of(call), 0) for call in model.origins(expr, scope)
+        model.creation_shape(call, model.scope_of(call), 0) for call in model.origins(expr, scope)
     }
     return shapes.pop() if len(shapes) == 1 else None
 
@@ -319,7 +318,7 @@ def _strip_scale(expr, model, scope):
 
 def _scale(expr, model, scope) -> bool:
     # a summed gradient is a number too, but it is the gradient, not a scale factor
-    return model._is_scale(expr, scope) and not model.is_signal(expr, scope)
+    return model.is_scale(expr, scope) and not model.is_signal(expr, scope)
 
 
 def _corrected(call, function, operand, axis, keep) -> str | None:

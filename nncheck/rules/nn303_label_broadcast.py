@@ -3,8 +3,7 @@ from __future__ import annotations
 import libcst as cst
 
 from nncheck.diagnostics import Edit, Fix, Severity
-from nncheck.model.shapes import same, shapes, show
-from nncheck.model.values import code
+from nncheck.model import code, same, shapes, show
 from nncheck.rules.base import Invalid, Rule, Valid
 
 _ELEMENTWISE = (cst.Add, cst.Subtract, cst.Multiply, cst.Divide)

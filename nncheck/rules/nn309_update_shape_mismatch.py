@@ -3,9 +3,7 @@ from __future__ import annotations
 import libcst as cst
 
 from nncheck.diagnostics import Applicability, Severity
-from nncheck.model.shapes import broadcast, show
-from nncheck.model.training import MANY, training_of
-from nncheck.model.values import code
+from nncheck.model import broadcast, code, MANY, show, training_of
 from nncheck.rules.base import Invalid, Rule, Valid
 from nncheck.rules.fixes import numpy_name
 
