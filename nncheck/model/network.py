@@ -2113,11 +2113,23 @@ class NetworkModel:
             elif outside and isinstance(node, cst.Call):
                 # `self.cost_derivative(out, y)` returning `out - y`: a helper computing the error
                 target = self.resolve_callable(node.func, scope)
-                if isinstance(target, FunctionInfo) and any(
-                    self._carries_signal(returned, target.scope, error_nodes, keys, False)
-                    for returned in target.scope.returns
-                ):
+                if isinstance(target, FunctionInfo) and self._returns_error(target, error_nodes):
                     return True
+        return False
+
+    def _returns_error(self, function: FunctionInfo, error_nodes) -> bool:
+        """The function returns an error term: `return out - y`, or `e = out - y; return e`
+        (only the error itself, not values computed from others' signals)."""
+        for returned in function.scope.returns:
+            for node in self.walk(returned):
+                if node in error_nodes:
+                    return True
+                if isinstance(node, cst.Name):
+                    for definition in self.defs(self.key(node, function.scope)):
+                        if definition.scope is function.scope and definition.value is not None and any(
+                            sub in error_nodes for sub in self.walk(definition.value)
+                        ):
+                            return True
         return False
 
     def is_signal(self, expr: cst.BaseExpression, scope: Scope) -> bool:
