@@ -1311,6 +1311,8 @@ class NetworkModel:
                 size = args[2]
             elif name in ("randint", "integers") and len(args) >= 3:
                 size = args[2]
+            elif name == "choice" and len(args) >= 2:
+                size = args[1]
             elif name.endswith("_like") and args:
                 return self.shape(args[0], scope, depth + 1)
         if size is None:
