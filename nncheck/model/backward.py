@@ -332,12 +332,24 @@ class Backward:
             yield node, scope
             if isinstance(node, (cst.Name, cst.Attribute, cst.Subscript)):
                 key = self.model.key(node, scope)
+                if key is None and isinstance(node, cst.Attribute) and ("object", node) not in seen:
+                    # `layer.dweights` read outside the class: what the class's methods assign
+                    seen.add(("object", node))
+                    for value, value_scope in self.model.values(node, scope):
+                        if value is not node:
+                            yield from self.expression_nodes(value, value_scope, depth + 1, seen)
+                    continue
                 if key is None or key in seen or self.model.is_updated(key):
                     continue
                 seen.add(key)
-                for definition in self.model.defs(key):
-                    if definition.value is not None and definition.augmented is None:
-                        yield from self.expression_nodes(definition.value, definition.scope, depth + 1, seen)
+                built = [d for d in self.model.defs(key) if d.value is not None and d.augmented is None]
+                for definition in built:
+                    yield from self.expression_nodes(definition.value, definition.scope, depth + 1, seen)
+                if not built and key[0] == "item":
+                    # `grads["W1"]` of a dict a function returned: the values its items hold
+                    for value, value_scope in self.model.values(node, scope):
+                        if value is not node:
+                            yield from self.expression_nodes(value, value_scope, depth + 1, seen)
 
     # -- how a delta is built ---------------------------------------------------------------------
     def definitions(self, key: Key) -> list:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import ast
 import functools
 import itertools
+import operator
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator
 
@@ -51,10 +52,14 @@ from nncheck.model.values import (
     keyword_arg,
     matrix_product,
     numpy_attribute,
+    numpy_imports_of,
     positional_args,
 )
 
 MAX_DEPTH = 8
+_DIM_ARITHMETIC = {
+    cst.Add: operator.add, cst.Subtract: operator.sub, cst.Multiply: operator.mul, cst.FloorDivide: operator.floordiv,
+}
 Dim = Any  # int, or a str naming a symbolic size
 
 
@@ -115,6 +120,9 @@ class ErrorTerm:
     sign: str  # "target-prediction" or "prediction-target"
     source: Any  # the Application or Layer the output comes from; None when several
     scope: Scope
+    # The labels are class indices and the error is written in place, one-hot implied:
+    # `d = probs.copy(); d[range(n), y] -= 1`. `node` is then the value `d` starts from.
+    indexed: bool = False
 
 
 @dataclass(eq=False)
@@ -164,6 +172,7 @@ class NetworkModel:
         self.module: cst.Module = wrapper.module
         self.path = path
         self.source = source
+        numpy_imports_of(self.module)
         self.builder = ScopeBuilder(self.module)
         self.module.visit(self.builder)
         self.module_scope = self.builder.module_scope
@@ -923,6 +932,8 @@ class NetworkModel:
             # `sigmoid(z) if last else np.tanh(z)`: either branch
             return self.values(expr.body, scope, depth + 1) + self.values(expr.orelse, scope, depth + 1)
         key = self.key(expr, scope)
+        if key is None and depth <= MAX_DEPTH and isinstance(expr, cst.Attribute):
+            return self._object_attribute_values(expr, scope, depth) or [(expr, scope)]
         if key is None or depth > MAX_DEPTH:
             return [(expr, scope)]
         defs = [d for d in self.defs(key) if d.augmented is None]
@@ -948,6 +959,19 @@ class NetworkModel:
                 continue
             found.extend(self.values(definition.value, definition.scope, depth + 1))
         return found or [(expr, scope)]
+
+    def _object_attribute_values(self, expr: cst.Attribute, scope: Scope, depth: int) -> list:
+        """`dense1.output` read outside the class: what the methods of the objects `dense1` can
+        hold assign to `self.output` (the attribute of every object of that class)."""
+        if not isinstance(expr.value, (cst.Name, cst.Attribute, cst.Subscript)):
+            return []
+        found = []
+        for cls in {id(i.cls): i.cls for i in self.objects.instances(expr.value, scope)}.values():
+            for owner in self.objects.bases(cls):
+                for definition in self.defs(("attr", owner, expr.attr.value)):
+                    if definition.value is not None and definition.augmented is None:
+                        found.extend(self.values(definition.value, definition.scope, depth + 1))
+        return found
 
     def _item_values(self, base, scope: Scope, item: str, depth: int) -> list[tuple[cst.BaseExpression, Scope]]:
         """What `base[item]` holds when `base` is a dict literal, a name whose items are assigned
@@ -1355,6 +1379,12 @@ class NetworkModel:
                     shape = self.shape(args[0], scope, depth + 1)
                     if shape:
                         return shape[0]
+            operation = _DIM_ARITHMETIC.get(type(getattr(expr, "operator", None)))
+            if isinstance(expr, cst.BinaryOperation) and operation is not None:
+                # `points * classes`, `n // 2`: a size computed from sizes that are known
+                left, right = self.dim(expr.left, scope, depth + 1), self.dim(expr.right, scope, depth + 1)
+                if isinstance(left, int) and isinstance(right, int) and not (right == 0 and operation is operator.floordiv):
+                    return operation(left, right)
         return code(expr)
 
     # -- roles --------------------------------------------------------------------------------------
@@ -1993,11 +2023,49 @@ class NetworkModel:
             if left == right:
                 continue
             output, labels = (node.left, node.right) if left else (node.right, node.left)
-            if not self._is_external(labels, scope):
+            if not self._is_external(labels, scope) or self._reads_network(labels, scope):
                 continue
             sign = "prediction-target" if left else "target-prediction"
             found.append(ErrorTerm(node, labels, output, sign, self.producer(output, scope), scope))
+        found.extend(self._indexed_errors())
         return found
+
+    def _indexed_errors(self) -> list[ErrorTerm]:
+        """`d = probs.copy(); d[range(n), y] -= 1` (or `d[...] = d[...] - 1`): the output minus the
+        one-hot labels, written in place. The error term is the value `d` was assigned from, the
+        nearest definition before the write."""
+        found = []
+        for node, scope in self.builder.scope_of_node.items():
+            written = _minus_one_at(node)
+            if written is None:
+                continue
+            labels = _label_index(written)
+            if labels is None or not self._is_external(labels, scope) or self._reads_network(labels, scope):
+                continue
+            start = self._positions[node].start
+            before = [
+                d for d in self.defs(self.key(written.value, scope))
+                if d.scope is scope and d.value is not None and d.augmented is None
+                and d.statement is not None and self._positions[d.statement].end.line <= start.line
+            ]
+            if not before:
+                continue
+            definition = max(before, key=lambda d: self._positions[d.statement].start.line)
+            output = _copied(definition.value)
+            producer = self.producer(output, scope)
+            if producer is None or self._reads_network(labels, scope):
+                continue
+            found.append(ErrorTerm(
+                definition.value, labels, output, "prediction-target", producer, scope, indexed=True))
+        return found
+
+    def _reads_network(self, expr: cst.BaseExpression, scope: Scope) -> bool:
+        """`np.max(scores, axis=1)[:, None]`: a value computed from the network's own output is
+        not the labels (`scores - max` shifts the scores, it compares them with nothing)."""
+        return any(
+            isinstance(node, (cst.Name, cst.Attribute)) and self._producers(node, scope)
+            for node in self.walk(expr) if node is not expr
+        )
 
     def _is_external(self, expr: cst.BaseExpression, scope: Scope) -> bool:
         """Data from outside the network (labels), not a number, parameter or activation."""
@@ -2047,17 +2115,62 @@ class NetworkModel:
         """The forward activation applied at `node`, when it is one kind whatever the object."""
         return self._forward_by_node.get(node)
 
-    def _carries_signal(self, expr, scope, error_nodes, keys) -> bool:
+    def _carries_signal(self, expr, scope, error_nodes, keys, outside: bool = True) -> bool:
         for node in self.walk(expr):
             if node in error_nodes:
                 return True
             if isinstance(node, (cst.Name, cst.Attribute, cst.Subscript)):
-                if self.key(node, scope) in keys:
+                key = self.key(node, scope)
+                if key in keys:
+                    return True
+                if key is None and outside and isinstance(node, cst.Attribute) and any(
+                    value is not node and self._carries_signal(value, value_scope, error_nodes, keys, False)
+                    for value, value_scope in self.values(node, scope)
+                ):
+                    return True  # `head.dinputs` read outside the class: what its methods assign
+            elif outside and isinstance(node, cst.Call):
+                # `self.cost_derivative(out, y)` returning `out - y`: a helper computing the error
+                target = self.resolve_callable(node.func, scope)
+                if isinstance(target, FunctionInfo) and self._returns_error(target, error_nodes):
                     return True
         return False
 
+    def _returns_error(self, function: FunctionInfo, error_nodes) -> bool:
+        """The function returns an error term: `return out - y`, or `e = out - y; return e`
+        (only the error itself, not values computed from others' signals)."""
+        for returned in function.scope.returns:
+            for node in self.walk(returned):
+                if node in error_nodes:
+                    return True
+                if isinstance(node, cst.Name):
+                    for definition in self.defs(self.key(node, function.scope)):
+                        if definition.scope is function.scope and definition.value is not None and any(
+                            sub in error_nodes for sub in self.walk(definition.value)
+                        ):
+                            return True
+        return False
+
     def is_signal(self, expr: cst.BaseExpression, scope: Scope) -> bool:
-        return self._carries_signal(expr, scope, {e.node for e in self.errors}, self.signal_keys)
+        errors = self._error_nodes
+        if self._carries_signal(expr, scope, errors, self.signal_keys):
+            return True
+        # `grads["b2"]` of the dict a function returned (`loss, grads = f(X, y)`), `layer.dbiases`
+        # read outside its class: what they hold where they were assigned
+        if not isinstance(expr, (cst.Subscript, cst.Attribute)):
+            return False
+        key = self.key(expr, scope)
+        if key is None and not isinstance(expr, cst.Attribute):
+            return False
+        if key is not None and (key[0] != "item" or any(d.value is not None for d in self.defs(key))):
+            return False
+        return any(
+            value is not expr and self._carries_signal(value, value_scope, errors, self.signal_keys)
+            for value, value_scope in self.values(expr, scope)
+        )
+
+    @functools.cached_property
+    def _error_nodes(self) -> set:
+        return {e.node for e in self.errors}
 
     @functools.cached_property
     def derivative_uses(self) -> list[DerivativeUse]:
@@ -2240,13 +2353,28 @@ class NetworkModel:
                 return use
         return self._pair_among(node, argument, name, callable_, function, mode, scope, forwards)
 
+    def _outputs_or_data(self, others: set, argument, scope: Scope) -> bool:
+        """`activations[-l]` of `activations = [x]` extended with each layer's output: besides
+        the outputs, the list holds only the network's input data (a name read from outside, no
+        layer's value), which is no pre-activation either."""
+        by_node = {id(v): (v, s) for v, s in self.values(argument, scope)}
+        for value in others:
+            value, value_scope = by_node[id(value)]
+            if not isinstance(value, (cst.Name, cst.Attribute, cst.Subscript)):
+                return False
+            if not self._is_external(value, value_scope) or self._producers(value, value_scope):
+                return False
+        return True
+
     def _pair_among(self, node, argument, name, callable_, function, mode, scope, forwards) -> DerivativeUse | None:
         held = {value for value, _ in self.values(argument, scope) if value is not argument}
         at, forward = self._stored_directly(argument, scope, forwards)
         outputs = [a for a in forwards if a.node in held] if forward is None else []
-        if outputs and self._merged(argument, scope) and len(outputs) < len(held):
-            # an element of a list of layer outputs that also holds other values (the input,
-            # an activation not recognised): which layer it is cannot be told
+        if outputs and self._merged(argument, scope) and len(outputs) < len(held) and not self._outputs_or_data(
+            held - {a.node for a in outputs}, argument, scope
+        ):
+            # an element of a list of layer outputs that also holds other values (an activation
+            # not recognised, a pre-activation): which layer it is cannot be told
             return None
         if outputs:
             at, forward = "output", _one_kind(outputs)
@@ -2441,6 +2569,45 @@ def _looks_like_activation(expr: cst.BaseExpression, walk) -> bool:
         if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Divide):
             return True
     return False
+
+
+def _minus_one_at(node: cst.CSTNode) -> cst.Subscript | None:
+    """The subscript `d[i]` of `d[i] -= 1` or `d[i] = d[i] - 1`."""
+    if isinstance(node, cst.AugAssign) and isinstance(node.operator, cst.SubtractAssign):
+        target, value = node.target, node.value
+    elif (
+        isinstance(node, cst.Assign) and len(node.targets) == 1
+        and isinstance(node.value, cst.BinaryOperation) and isinstance(node.value.operator, cst.Subtract)
+        and code(node.value.left) == code(node.targets[0].target)
+    ):
+        target, value = node.targets[0].target, node.value.right
+    else:
+        return None
+    if not isinstance(target, cst.Subscript) or code(bare(value)) not in ("1", "1.0", "1."):
+        return None
+    return target
+
+
+def _label_index(target: cst.Subscript) -> cst.BaseExpression | None:
+    """`y` in `d[range(n), y]` / `d[np.arange(len(y)), y]`: one row per sample, the labels'
+    column in each."""
+    if len(target.slice) != 2 or not all(isinstance(e.slice, cst.Index) for e in target.slice):
+        return None
+    rows, labels = (e.slice.value for e in target.slice)
+    if not isinstance(rows, cst.Call) or code(rows.func) not in ("range",) and numpy_attribute(rows.func) != "arange":
+        return None
+    return labels
+
+
+def _copied(expr: cst.BaseExpression) -> cst.BaseExpression:
+    """`p` for `p.copy()`, `np.copy(p)`, `np.array(p, copy=True)`, `p`."""
+    expr = bare(expr)
+    if isinstance(expr, cst.Call):
+        if isinstance(expr.func, cst.Attribute) and numpy_attribute(expr.func) is None and expr.func.attr.value == "copy" and not expr.args:
+            return bare(expr.func.value)
+        if numpy_attribute(expr.func) in ("copy", "array") and positional_args(expr):
+            return bare(positional_args(expr)[0])
+    return expr
 
 
 def _is_product_chain(node) -> bool:

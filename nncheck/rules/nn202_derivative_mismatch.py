@@ -108,6 +108,19 @@ class DerivativeMismatch(Rule):
             "    for l in range(1, 3):\n"
             "        params['W' + str(l)] -= 0.5 * grads['dW' + str(l)]\n"
         ),
+        # scores shifted by their own maximum are not an error: `1 / sum(exp(shift))` is
+        # part of the softmax, not a derivative of it
+        Valid(
+            _DATA + "W2 = np.random.randn(3, 4)\n"
+            "labels = np.random.randint(0, 4, 8)\n"
+            "for i in range(10):\n"
+            "    scores = X @ W2\n"
+            "    shift = scores - np.max(scores, axis=1)[..., np.newaxis]\n"
+            "    p = np.exp(shift) / np.sum(np.exp(shift))\n"
+            "    d = p.copy()\n"
+            "    d[range(8), labels] -= 1\n"
+            "    W2 -= 0.1 * X.T @ d\n"
+        ),
     ]
     INVALID = [
         Invalid(
