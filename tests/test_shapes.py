@@ -231,7 +231,8 @@ def test_stacked_comprehension_rows_and_stepped_parameters() -> None:
         "X = np.vstack([np.random.randn(120, 2) + c for c in centers])\n"
         "W = np.random.randn(2, 4)\n"
         "for _ in range(10):\n"
-        "    W = W - 0.1 * np.ones((2, 4))\n"
+        "    out = np.tanh(X @ W)\n"
+        "    W = W - 0.1 * X.T @ (out - 1)\n"
         "r = W\n"
     )
     assert shape(source, "X") == (360, 2)
