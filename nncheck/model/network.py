@@ -17,10 +17,11 @@ from typing import Any, Callable, Iterator
 
 import libcst as cst
 import numpy as np
-from libcst.metadata import MetadataWrapper, PositionProvider
+from libcst.metadata import MetadataWrapper
 
 from nncheck.diagnostics import Position
 from nncheck.model import sandbox
+from nncheck.model.parse import Positions
 from nncheck.model.behaviour import Behaviour, classify, derivative_forms, DerivativeForms
 from nncheck.model.objects import Instance, Objects
 from nncheck.model.functions import (
@@ -177,9 +178,10 @@ class NetworkModel:
 
     @functools.cached_property
     def _positions(self):
-        # Resolved only when a position is asked for (a finding, a fix): computing every node's
-        # position is a full code-generation pass, most files never need it.
-        return self.wrapper.resolve(PositionProvider)
+        # Resolved only when a position is asked for (a finding, a fix), and then only for the
+        # top-level statements that hold the nodes asked about: computing every node's position
+        # is a code-generation pass over the whole file, which most findings do not need.
+        return Positions(self.wrapper, self.source, self.builder.parents)
 
     @functools.cached_property
     def _definition_lines(self) -> dict[cst.CSTNode, int]:
