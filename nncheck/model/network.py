@@ -1867,9 +1867,24 @@ class NetworkModel:
             return _one_kind(found)
         return None
 
-    def _producers(self, expr: cst.BaseExpression, scope: Scope, depth: int = 0, context: Instance | None = None) -> list:
+    def _producers(self, expr: cst.BaseExpression, scope: Scope, depth: int = 0, context: Instance | None = None,
+                   memo: dict | None = None) -> list:
         if depth > MAX_DEPTH:
             return []
+        # One answer per (expression, scope, depth, object) within one question: helpers that
+        # return what other helpers return are reached along many paths, and without it each
+        # path was followed again (a test module of 2.5k lines took 30 s for one rule).
+        if memo is None:
+            memo = {}
+        state = (id(expr), id(scope), depth, id(context))
+        known = memo.get(state)
+        if known is not None:
+            return known
+        found = memo[state] = self._producers_of(expr, scope, depth, context, memo)
+        return found
+
+    def _producers_of(self, expr: cst.BaseExpression, scope: Scope, depth: int, context: Instance | None,
+                      memo: dict) -> list:
         forward = self._forwards_by_node
         if context is None:
             context = self._only_context(scope)
@@ -1908,7 +1923,7 @@ class NetworkModel:
                         reached = [(target, None)]
                 for function, receiver in reached:
                     for returned in function.scope.returns:
-                        for inner in self._producers(returned, function.scope, depth + 1, receiver):
+                        for inner in self._producers(returned, function.scope, depth + 1, receiver, memo):
                             add(inner)
         return found
 
