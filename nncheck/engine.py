@@ -18,6 +18,7 @@ from typing import Iterable, Sequence
 from nncheck.budget import DEFAULT_LIMITS, Budget, BudgetExceeded, Limits, exceeded_reason, guard
 from nncheck.diagnostics import Diagnostic, FileResult, Severity
 from nncheck.model import NetworkModel
+from nncheck.model.values import numpy_imports_of
 from nncheck.model.parse import ParsedSource, SyntaxProblem, Unparsed, parse, parse_cost, python_syntax_problem
 from nncheck.rules import SyntaxErrorRule, Rule, select_rules
 from nncheck.suppress import remove_suppressed
@@ -91,6 +92,7 @@ def _needs_model(rule_class: type[Rule]) -> bool:
 
 def _run_rules(parsed, text: str, path: str, rules: Sequence[type[Rule]], budget: Budget, result: FileResult) -> None:
     source = ParsedSource(parsed, path, text)
+    numpy_imports_of(parsed.module)  # before any rule reads `dot(...)` as np.dot
     model_rules = [r for r in rules if r is not SyntaxErrorRule and _needs_model(r)]
     plain_rules = [r for r in rules if r is not SyntaxErrorRule and not _needs_model(r)]
     # The rules that need no model run first, so that a model over budget cannot take their

@@ -90,12 +90,22 @@ class CorpusFile:
 
     @property
     def scored(self) -> bool:
-        """Notebooks wait for notebook support; Python 2 files cannot be parsed as Python 3."""
-        return not self.notebook and self.python == 3
+        """Python 2 files cannot be parsed as Python 3; everything else is scored."""
+        return self.python == 3
 
     @property
     def mirror_name(self) -> str:
         return self.repo.replace("/", "+")
+
+    def checked_text(self, cache: Path) -> str:
+        """The text nncheck checks: the file, or for a notebook its code cells as one program,
+        read the way `nncheck file.ipynb` reads them."""
+        raw = self.cache_path(cache).read_text(encoding="utf-8")
+        if not self.notebook:
+            return raw
+        from nncheck.notebook import read_notebook  # late: the tables need no nncheck
+
+        return read_notebook(raw, self.path).program
 
     def cache_path(self, cache: Path) -> Path:
         return cache / "files" / self.mirror_name / self.path

@@ -262,12 +262,12 @@ def real_items(cache: Path) -> tuple[list[tuple[Item, str]], dict[str, str], dic
     pairs, skipped = [], {}
     for file in present:
         if not file.scored:
-            skipped[file.id] = "notebook (not scored yet)" if file.notebook else "Python 2 only"
+            skipped[file.id] = "Python 2 only"
             continue
         path = file.cache_path(cache)
         item = Item(file.id, str(path), file.kind, frozenset(file.expect + file.info),
                     debatable=frozenset(file.debatable))
-        pairs.append((item, path.read_text(encoding="utf-8")))
+        pairs.append((item, file.checked_text(cache)))
     return pairs, missing, skipped
 
 

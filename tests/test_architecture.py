@@ -151,3 +151,60 @@ def test_no_function_is_too_complex():
         too_complex.append(f"{path}: {match['name']} ({measure})")
     assert result.returncode in (0, 1), result.stderr
     assert too_complex == []
+
+
+# The rules read the model through its face only (the issue "One semantic model"): `nncheck.model`
+# and what it lists in __all__, plus the rules' own base, the fix helpers and the diagnostics.
+RULE_MAY_IMPORT = {"nncheck.model", "nncheck.rules.base", "nncheck.rules.fixes", "nncheck.diagnostics"}
+
+
+def _rule_modules() -> list[Path]:
+    return [p for p in sorted((PACKAGE / "rules").glob("*.py")) if p.name != "__init__.py"]
+
+
+def _boundary_breaches(path: Path, face: set[str]) -> list[str]:
+    """What a rule module takes from below the model's face, or from another object's privates."""
+    breaches = []
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            breaches += [f"line {node.lineno}: import {a.name}" for a in node.names if a.name.startswith("nncheck")]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("nncheck"):
+            if node.module not in RULE_MAY_IMPORT:
+                breaches.append(f"line {node.lineno}: from {node.module}")
+            elif node.module == "nncheck.model":
+                breaches += [f"line {node.lineno}: nncheck.model.{a.name} is not in its __all__"
+                             for a in node.names if a.name not in face]
+        elif isinstance(node, ast.Attribute) and node.attr.startswith("_") and not node.attr.startswith("__"):
+            owner = node.value
+            if not (isinstance(owner, ast.Name) and owner.id in ("self", "cls")):
+                breaches.append(f"line {node.lineno}: {ast.unparse(node)} (another object's private)")
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "setattr":
+            breaches.append(f"line {node.lineno}: setattr (cache with NetworkModel.facts)")
+    return breaches
+
+
+def test_rules_read_the_model_through_its_face_only():
+    import nncheck.model
+
+    face = set(nncheck.model.__all__)
+    breaches = {
+        path.name: found for path in _rule_modules() if (found := _boundary_breaches(path, face))
+    }
+    assert breaches == {}, (
+        "rules import the model's facts from `nncheck.model` only: add a new fact to the face "
+        "(nncheck/model/__init__.py and its __all__), and make what a rule needs public on the model"
+    )
+
+
+def test_the_boundary_check_sees_a_breach(tmp_path):
+    rule = tmp_path / "nn999_example.py"
+    rule.write_text(
+        "from nncheck.model.network import NetworkModel\n"
+        "from nncheck.model import not_a_fact\n"
+        "def check(model):\n"
+        "    setattr(model, 'x', 1)\n"
+        "    return model._positions\n"
+    )
+    found = _boundary_breaches(rule, {"NetworkModel"})
+    assert sorted(b.split(":")[0] for b in found) == ["line 1", "line 2", "line 4", "line 5"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import libcst as cst
 
 from nncheck.engine import check_text
-from nncheck.model.losses import arg_reductions, batch_of, comparisons, log_terms, source_of, units_of
+from nncheck.model.losses import arg_reductions, batch_of, comparisons, log_terms, producer_of, units_of
 from nncheck.model.network import Application, Layer, NetworkModel
 from nncheck.model.parse import parse
 from nncheck.model.values import code
@@ -46,13 +46,13 @@ def node_named(model: NetworkModel, name: str):
 def test_source_batch_and_units_follow_the_layers() -> None:
     model = build(NET)
     node, scope = node_named(model, "p")
-    source = source_of(model, node, scope)
+    source = producer_of(model, node, scope)
     assert isinstance(source, Application) and source.behaviour.kind == "softmax"
     batch = batch_of(model, source)
     assert batch is not None and (batch.layout, batch.samples, batch.sample_axis) == ("rows", 50, 0)
     assert units_of(model, source) == 3
     clipped, clipped_scope = node_named(model, "q")
-    assert source_of(model, clipped, clipped_scope) is None  # a clipped copy is no output
+    assert producer_of(model, clipped, clipped_scope) is None  # a clipped copy is no output
 
 
 def test_log_terms_see_guards() -> None:
@@ -74,7 +74,7 @@ def test_identity_output_is_a_layer_source() -> None:
         "for _ in range(3):\n    out = X @ w\n    w -= 0.1 * X.T @ (out - 1)\n"
     )
     node, scope = node_named(model, "out")
-    assert isinstance(source_of(model, node, scope), Layer)
+    assert isinstance(producer_of(model, node, scope), Layer)
 
 
 def test_an_empty_tuple_in_an_inline_expression_is_no_internal_error() -> None:

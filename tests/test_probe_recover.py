@@ -273,3 +273,88 @@ def test_targets_of_minus_one_and_one_on_a_sigmoid_are_fixed_with_tanh():
     assert result.written.output_activation == "sigmoid"
     assert result.fixed.output_activation == "tanh"
     assert result.differences[0] == ("output activation sigmoid → tanh", "NN107")
+
+
+# A network kept as a list of layer objects, run by a loop (nncheck/model/stacks.py).
+STACK = """import numpy as np
+
+rng = np.random.default_rng(5)
+X = rng.normal(size=(90, 3))
+y = (X[:, :1] - X[:, 1:2] > 0).astype(float)
+
+
+class Affine:
+    def __init__(self, n_in, n_out, scale=0.5):
+        self.W = rng.normal(0, scale, (n_in, n_out))
+        self.b = np.zeros((1, n_out))
+
+    def forward(self, a):
+        self.a = a
+        return a @ self.W + self.b
+
+    def backward(self, g, lr):
+        self.W -= lr * self.a.T @ g
+        self.b -= lr * g.sum(axis=0, keepdims=True)
+        return g @ self.W.T
+
+
+class Squash:
+    def forward(self, a):
+        self.out = 1 / (1 + np.exp(-a))
+        return self.out
+
+    def backward(self, g, lr):
+        return g * self.out * (1 - self.out)
+
+
+net = [Affine(3, 6), Squash(), Affine(6, 1, scale=0.1), Squash()]
+for epoch in range(300):
+    out = X
+    for part in net:
+        out = part.forward(out)
+    g = (out - y) * 2 / len(X)
+    for part in reversed(net):
+        g = part.backward(g, 0.25)
+"""
+
+
+def test_a_list_of_layer_objects_is_unrolled_with_each_object_s_own_sizes_and_scale():
+    result = _recovered(STACK)
+    assert result.ok, result.missing
+    spec = result.written
+    assert spec.layers == (3, 6, 1)
+    assert (spec.hidden_activation, spec.output_activation) == ("sigmoid", "sigmoid")
+    assert spec.epochs == 300
+    # g = (out - y) * 2 / n with the step 0.25: ½·mean squared error at 0.5
+    assert spec.reduction == "mean" and spec.learning_rate == pytest.approx(0.5)
+    first, second = spec.initial
+    assert first[0].shape == (3, 6) and second[0].shape == (6, 1)
+    assert 0.3 < np.sqrt(np.mean(first[0] ** 2)) < 0.7
+    assert np.sqrt(np.mean(second[0] ** 2)) < 0.2  # Affine(6, 1, scale=0.1)
+    assert any("unrolled into 2 dense layers" in note for note in result.notes)
+
+
+def test_an_activation_chosen_per_object_by_a_constructor_flag():
+    source = STACK.replace("    def forward(self, a):\n        self.a = a\n        return a @ self.W + self.b",
+                           "    def forward(self, a):\n        self.a = a\n        z = a @ self.W + self.b\n"
+                           "        if self.act == 'relu':\n            z = np.maximum(0, z)\n        return z")
+    source = source.replace("        self.b = np.zeros((1, n_out))\n",
+                            "        self.b = np.zeros((1, n_out))\n        self.act = act\n")
+    source = source.replace("def __init__(self, n_in, n_out, scale=0.5):",
+                            "def __init__(self, n_in, n_out, scale=0.5, act=None):")
+    source = source.replace("[Affine(3, 6), Squash(), Affine(6, 1, scale=0.1), Squash()]",
+                            "[Affine(3, 6, act='relu'), Affine(6, 1, scale=0.1), Squash()]")
+    result = _recovered(source)
+    assert result.ok, result.missing
+    assert result.written.layers == (3, 6, 1)
+    assert (result.written.hidden_activation, result.written.output_activation) == \
+        ("relu", "sigmoid")
+
+
+def test_a_layer_object_nncheck_cannot_read_is_named_in_the_refusal():
+    source = STACK.replace("        self.out = 1 / (1 + np.exp(-a))",
+                           "        self.out = some_library.squash(a)")
+    result = _recovered(source)
+    assert not result.ok
+    assert "the layer object `Squash()` (line 32) computes neither a product with weights nor " \
+        "an activation that nncheck recognises" in result.missing[0]

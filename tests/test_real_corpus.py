@@ -185,7 +185,7 @@ def test_correct_real_files_have_no_findings_with_the_default_rules(tmp_path_fac
     for file in present:
         path = file.cache_path(cache)
         try:
-            diagnostics = check_source(path.read_text(encoding="utf-8"), str(path))
+            diagnostics = check_source(file.checked_text(cache), str(path))
         except RuntimeError as error:
             errors.append(f"{file.id}: {error}")
             continue

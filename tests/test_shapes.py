@@ -194,3 +194,31 @@ def test_helpers() -> None:
 )
 def test_squeeze_expand_outer(expression: str, expected) -> None:
     assert shape(NET + f"r = {expression}\n", "r") == expected
+
+
+def test_a_call_returns_the_shape_for_its_own_arguments() -> None:
+    source = (
+        "import numpy as np\n"
+        "def sample(n, rng):\n"
+        "    X = rng.uniform(-1, 1, (n, 2))\n"
+        "    y = (X[:, 0] > 0).astype(float)\n"
+        "    return X, y\n"
+        "def predict(inputs, W):\n"
+        "    return inputs @ W\n"
+        "def pair(inputs, W):\n"
+        "    return inputs, inputs @ W\n"
+        "rng = np.random.default_rng(0)\n"
+        "X, y = sample(300, rng)\n"
+        "X_val, y_val = sample(100, rng)\n"
+        "W = np.zeros((2, 1))\n"
+        "p = predict(X_val, W)\n"
+        "q = predict(X, W)\n"
+        "r = pair(X_val, W)[1]\n"
+        "s = y_val\n"
+        "t = np.column_stack([y, y, X])\n"
+    )
+    assert shape(source, "p") == (100, 1)
+    assert shape(source, "q") == (300, 1)
+    assert shape(source, "r") == (100, 1)
+    assert shape(source, "s") == (100,)
+    assert shape(source, "t") == (300, 4)

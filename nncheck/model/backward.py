@@ -9,6 +9,7 @@ product that updates its weights.
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -298,7 +299,7 @@ class Backward:
         found = cache.get(id(update))
         if found is None:
             found = []
-            for node, scope in self._expression_nodes(update.rhs, update.scope, 0, set()):
+            for node, scope in self.expression_nodes(update.rhs, update.scope, 0, set()):
                 factors = matrix_product(node)
                 if factors is not None:
                     found.append((node, scope, factors))
@@ -311,18 +312,18 @@ class Backward:
         that holds a backward signal is never a scale, even when it is a number)."""
         model = self.model
         while isinstance(expr, cst.BinaryOperation) and isinstance(expr.operator, (cst.Multiply, cst.Divide)):
-            if model._is_scale(expr.right, scope) and not model.is_signal(expr.right, scope):
+            if model.is_scale(expr.right, scope) and not model.is_signal(expr.right, scope):
                 expr = expr.left
             elif (
                 isinstance(expr.operator, cst.Multiply)
-                and model._is_scale(expr.left, scope) and not model.is_signal(expr.left, scope)
+                and model.is_scale(expr.left, scope) and not model.is_signal(expr.left, scope)
             ):
                 expr = expr.right
             else:
                 break
         return expr
 
-    def _expression_nodes(self, expr, scope, depth, seen) -> Iterator[tuple[cst.CSTNode, Scope]]:
+    def expression_nodes(self, expr, scope, depth, seen) -> Iterator[tuple[cst.CSTNode, Scope]]:
         """The sub-expressions of `expr`, and through names (never through parameters that are
         updated) those of the values they were assigned."""
         if depth > 3:
@@ -331,12 +332,24 @@ class Backward:
             yield node, scope
             if isinstance(node, (cst.Name, cst.Attribute, cst.Subscript)):
                 key = self.model.key(node, scope)
+                if key is None and isinstance(node, cst.Attribute) and ("object", node) not in seen:
+                    # `layer.dweights` read outside the class: what the class's methods assign
+                    seen.add(("object", node))
+                    for value, value_scope in self.model.values(node, scope):
+                        if value is not node:
+                            yield from self.expression_nodes(value, value_scope, depth + 1, seen)
+                    continue
                 if key is None or key in seen or self.model.is_updated(key):
                     continue
                 seen.add(key)
-                for definition in self.model.defs(key):
-                    if definition.value is not None and definition.augmented is None:
-                        yield from self._expression_nodes(definition.value, definition.scope, depth + 1, seen)
+                built = [d for d in self.model.defs(key) if d.value is not None and d.augmented is None]
+                for definition in built:
+                    yield from self.expression_nodes(definition.value, definition.scope, depth + 1, seen)
+                if not built and key[0] == "item":
+                    # `grads["W1"]` of a dict a function returned: the values its items hold
+                    for value, value_scope in self.model.values(node, scope):
+                        if value is not node:
+                            yield from self.expression_nodes(value, value_scope, depth + 1, seen)
 
     # -- how a delta is built ---------------------------------------------------------------------
     def definitions(self, key: Key) -> list:
@@ -389,8 +402,8 @@ class Backward:
                 right = self.pure(expr.right, scope, depth + 1, seen)
                 return None if left is None or right is None else _merge([left, right])
             if isinstance(expr.operator, (cst.Multiply, cst.Divide)):
-                left_scale = model._is_scale(expr.left, scope)
-                right_scale = model._is_scale(expr.right, scope)
+                left_scale = model.is_scale(expr.left, scope)
+                right_scale = model.is_scale(expr.right, scope)
                 if right_scale and not left_scale:
                     return self.pure(expr.left, scope, depth + 1, seen)
                 if left_scale and not right_scale and isinstance(expr.operator, cst.Multiply):
@@ -629,7 +642,7 @@ class Backward:
         """The forward activation whose output an error signal compares with the labels, or —
         for a hidden error `delta @ W.T` — the activation feeding W's layer."""
         sources = set()
-        for node, node_scope in self._expression_nodes(expr, scope, 0, set()):
+        for node, node_scope in self.expression_nodes(expr, scope, 0, set()):
             error = self._errors.get(node)
             if error is not None and isinstance(error.source, Application):
                 sources.add(error.source)
@@ -639,7 +652,7 @@ class Backward:
 
     def hidden_source(self, expr, scope) -> Application | None:
         """For `delta @ W.T`: the activation whose output is the input of W's layer."""
-        for node, node_scope in self._expression_nodes(expr, scope, 0, set()):
+        for node, node_scope in self.expression_nodes(expr, scope, 0, set()):
             product = matrix_product(node)
             if product is None:
                 continue
@@ -655,6 +668,53 @@ class Backward:
 
 
 # -- helpers -------------------------------------------------------------------------------------
+
+
+    # -- bias updates ----------------------------------------------------------------------------------
+    @functools.cached_property
+    def bias_updates_with_weight_gradient(self) -> list:
+        """(layer, update, (product, delta, through)) for each bias update that uses its layer's
+        weight gradient (`b -= lr * X.T @ delta`, or through `grad = X.T @ delta`)."""
+        model = self.model
+        found = []
+        for layer in model.layers:
+            if layer.bias_key is None:
+                continue
+            input_text = code(layer.input)
+            input_key = model.key(layer.input, layer.scope)
+            for update in model.updates:
+                if update.key != layer.bias_key:
+                    continue
+                product = self._weight_gradient_in(update.rhs, update.scope, input_text, input_key)
+                if product is not None:
+                    found.append((layer, update, product))
+        return found
+
+    def _weight_gradient_in(self, rhs, scope, input_text, input_key, depth=0):
+        """(product node, delta operand, through) when `rhs` holds a product of the layer's input
+        and a delta, directly (through None) or through a local name (grad = X.T @ delta;
+        b -= lr * grad: through is (the name in `rhs`, the scope of its definition))."""
+        model = self.model
+        for node in model.walk(rhs):
+            factors = matrix_product(node)
+            if factors is not None:
+                for mine, other in (factors, factors[::-1]):
+                    base = transposed_base(model.unscaled(mine))
+                    if base is mine:
+                        continue
+                    if code(base) == input_text or (input_key is not None and model.key(base, scope) == input_key):
+                        return node, other, None
+            if depth < 2 and isinstance(node, (cst.Name, cst.Attribute, cst.Subscript)):
+                parent = model.parent(node)
+                if isinstance(parent, cst.Subscript) and parent.value is node:
+                    continue  # `g` in `g["b"]`: the container, not the item read
+                held = [(v, s) for v, s in model.values(node, scope) if v is not node]
+                if len(held) == 1:
+                    value, value_scope = held[0]
+                    found = self._weight_gradient_in(value, value_scope, input_text, input_key, depth + 1)
+                    if found is not None:
+                        return found[0], found[1], (node, value_scope) if depth == 0 else found[2]
+        return None
 
 
 def _expression_children(node: cst.CSTNode) -> list[cst.BaseExpression]:

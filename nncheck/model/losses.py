@@ -1,6 +1,6 @@
 """Losses and metrics: facts about how a network's output is scored, read from the NetworkModel.
 
-  source_of       the one forward Application (or identity Layer) an expression holds, when
+  producer_of     the one forward Application (or identity Layer) an expression holds, when
                   every value it can hold comes from the same place
   batch_of        whether an output is computed for a 2-D batch, with its layout and its
                   number of samples (from the data's creation shape, through the layers)
@@ -35,7 +35,7 @@ _GUARDS = {"clip", "maximum", "minimum", "fmax", "fmin", "nan_to_num"}
 
 # -- where an output comes from --------------------------------------------------------------------
 
-def source_of(model: NetworkModel, expr: cst.BaseExpression, scope: Scope):
+def producer_of(model: NetworkModel, expr: cst.BaseExpression, scope: Scope):
     """The forward Application or Layer that every value `expr` can hold comes from, or None
     when any of them is something else (a clipped copy, data, an unknown call)."""
     found = set()
@@ -81,14 +81,16 @@ def batch_of(model: NetworkModel, source, depth: int = 0) -> Batch | None:
     layer = layer_under(model, source)
     if layer is None:
         return None
-    inner = source_of(model, layer.input, layer.scope)
+    inner = producer_of(model, layer.input, layer.scope)
     if inner is not None:
         if inner is source:
             return None
         batch = batch_of(model, inner, depth + 1)
         return batch if batch is not None and batch.layout == layer.layout else None
     shape = model.shape(layer.input, layer.scope) or shapes(model).shape_of(layer.input, layer.scope)
-    if shape is None or len(shape) != 2:
+    if shape is None:
+        return _loop_batch(model, source, layer, depth)
+    if len(shape) != 2:
         return None
     samples, features = (shape[0], shape[1]) if layer.layout == "rows" else (shape[1], shape[0])
     if not isinstance(samples, int) or samples < 2:
@@ -99,6 +101,29 @@ def batch_of(model: NetworkModel, source, depth: int = 0) -> Batch | None:
         if isinstance(fan_in, int) and isinstance(features, int) and fan_in != features:
             return None  # the layout was misread
     return Batch(layer.layout, samples)
+
+
+def _loop_batch(model: NetworkModel, source, layer: Layer, depth: int) -> Batch | None:
+    """The batch of a layer whose input is carried around a loop (`A = X`, then `A = f(W @ A + b)`
+    for each layer): a layer keeps its input's samples, so every value that is not this layer's
+    own output must give the same batch, and at least one must be the data."""
+    batches = set()
+    for value, value_scope in model.values(layer.input, layer.scope):
+        inner = model.producer(value, value_scope)
+        if inner is source:
+            continue  # the layer's own output, fed back: the same samples
+        if inner is not None:
+            found = batch_of(model, inner, depth + 1)
+        else:
+            shape = shapes(model).shape_of(value, value_scope)
+            if shape is None or len(shape) != 2:
+                return None
+            samples = shape[0] if layer.layout == "rows" else shape[1]
+            found = Batch(layer.layout, samples) if isinstance(samples, int) and samples >= 2 else None
+        if found is None or found.layout != layer.layout:
+            return None
+        batches.add(found)
+    return batches.pop() if len(batches) == 1 else None
 
 
 def units_of(model: NetworkModel, source) -> Any:
@@ -189,7 +214,7 @@ def _log_term(model: NetworkModel, call: cst.Call, argument, scope: Scope) -> Lo
     base = output.value if isinstance(output, cst.Subscript) and model.key(output, scope) is None else output
     if not isinstance(base, (cst.Name, cst.Attribute, cst.Subscript, cst.Call)):
         return None
-    source = source_of(model, base, scope)
+    source = producer_of(model, base, scope)
     if source is None:
         return None
     return LogTerm(call, output, complement, guard, source, scope, _statement_of(model, call))
@@ -279,7 +304,7 @@ def comparisons(model: NetworkModel) -> list[OutputComparison]:
         for output, labels in (pair, pair[::-1]):
             if not isinstance(output, (cst.Name, cst.Attribute, cst.Subscript, cst.Call)):
                 continue
-            source = source_of(model, output, scope)
+            source = producer_of(model, output, scope)
             if source is None or not is_labels(model, labels, scope):
                 continue
             found.append(OutputComparison(node, output, labels, source, scope))
@@ -322,7 +347,7 @@ def arg_reductions(model: NetworkModel) -> list[ArgReduction]:
             continue
         if not isinstance(array, (cst.Name, cst.Attribute, cst.Subscript, cst.Call)):
             continue
-        source = source_of(model, array, scope)
+        source = producer_of(model, array, scope)
         if source is None:
             continue
         axis = None

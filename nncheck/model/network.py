@@ -12,6 +12,7 @@ from __future__ import annotations
 import ast
 import functools
 import itertools
+import operator
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator
 
@@ -52,10 +53,14 @@ from nncheck.model.values import (
     keyword_arg,
     matrix_product,
     numpy_attribute,
+    numpy_imports_of,
     positional_args,
 )
 
 MAX_DEPTH = 8
+_DIM_ARITHMETIC = {
+    cst.Add: operator.add, cst.Subtract: operator.sub, cst.Multiply: operator.mul, cst.FloorDivide: operator.floordiv,
+}
 Dim = Any  # int, or a str naming a symbolic size
 
 
@@ -80,6 +85,11 @@ class Application:
     @property
     def is_forward(self) -> bool:
         return self.behaviour.is_activation
+
+    @property
+    def output_name(self) -> str | None:
+        """The name the activation's result is stored under (`a1` in `a1 = sigmoid(z1)`)."""
+        return key_name(self.target) if self.target is not None else None
 
     def runs_for(self, context: "Instance | None") -> bool:
         return self.contexts is None or context is None or context.call in self.contexts
@@ -111,6 +121,9 @@ class ErrorTerm:
     sign: str  # "target-prediction" or "prediction-target"
     source: Any  # the Application or Layer the output comes from; None when several
     scope: Scope
+    # The labels are class indices and the error is written in place, one-hot implied:
+    # `d = probs.copy(); d[range(n), y] -= 1`. `node` is then the value `d` starts from.
+    indexed: bool = False
 
 
 @dataclass(eq=False)
@@ -128,6 +141,31 @@ class DerivativeUse:
     mode: Mode
     scope: Scope
 
+    def right_form(self) -> str:
+        """The derivative that matches the forward activation, at the point this use passes, in
+        the user's names (for a message: "use `a1 * (1 - a1)` at the output")."""
+        forward = self.forward
+        kind = forward.behaviour.kind
+        point = code(self.argument)
+        z = code(forward.argument)
+        a = forward.output_name
+        if kind == "sigmoid":
+            return f"`{a} * (1 - {a})` at the output" if a else f"`s * (1 - s)` with s = {forward.name}({z})"
+        if kind == "tanh":
+            return f"`1 - {a} ** 2` at the output" if a else f"`1 - np.tanh({z}) ** 2`"
+        if kind == "relu":
+            return f"`({point} > 0)`"
+        if kind == "leaky_relu":
+            alpha = forward.behaviour.alpha or 0.01
+            return f"`np.where({point} > 0, 1, {alpha:g})`"
+        if kind == "identity":
+            return "1 (no factor)"
+        if kind == "elu":
+            return f"`np.where({z} > 0, 1, {a} + alpha)`" if a else "`np.where(z > 0, 1, alpha * np.exp(z))`"
+        if kind == "softplus":
+            return f"the sigmoid of the pre-activation '{z}'"
+        return "the derivative of the forward activation"
+
 
 class NetworkModel:
     def __init__(self, wrapper: MetadataWrapper, path: str, source: str) -> None:
@@ -135,6 +173,7 @@ class NetworkModel:
         self.module: cst.Module = wrapper.module
         self.path = path
         self.source = source
+        numpy_imports_of(self.module)
         self.builder = ScopeBuilder(self.module)
         self.module.visit(self.builder)
         self.module_scope = self.builder.module_scope
@@ -244,13 +283,13 @@ class NetworkModel:
         return None
 
     def facts(self, kind):
-        """The analysis `kind(model)` (Shapes, Backward, DataFacts, Training), built on first use
-        and kept with this model, so that every rule reads the same one and it goes with the file."""
+        """The analysis `kind(model)` (Shapes, Backward, DataFacts, Training, or any function of
+        the model), built on first use and kept with this model, so that every rule reads the same
+        one and it goes with the file. The one way anything is cached on a model."""
         built = self.__dict__.setdefault("_facts", {})
-        found = built.get(kind)
-        if found is None:
-            found = built[kind] = kind(self)
-        return found
+        if kind not in built:
+            built[kind] = kind(self)
+        return built[kind]
 
     def _in_source(self, node: cst.CSTNode) -> cst.CSTNode:
         """An element the model made up for a loop's target is where its container is written."""
@@ -895,6 +934,8 @@ class NetworkModel:
             # `sigmoid(z) if last else np.tanh(z)`: either branch
             return self.values(expr.body, scope, depth + 1) + self.values(expr.orelse, scope, depth + 1)
         key = self.key(expr, scope)
+        if key is None and depth <= MAX_DEPTH and isinstance(expr, cst.Attribute):
+            return self._object_attribute_values(expr, scope, depth) or [(expr, scope)]
         if key is None or depth > MAX_DEPTH:
             return [(expr, scope)]
         defs = [d for d in self.defs(key) if d.augmented is None]
@@ -920,6 +961,19 @@ class NetworkModel:
                 continue
             found.extend(self.values(definition.value, definition.scope, depth + 1))
         return found or [(expr, scope)]
+
+    def _object_attribute_values(self, expr: cst.Attribute, scope: Scope, depth: int) -> list:
+        """`dense1.output` read outside the class: what the methods of the objects `dense1` can
+        hold assign to `self.output` (the attribute of every object of that class)."""
+        if not isinstance(expr.value, (cst.Name, cst.Attribute, cst.Subscript)):
+            return []
+        found = []
+        for cls in {id(i.cls): i.cls for i in self.objects.instances(expr.value, scope)}.values():
+            for owner in self.objects.bases(cls):
+                for definition in self.defs(("attr", owner, expr.attr.value)):
+                    if definition.value is not None and definition.augmented is None:
+                        found.extend(self.values(definition.value, definition.scope, depth + 1))
+        return found
 
     def _item_values(self, base, scope: Scope, item: str, depth: int) -> list[tuple[cst.BaseExpression, Scope]]:
         """What `base[item]` holds when `base` is a dict literal, a name whose items are assigned
@@ -1217,7 +1271,7 @@ class NetworkModel:
         creation = self.creation_call(expr)
         if creation is None:
             return None
-        return self._creation_shape(creation, scope, depth)
+        return self.creation_shape(creation, scope, depth)
 
     def creation_call(self, expr: cst.BaseExpression) -> cst.Call | None:
         """The np.random / np.zeros-like call that creates a parameter, through scaling:
@@ -1266,7 +1320,9 @@ class NetworkModel:
                 break
         return expr
 
-    def _creation_shape(self, call: cst.Call, scope: Scope, depth: int) -> tuple[Dim, ...] | None:
+    def creation_shape(self, call: cst.Call, scope: Scope, depth: int = 0) -> tuple[Dim, ...] | None:
+        """The shape of the array a creating call makes (`np.random.randn(n, 4)` → (n, 4)), when
+        its arguments say it; `depth` bounds how far names are followed."""
         name = (call_name(call) or "").split(".")[-1]
         args = positional_args(call)
         if name in ("randn", "rand", "standard_normal_args"):
@@ -1281,6 +1337,8 @@ class NetworkModel:
                 size = args[2]
             elif name in ("randint", "integers") and len(args) >= 3:
                 size = args[2]
+            elif name == "choice" and len(args) >= 2:
+                size = args[1]
             elif name.endswith("_like") and args:
                 return self.shape(args[0], scope, depth + 1)
         if size is None:
@@ -1323,6 +1381,12 @@ class NetworkModel:
                     shape = self.shape(args[0], scope, depth + 1)
                     if shape:
                         return shape[0]
+            operation = _DIM_ARITHMETIC.get(type(getattr(expr, "operator", None)))
+            if isinstance(expr, cst.BinaryOperation) and operation is not None:
+                # `points * classes`, `n // 2`: a size computed from sizes that are known
+                left, right = self.dim(expr.left, scope, depth + 1), self.dim(expr.right, scope, depth + 1)
+                if isinstance(left, int) and isinstance(right, int) and not (right == 0 and operation is operator.floordiv):
+                    return operation(left, right)
         return code(expr)
 
     # -- roles --------------------------------------------------------------------------------------
@@ -1426,7 +1490,7 @@ class NetworkModel:
             return array.size > 1
         if isinstance(expr, cst.Call):
             if self.creation_call(expr) is not None:
-                shape = self._creation_shape(expr, scope, depth)
+                shape = self.creation_shape(expr, scope, depth)
                 return bool(shape) and not all(d == 1 for d in shape)
             name = numpy_attribute(expr.func)
             if name is not None:
@@ -1585,15 +1649,21 @@ class NetworkModel:
             if definition.augmented is not None:
                 continue
             seen_inline.add(value)
-            application = self._inline_application(value, definition.scope, definition.key)
-            if application is not None:
-                found.append(application)
+            # `A = sigmoid(Z) if l == L else np.maximum(0, Z)`: each branch is an activation of
+            # its own (the layer loop picks one per layer), stored in the same place.
+            for branch in _branches(value):
+                if branch is not value and branch in seen_inline:
+                    continue
+                seen_inline.add(branch)
+                application = self._inline_application(branch, definition.scope, definition.key)
+                if application is not None:
+                    found.append(application)
         for scope in self.builder.scopes.values():
             if scope in inside_closed:
                 continue
             for returned in scope.returns:
                 elements = [e.value for e in returned.elements] if isinstance(returned, cst.Tuple) else [returned]
-                for value in elements:
+                for value in [branch for element in elements for branch in _branches(element)]:
                     if value in seen_inline or isinstance(value, cst.StarredElement):
                         continue
                     seen_inline.add(value)
@@ -1970,11 +2040,49 @@ class NetworkModel:
             if left == right:
                 continue
             output, labels = (node.left, node.right) if left else (node.right, node.left)
-            if not self._is_external(labels, scope):
+            if not self._is_external(labels, scope) or self._reads_network(labels, scope):
                 continue
             sign = "prediction-target" if left else "target-prediction"
             found.append(ErrorTerm(node, labels, output, sign, self.producer(output, scope), scope))
+        found.extend(self._indexed_errors())
         return found
+
+    def _indexed_errors(self) -> list[ErrorTerm]:
+        """`d = probs.copy(); d[range(n), y] -= 1` (or `d[...] = d[...] - 1`): the output minus the
+        one-hot labels, written in place. The error term is the value `d` was assigned from, the
+        nearest definition before the write."""
+        found = []
+        for node, scope in self.builder.scope_of_node.items():
+            written = _minus_one_at(node)
+            if written is None:
+                continue
+            labels = _label_index(written)
+            if labels is None or not self._is_external(labels, scope) or self._reads_network(labels, scope):
+                continue
+            start = self._positions[node].start
+            before = [
+                d for d in self.defs(self.key(written.value, scope))
+                if d.scope is scope and d.value is not None and d.augmented is None
+                and d.statement is not None and self._positions[d.statement].end.line <= start.line
+            ]
+            if not before:
+                continue
+            definition = max(before, key=lambda d: self._positions[d.statement].start.line)
+            output = _copied(definition.value)
+            producer = self.producer(output, scope)
+            if producer is None or self._reads_network(labels, scope):
+                continue
+            found.append(ErrorTerm(
+                definition.value, labels, output, "prediction-target", producer, scope, indexed=True))
+        return found
+
+    def _reads_network(self, expr: cst.BaseExpression, scope: Scope) -> bool:
+        """`np.max(scores, axis=1)[:, None]`: a value computed from the network's own output is
+        not the labels (`scores - max` shifts the scores, it compares them with nothing)."""
+        return any(
+            isinstance(node, (cst.Name, cst.Attribute)) and self._producers(node, scope)
+            for node in self.walk(expr) if node is not expr
+        )
 
     def _is_external(self, expr: cst.BaseExpression, scope: Scope) -> bool:
         """Data from outside the network (labels), not a number, parameter or activation."""
@@ -2024,17 +2132,62 @@ class NetworkModel:
         """The forward activation applied at `node`, when it is one kind whatever the object."""
         return self._forward_by_node.get(node)
 
-    def _carries_signal(self, expr, scope, error_nodes, keys) -> bool:
+    def _carries_signal(self, expr, scope, error_nodes, keys, outside: bool = True) -> bool:
         for node in self.walk(expr):
             if node in error_nodes:
                 return True
             if isinstance(node, (cst.Name, cst.Attribute, cst.Subscript)):
-                if self.key(node, scope) in keys:
+                key = self.key(node, scope)
+                if key in keys:
+                    return True
+                if key is None and outside and isinstance(node, cst.Attribute) and any(
+                    value is not node and self._carries_signal(value, value_scope, error_nodes, keys, False)
+                    for value, value_scope in self.values(node, scope)
+                ):
+                    return True  # `head.dinputs` read outside the class: what its methods assign
+            elif outside and isinstance(node, cst.Call):
+                # `self.cost_derivative(out, y)` returning `out - y`: a helper computing the error
+                target = self.resolve_callable(node.func, scope)
+                if isinstance(target, FunctionInfo) and self._returns_error(target, error_nodes):
                     return True
         return False
 
+    def _returns_error(self, function: FunctionInfo, error_nodes) -> bool:
+        """The function returns an error term: `return out - y`, or `e = out - y; return e`
+        (only the error itself, not values computed from others' signals)."""
+        for returned in function.scope.returns:
+            for node in self.walk(returned):
+                if node in error_nodes:
+                    return True
+                if isinstance(node, cst.Name):
+                    for definition in self.defs(self.key(node, function.scope)):
+                        if definition.scope is function.scope and definition.value is not None and any(
+                            sub in error_nodes for sub in self.walk(definition.value)
+                        ):
+                            return True
+        return False
+
     def is_signal(self, expr: cst.BaseExpression, scope: Scope) -> bool:
-        return self._carries_signal(expr, scope, {e.node for e in self.errors}, self.signal_keys)
+        errors = self._error_nodes
+        if self._carries_signal(expr, scope, errors, self.signal_keys):
+            return True
+        # `grads["b2"]` of the dict a function returned (`loss, grads = f(X, y)`), `layer.dbiases`
+        # read outside its class: what they hold where they were assigned
+        if not isinstance(expr, (cst.Subscript, cst.Attribute)):
+            return False
+        key = self.key(expr, scope)
+        if key is None and not isinstance(expr, cst.Attribute):
+            return False
+        if key is not None and (key[0] != "item" or any(d.value is not None for d in self.defs(key))):
+            return False
+        return any(
+            value is not expr and self._carries_signal(value, value_scope, errors, self.signal_keys)
+            for value, value_scope in self.values(expr, scope)
+        )
+
+    @functools.cached_property
+    def _error_nodes(self) -> set:
+        return {e.node for e in self.errors}
 
     @functools.cached_property
     def derivative_uses(self) -> list[DerivativeUse]:
@@ -2052,7 +2205,7 @@ class NetworkModel:
             # 1/n, lr, 2: scale factors do not change which function the derivative is
             rest = [
                 (f, inverted) for f, inverted in factors
-                if not any(f is s for s in signals) and not self._is_scale(f, scope)
+                if not any(f is s for s in signals) and not self.is_scale(f, scope)
             ]
             if not rest:
                 continue
@@ -2100,7 +2253,8 @@ class NetworkModel:
                 found.append(use)
         return found
 
-    def _is_scale(self, expr: cst.BaseExpression, scope: Scope) -> bool:
+    def is_scale(self, expr: cst.BaseExpression, scope: Scope) -> bool:
+        """Whether `expr` is a scalar factor: a number, a constant, a learning rate."""
         if isinstance(expr, (cst.Integer, cst.Float)):
             return True
         if self.constant(expr, scope) is not None:
@@ -2216,13 +2370,28 @@ class NetworkModel:
                 return use
         return self._pair_among(node, argument, name, callable_, function, mode, scope, forwards)
 
+    def _outputs_or_data(self, others: set, argument, scope: Scope) -> bool:
+        """`activations[-l]` of `activations = [x]` extended with each layer's output: besides
+        the outputs, the list holds only the network's input data (a name read from outside, no
+        layer's value), which is no pre-activation either."""
+        by_node = {id(v): (v, s) for v, s in self.values(argument, scope)}
+        for value in others:
+            value, value_scope = by_node[id(value)]
+            if not isinstance(value, (cst.Name, cst.Attribute, cst.Subscript)):
+                return False
+            if not self._is_external(value, value_scope) or self._producers(value, value_scope):
+                return False
+        return True
+
     def _pair_among(self, node, argument, name, callable_, function, mode, scope, forwards) -> DerivativeUse | None:
         held = {value for value, _ in self.values(argument, scope) if value is not argument}
         at, forward = self._stored_directly(argument, scope, forwards)
         outputs = [a for a in forwards if a.node in held] if forward is None else []
-        if outputs and self._merged(argument, scope) and len(outputs) < len(held):
-            # an element of a list of layer outputs that also holds other values (the input,
-            # an activation not recognised): which layer it is cannot be told
+        if outputs and self._merged(argument, scope) and len(outputs) < len(held) and not self._outputs_or_data(
+            held - {a.node for a in outputs}, argument, scope
+        ):
+            # an element of a list of layer outputs that also holds other values (an activation
+            # not recognised, a pre-activation): which layer it is cannot be told
             return None
         if outputs:
             at, forward = "output", _one_kind(outputs)
@@ -2276,6 +2445,13 @@ def _is_merged_key(key: Key | None) -> bool:
             return True
         key = key[1]
     return False
+
+
+def _branches(value: cst.BaseExpression) -> list[cst.BaseExpression]:
+    """The values a conditional expression can take (`a if c else b` → a, b), else the value."""
+    if isinstance(value, cst.IfExp):
+        return _branches(value.body) + _branches(value.orelse)
+    return [value]
 
 
 def _one_kind(applications: list[Application]) -> Application | None:
@@ -2410,6 +2586,45 @@ def _looks_like_activation(expr: cst.BaseExpression, walk) -> bool:
         if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Divide):
             return True
     return False
+
+
+def _minus_one_at(node: cst.CSTNode) -> cst.Subscript | None:
+    """The subscript `d[i]` of `d[i] -= 1` or `d[i] = d[i] - 1`."""
+    if isinstance(node, cst.AugAssign) and isinstance(node.operator, cst.SubtractAssign):
+        target, value = node.target, node.value
+    elif (
+        isinstance(node, cst.Assign) and len(node.targets) == 1
+        and isinstance(node.value, cst.BinaryOperation) and isinstance(node.value.operator, cst.Subtract)
+        and code(node.value.left) == code(node.targets[0].target)
+    ):
+        target, value = node.targets[0].target, node.value.right
+    else:
+        return None
+    if not isinstance(target, cst.Subscript) or code(bare(value)) not in ("1", "1.0", "1."):
+        return None
+    return target
+
+
+def _label_index(target: cst.Subscript) -> cst.BaseExpression | None:
+    """`y` in `d[range(n), y]` / `d[np.arange(len(y)), y]`: one row per sample, the labels'
+    column in each."""
+    if len(target.slice) != 2 or not all(isinstance(e.slice, cst.Index) for e in target.slice):
+        return None
+    rows, labels = (e.slice.value for e in target.slice)
+    if not isinstance(rows, cst.Call) or code(rows.func) not in ("range",) and numpy_attribute(rows.func) != "arange":
+        return None
+    return labels
+
+
+def _copied(expr: cst.BaseExpression) -> cst.BaseExpression:
+    """`p` for `p.copy()`, `np.copy(p)`, `np.array(p, copy=True)`, `p`."""
+    expr = bare(expr)
+    if isinstance(expr, cst.Call):
+        if isinstance(expr.func, cst.Attribute) and numpy_attribute(expr.func) is None and expr.func.attr.value == "copy" and not expr.args:
+            return bare(expr.func.value)
+        if numpy_attribute(expr.func) in ("copy", "array") and positional_args(expr):
+            return bare(positional_args(expr)[0])
+    return expr
 
 
 def _is_product_chain(node) -> bool:

@@ -24,6 +24,8 @@ from typing import Any, Callable
 
 import numpy as np
 
+from nncheck.model.values import numpy_imports
+
 # numpy functions that are pure, elementwise or reducing, and cannot allocate more than a small
 # multiple of their inputs.
 NUMPY_FUNCTIONS = frozenset(
@@ -89,6 +91,8 @@ class Environment:
     # names of other closed functions that may be called (module functions, or self.methods)
     closed_functions: frozenset[str] = frozenset()
     closed_methods: frozenset[str] = frozenset()
+    # bare names the file imports from numpy (`from numpy import exp`): local name -> np name
+    numpy_functions: dict[str, str] = field(default_factory=lambda: _imported_numpy_functions())
 
 
 def quiet_parse(text: str) -> ast.Module:
@@ -126,6 +130,14 @@ def called_names(function: ast.AST) -> tuple[set[str], set[str]]:
             ):
                 methods.add(node.func.attr)
     return plain, methods
+
+
+def _imported_numpy_functions() -> dict[str, str]:
+    """The allow-listed numpy functions and constants the file imports by name."""
+    return {
+        local: name for local, name in numpy_imports().items()
+        if name in NUMPY_FUNCTIONS or name in NUMPY_CONSTANTS
+    }
 
 
 def why_not_closed(function: ast.FunctionDef | ast.Lambda, env: Environment) -> str | None:
@@ -179,6 +191,8 @@ def why_not_closed(function: ast.FunctionDef | ast.Lambda, env: Environment) -> 
             name = node.id
             if name in locals_ or name in env.numpy_names or name in env.math_names:
                 continue
+            if name in env.numpy_functions:
+                continue
             if name in env.constants or name in env.closed_functions or name in SAFE_BUILTINS:
                 continue
             return f"reads {name!r}"
@@ -228,7 +242,7 @@ def _attribute_problem(node: ast.Attribute, env: Environment, self_name: str | N
 def _call_problem(node: ast.Call, env: Environment, self_name: str | None, locals_: set[str]) -> str | None:
     func = node.func
     if isinstance(func, ast.Name):
-        if func.id in env.closed_functions or func.id in SAFE_BUILTINS:
+        if func.id in env.closed_functions or func.id in SAFE_BUILTINS or func.id in env.numpy_functions:
             return None
         if self_name is not None and func.id == self_name and "__call__" in env.closed_methods:
             return None  # `s = self(x)` in a derivative method: the class's own closed __call__
@@ -283,6 +297,8 @@ def compile_closed(
         namespace[alias] = _NUMPY_PROXY
     for alias in env.math_names:
         namespace[alias] = _MATH_PROXY
+    for alias, name in env.numpy_functions.items():
+        namespace[alias] = getattr(_NUMPY_PROXY, name)
     namespace.update(env.constants)
     compiled: dict[str, Callable] = {}
     for name, text in sources.items():

@@ -44,6 +44,8 @@ Dim = Any  # int | str | None
 Shape = tuple
 
 MAX_DEPTH = 24
+MAX_CALL_CONTEXT = 3  # calls followed into one another when reading what a call returns
+CONTEXT_BUDGET = 200  # calls read with their own arguments, per file
 _MINUS_ONE = cst.parse_expression("-1")
 
 ELEMENTWISE_FUNCTIONS = frozenset({
@@ -219,7 +221,12 @@ class Shapes:
         self.model = model
         self._shape_cache: dict[int, Shape | None] = {}
         self._dtype_cache: dict[int, str | None] = {}
-        self._active: set[int] = set()
+        self._active: set = set()
+        # The calls whose returned value is being read, innermost last: inside them, a parameter
+        # holds that call's argument (`predict(X_val)` returns X_val's rows, not every caller's).
+        self._context: tuple = ()
+        self._context_budget = CONTEXT_BUDGET
+        self._call_memo: dict = {}
         self._cut = False  # set when an answer was cut short by a cycle or the depth limit
         self._budget = QUERY_BUDGET
 
@@ -231,7 +238,7 @@ class Shapes:
     # -- shapes ------------------------------------------------------------------------------
     def shape_of(self, expr: cst.BaseExpression, scope: Scope, depth: int = 0) -> Shape | None:
         """The shape an expression's value has, as far as the code shows (see the module doc)."""
-        ident = id(expr)
+        ident = (id(expr), self._context) if self._context else id(expr)
         if ident in self._shape_cache:
             return self._shape_cache[ident]
         if depth == 0:
@@ -300,11 +307,81 @@ class Shapes:
             if not found:
                 return None
             return _join([self.shape_of(v, s, depth) for v, s in found])
+        if self._context and key[0] == "local" and key[2] in key[1].params:
+            call = self._context[-1]
+            bound = [d for d in defs if d.from_call and d.statement is call]
+            if bound:
+                defs = [d for d in defs if not d.from_call and not isinstance(d.statement, cst.Param)]
+                if any(d.value is None for d in defs + bound):
+                    return None
+                inner, self._context = self._context, self._context[:-1]
+                try:
+                    found = [self.shape_of(d.value, d.scope, depth) for d in bound]
+                finally:
+                    self._context = inner
+                return _join(found + [self.shape_of(d.value, d.scope, depth) for d in defs])
         if any(d.value is None for d in defs):
             return None  # a loop variable, an unpacked element, a `with ... as`: unknown
-        return _join([self.shape_of(d.value, d.scope, depth) for d in defs])
+        return _join([self._definition_shape(d, depth) for d in defs])
+
+    def _definition_shape(self, definition, depth: int) -> Shape | None:
+        """The shape a definition gives its name; `X, y = sample(100)` reads the element that
+        `sample` returns for this call's arguments."""
+        statement = definition.statement
+        call = statement.value if isinstance(statement, cst.Assign) else None
+        if (
+            isinstance(call, cst.Call)
+            and isinstance(definition.scope.node, cst.FunctionDef)
+            and self.model.scope_of(call) is not definition.scope
+        ):
+            return self._in_call(call, [(definition.value, definition.scope)], depth)
+        return self.shape_of(definition.value, definition.scope, depth)
+
+    def _returned(self, call: cst.Call, scope: Scope, depth: int, element: int | None = None) -> Shape | None:
+        """The shape a call of the file's own function returns for this call's arguments (or the
+        shape of the `element`th item of the tuple it returns)."""
+        function = self.model.resolve_callable(call.func, scope)
+        returns = getattr(getattr(function, "scope", None), "returns", None)
+        if not returns or call in self._context:
+            return None
+        if element is not None:
+            if not all(isinstance(r, cst.Tuple) and len(r.elements) > element for r in returns):
+                return None
+            returns = [r.elements[element].value for r in returns]
+        return self._in_call(call, [(r, function.scope) for r in returns], depth)
+
+    def _in_call(self, call: cst.Call, values: list, depth: int) -> Shape | None:
+        """The shape the values (read in the function `call` runs) have for this call: first
+        over every call site (cached once), then, when that leaves a size unknown, with the
+        function's parameters bound to this call's arguments (within a budget per file)."""
+        # Kept even when a cycle cut the answer short (an unknown, never a wrong, size): calls
+        # inside a training loop's cycle are otherwise read again for every query.
+        memo = (id(call), tuple(id(v) for v, _ in values), self._context)
+        if memo in self._call_memo:
+            return self._call_memo[memo]
+        found = self._call_memo[memo] = self._read_in_call(call, values, depth)
+        return found
+
+    def _read_in_call(self, call: cst.Call, values: list, depth: int) -> Shape | None:
+        plain = _join([self.shape_of(v, s, depth) for v, s in values])
+        if (plain is not None and all(isinstance(d, int) for d in plain)) or call in self._context \
+                or len(self._context) >= MAX_CALL_CONTEXT or self._context_budget <= 0:
+            return plain
+        self._context_budget -= 1
+        outer, self._context = self._context, self._context + (call,)
+        try:
+            found = _join([self.shape_of(v, s, depth) for v, s in values])
+        finally:
+            self._context = outer
+        return plain if found is None else found
 
     def _subscript(self, expr: cst.Subscript, scope: Scope, depth: int) -> Shape | None:
+        if isinstance(expr.value, cst.Call) and len(expr.slice) == 1 and isinstance(expr.slice[0].slice, cst.Index):
+            position = _int_literal(expr.slice[0].slice.value)
+            if isinstance(position, int) and position >= 0:
+                found = self._returned(expr.value, scope, depth, position)
+                if found is not None:
+                    return found
         base = self.shape_of(expr.value, scope, depth)
         if base is None:
             return None
@@ -358,8 +435,10 @@ class Shapes:
         if name is not None:
             return self._function_shape(name, call, args, scope, depth)
         if method is not None:
-            return self._method_shape(method, call, args, scope, depth)
-        return None
+            shape = self._method_shape(method, call, args, scope, depth)
+            if shape is not None:
+                return shape
+        return self._returned(call, scope, depth)
 
     def _function_shape(self, name: str, call: cst.Call, args: list, scope: Scope, depth: int) -> Shape | None:
         """The shape a NumPy function's call returns, from its arguments' shapes."""
@@ -498,7 +577,12 @@ class Shapes:
         parts = args[0].elements if isinstance(args[0], (cst.Tuple, cst.List)) else []
         shapes = [self.shape_of(p.value, scope, depth) for p in parts]
         rows = [s[0] for s in shapes if s]
-        return (rows[0] if rows and all(same(rows[0], r) for r in rows) else None, None)
+        columns = None
+        if parts and all(s is not None and len(s) in (1, 2) for s in shapes):
+            widths = [1 if len(s) == 1 else s[1] for s in shapes]
+            if all(isinstance(w, int) for w in widths):
+                columns = sum(widths)
+        return (rows[0] if rows and all(same(rows[0], r) for r in rows) else None, columns)
 
     def _stack(self, name: str, call: cst.Call, args: list, scope: Scope, depth: int) -> Shape | None:
         if not args or not isinstance(args[0], (cst.Tuple, cst.List)):
@@ -523,9 +607,22 @@ class Shapes:
         return tuple(total if i == axis else shapes[0][i] for i in range(ndim))
 
     def _canonical(self, dim: Dim, scope: Scope) -> Dim:
-        """One spelling per size: `len(X)` is `X.shape[0]`."""
+        """One spelling per size: `len(X)` is `X.shape[0]`; inside a call being read, a size
+        that is a parameter is the size the call passes (`n` in `sample(100)` is 100)."""
         if isinstance(dim, str) and dim.startswith("len(") and dim.endswith(")"):
             return f"{dim[4:-1]}.shape[0]"
+        if isinstance(dim, str) and self._context and dim in scope.params:
+            call = self._context[-1]
+            bound = [
+                d for d in self.model.defs(("local", scope, dim))
+                if d.from_call and d.statement is call and d.value is not None
+            ]
+            if len(bound) == 1:
+                inner, self._context = self._context, self._context[:-1]
+                try:
+                    return self._canonical(self.model.dim(bound[0].value, bound[0].scope), bound[0].scope)
+                finally:
+                    self._context = inner
         return dim
 
     # -- dtypes ------------------------------------------------------------------------------

@@ -367,7 +367,7 @@ class Training:
         """The reset runs again between two steps that apply the sum."""
         for step in steps:
             if reset_scope is step.scope:
-                common = self._common_loops(step.statement, [a for a, s in added if s is step.scope])
+                common = self.common_loops(step.statement, [a for a, s in added if s is step.scope])
                 if common:
                     # the outermost loop that repeats both: a reset anywhere inside it counts
                     if any(loop is common[-1] for loop in self.loops_of(reset)):
@@ -378,7 +378,8 @@ class Training:
                 return True
         return False
 
-    def _common_loops(self, node, others) -> list:
+    def common_loops(self, node, others) -> list:
+        """The loops around `node` that also hold every one of `others`."""
         mine = self.loops_of(node)
         common = [loop for loop in mine if others and all(loop in self.loops_of(o) for o in others)]
         return common
@@ -469,7 +470,7 @@ class Training:
     def samples(self, expr, scope: Scope, layout: str, depth: int = 0) -> int | None:
         """How many samples the batch `expr` holds: an int (1 also when it may hold a single
         sample), MANY (more than one, size not written), or None (unknown)."""
-        from nncheck.model.losses import layer_under, source_of
+        from nncheck.model.losses import layer_under, producer_of
         from nncheck.model.shapes import shapes
 
         if depth > 8:
@@ -481,7 +482,7 @@ class Training:
             return shape[axis]
         if shape is not None and len(shape) < 2:
             return None  # a single sample as a vector
-        source = source_of(model, expr, scope)
+        source = producer_of(model, expr, scope)
         if source is not None:
             layer = layer_under(model, source)
             if layer is None or layer.layout != layout:
@@ -604,7 +605,7 @@ class Training:
             if len(bias_shape) == 1 and layer.layout != "rows":
                 continue
             for update in pair.bias_updates:
-                delta = backward.strip_scale(update.rhs, update.scope)
+                delta = _strip_signed_scale(model, backward, update.rhs, update.scope)
                 if reduction(delta) is not None or not isinstance(delta, (cst.Name, cst.Attribute, cst.Subscript)):
                     continue
                 if not self._per_sample(delta, update.scope):
@@ -654,9 +655,19 @@ class Training:
             if isinstance(expr, (cst.Name, cst.Attribute, cst.Subscript)):
                 if self._in_weight_gradient(expr, expr_scope):
                     return True
-                for value, value_scope in model.values(expr, expr_scope):
-                    if value is not expr:
-                        pending.append((value, value_scope, depth + 1))
+                # one assignment at a time (`db1 = delta2`, then delta2's own value), so that each
+                # name on the way is asked whether a weight gradient pairs it
+                key = model.key(expr, expr_scope)
+                defs = [d for d in model.defs(key) if d.value is not None and d.augmented is None]
+                if key is not None and key[0] == "local" and key[2] in key[1].params:
+                    defs = []
+                for definition in defs:
+                    if definition.value is not expr:
+                        pending.append((definition.value, definition.scope, depth + 1))
+                if not defs:
+                    for value, value_scope in model.values(expr, expr_scope):
+                        if value is not expr:
+                            pending.append((value, value_scope, depth + 1))
         return False
 
     def _in_weight_gradient(self, expr, scope) -> bool:
@@ -680,14 +691,14 @@ class Training:
     # -- which input each weight gradient pairs with ------------------------------------------------
     def chain_number(self, layer) -> int | None:
         """The layer's position from the data, counting from 1 (None when it cannot be told)."""
-        from nncheck.model.losses import layer_under, source_of
+        from nncheck.model.losses import layer_under, producer_of
 
         number, current, seen = 1, layer, set()
         while True:
             if id(current) in seen or number > 12:
                 return None
             seen.add(id(current))
-            source = source_of(self.model, current.input, current.scope)
+            source = producer_of(self.model, current.input, current.scope)
             if source is None:
                 return number
             below = layer_under(self.model, source)
@@ -776,10 +787,10 @@ class Training:
     def _which(self, activation, scope, layers, layer):
         """What `activation` certainly is instead: another layer's input, or this layer's own
         output. None when it cannot be told for sure."""
-        from nncheck.model.losses import layer_under, source_of
+        from nncheck.model.losses import layer_under, producer_of
 
         model = self.model
-        source = source_of(model, activation, scope)
+        source = producer_of(model, activation, scope)
         if source is not None:
             below = layer_under(model, source)
             if below is layer or (below is not None and below.weight_key is not None and below.weight_key == layer.weight_key):
@@ -794,7 +805,7 @@ class Training:
                 continue
             theirs = {id(v) for v, _ in model.values(other.input, other.scope)} | {id(other.input)}
             same = (key is not None and key == model.key(other.input, other.scope)) or bool(mine & theirs - {id(other.input)} - {id(activation)})
-            if same and source_of(model, other.input, other.scope) is None:
+            if same and producer_of(model, other.input, other.scope) is None:
                 number = self.chain_number(other)
                 if number is not None and number != self.chain_number(layer):
                     return ("input", number, other)
@@ -976,3 +987,22 @@ def _bound_names(target: cst.BaseExpression) -> list[str]:
 
 
 __all__ = ["Accumulator", "BatchBias", "MisPairedGradient", "MismatchedStep", "FusedDerivative", "MANY", "StaleRead", "Step", "Training", "training_of"]
+
+
+def _strip_signed_scale(model, backward, expr, scope):
+    """`db` for `lr * db`, and also for `-lr * db` and `-(lr * db)` (`b += -epsilon * db`): the
+    array a signed scale factor multiplies. Only the array is wanted here, not the sign."""
+    for _ in range(4):
+        expr = backward.strip_scale(expr, scope)
+        if isinstance(expr, cst.UnaryOperation) and isinstance(expr.operator, (cst.Minus, cst.Plus)):
+            expr = expr.expression
+            continue
+        if (
+            isinstance(expr, cst.BinaryOperation) and isinstance(expr.operator, cst.Multiply)
+            and isinstance(expr.left, cst.UnaryOperation) and isinstance(expr.left.operator, (cst.Minus, cst.Plus))
+            and model.is_scale(expr.left.expression, scope) and not model.is_signal(expr.left.expression, scope)
+        ):
+            expr = expr.right
+            continue
+        break
+    return expr

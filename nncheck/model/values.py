@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import ast
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any, Union
 
@@ -111,14 +112,92 @@ def code(node: cst.CSTNode) -> str:
     return text
 
 
+# The names the file being checked imports from numpy (`from numpy import dot, exp` ->
+# {"dot": "dot", "exp": "exp"}; `from numpy.random import randn` -> {"randn": "random.randn"}),
+# set once per file (numpy_imports_of) before its model is built and its rules run.
+_NUMPY_IMPORTS: ContextVar[dict[str, str]] = ContextVar("nncheck_numpy_imports", default={})
+
+
+def numpy_imports_of(module: cst.Module) -> dict[str, str]:
+    """Read a module's `from numpy import ...` statements (top level) and make them the names
+    numpy_attribute knows for the file; a name the file also assigns or defines is left out."""
+    imported: dict[str, str] = {}
+    for statement in module.body:
+        if not isinstance(statement, cst.SimpleStatementLine):
+            continue
+        for small in statement.body:
+            if not isinstance(small, cst.ImportFrom) or small.relative or small.module is None:
+                continue
+            if isinstance(small.names, cst.ImportStar):
+                continue
+            origin = code(small.module)
+            if origin != "numpy" and not origin.startswith("numpy."):
+                continue
+            prefix = origin[len("numpy."):] + "." if origin != "numpy" else ""
+            for alias in small.names:
+                local = alias.evaluated_alias or alias.evaluated_name
+                imported[local] = prefix + alias.evaluated_name
+    if imported:
+        rebound = _RebindsNames(set(imported))
+        module.visit(rebound)
+        imported = {k: v for k, v in imported.items() if k not in rebound.found}
+    _NUMPY_IMPORTS.set(imported)
+    return imported
+
+
+def numpy_imports() -> dict[str, str]:
+    """The names the file being checked imports from numpy (see numpy_imports_of)."""
+    return _NUMPY_IMPORTS.get()
+
+
+class _RebindsNames(cst.CSTVisitor):
+    def __init__(self, names: set[str]) -> None:
+        self.names = names
+        self.found: set[str] = set()
+
+    def _bind(self, name: cst.CSTNode) -> None:
+        if isinstance(name, cst.Name) and name.value in self.names:
+            self.found.add(name.value)
+
+    def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
+        for sub in _target_names(node.target):
+            self._bind(sub)
+
+    def visit_Param(self, node: cst.Param) -> None:
+        self._bind(node.name)
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self._bind(node.name)
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        self._bind(node.name)
+
+    def visit_For(self, node: cst.For) -> None:
+        for sub in _target_names(node.target):
+            self._bind(sub)
+
+
+def _target_names(target: cst.BaseExpression) -> list[cst.Name]:
+    if isinstance(target, cst.Name):
+        return [target]
+    if isinstance(target, (cst.Tuple, cst.List)):
+        return [n for e in target.elements for n in _target_names(e.value)]
+    return []
+
+
 def numpy_attribute(node: cst.BaseExpression) -> str | None:
-    """'exp' for np.exp / numpy.exp; 'random.randn' for np.random.randn."""
+    """'exp' for np.exp / numpy.exp (and a bare `exp` imported from numpy); 'random.randn' for
+    np.random.randn."""
     parts = []
     while isinstance(node, cst.Attribute):
         parts.append(node.attr.value)
         node = node.value
-    if isinstance(node, cst.Name) and node.value in NUMPY_ALIASES and parts:
-        return ".".join(reversed(parts))
+    if isinstance(node, cst.Name):
+        if node.value in NUMPY_ALIASES and parts:
+            return ".".join(reversed(parts))
+        imported = _NUMPY_IMPORTS.get().get(node.value)
+        if imported is not None:
+            return ".".join([imported, *reversed(parts)])
     return None
 
 
@@ -166,13 +245,14 @@ def is_transposed(node: cst.BaseExpression) -> bool:
 
 
 def matrix_product(node: cst.CSTNode) -> tuple[cst.BaseExpression, cst.BaseExpression] | None:
-    """The two factors of `a @ b`, `np.dot(a, b)`, `np.matmul(a, b)` or `a.dot(b)`."""
+    """The two factors of `a @ b`, `np.dot(a, b)`, `np.matmul(a, b)` or `a.dot(b)` (not of
+    `np.dot(a, b, c)`, which writes `a @ b` into `c`: NN307)."""
     if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.MatrixMultiply):
         return node.left, node.right
     if isinstance(node, cst.Call):
         name = numpy_attribute(node.func)
         args = positional_args(node)
-        if name in ("dot", "matmul") and len(args) >= 2:
+        if name in ("dot", "matmul") and len(args) == 2 and len(node.args) == 2:
             return args[0], args[1]
         if (
             name is None

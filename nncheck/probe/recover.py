@@ -123,6 +123,9 @@ class Recovery:
     synthetic_inputs: bool = False  # and so are the inputs
     # The inputs the fixed run trains on when a fix changes them (NN108: standardised).
     fixed_X: np.ndarray | None = None
+    # The numeric factors and divisors of the expression the error term is part of, when the
+    # update does not reach it through names (a stack of layer objects passes it back by calls).
+    error_factor: tuple | None = None
 
     @property
     def ok(self) -> bool:
@@ -458,10 +461,38 @@ def _recover(model, source: str, findings: list[Finding], out: Recovery,
     values = Values(model, data)
 
     # -- the layers, from the output back to the input ----------------------------------------
-    chain, labels, labels_scope = _chain(model)
-    chain = _unrolled(model, values, chain, out)
+    # A network kept as a list of layer objects, run by a loop (`for layer in layers:`): the
+    # model's stack of objects gives the layers in order (following the products back from the
+    # error would see one object's layer only).
+    from nncheck.probe.stack import stack_chain
 
-    X, y = _training_data(model, values, chain, labels, labels_scope, findings, out)
+    inputs = None
+    stacked: Unknown | None = None
+    try:
+        found = stack_chain(model, values, _Layer, KINDS, out)
+    except Unknown as why:
+        found, stacked = None, why
+    if found is not None:
+        chain, labels, labels_scope, inputs, error = found
+        for item in chain:
+            item.lines = _layer_lines(model, item)
+        statement = model.statement_of(error.node)
+        assigned = getattr(statement, "value", None)
+        if assigned is not None and assigned is not error.node:
+            # `g = 2 * (h - y) / len(X)`: the factors of the signal the layers pass back
+            divisors: list = []
+            out.error_factor = (abs(_scale_of(model, values, assigned, error.scope,
+                                              divisors=divisors)), divisors)
+    else:
+        try:
+            chain, labels, labels_scope = _chain(model)
+            chain = _unrolled(model, values, chain, out)
+        except Unknown:
+            if stacked is not None:
+                raise stacked from None
+            raise
+
+    X, y = _training_data(model, values, chain, labels, labels_scope, findings, out, inputs)
     _size_layers(values, chain, X, y)
     no_bias = [i for i, item in enumerate(chain) if item.layer.bias is None]
     if no_bias and len(no_bias) != len(chain):
@@ -484,14 +515,16 @@ def _recover(model, source: str, findings: list[Finding], out: Recovery,
               written, out)
 
 
-def _training_data(model, values, chain, labels, labels_scope, findings, out):
+def _training_data(model, values, chain, labels, labels_scope, findings, out, inputs=None):
     """The inputs and labels as rows: the script's own where the demo can compute them, else
-    data synthesised with the shapes it knows (and a note that says so)."""
+    data synthesised with the shapes it knows (and a note that says so). `inputs`: the
+    expression and scope that hold the inputs, when they are not the first layer's own input."""
     first = chain[0].layer
     layout = first.layout
     problem: Unknown | None = None
+    input_expr, input_scope = inputs if inputs is not None else (first.input, first.scope)
     try:
-        X = _data(values, first.input, first.scope, "inputs", out.notes)
+        X = _data(values, input_expr, input_scope, "inputs", out.notes)
         if X.ndim == 1:
             X = X.reshape(-1, 1) if layout == "rows" else X.reshape(1, -1)
         if layout == "columns":
@@ -941,7 +974,7 @@ def _weight_shape(item: _Layer) -> tuple[int, int]:
 
 
 def _chain(model) -> tuple[list[_Layer], cst.BaseExpression, Scope]:
-    errors = [e for e in model.errors if e.source is not None]
+    errors = [e for e in model.errors if e.source is not None and not e.indexed]
     if not errors:
         raise Unknown(_no_error_reason(model))
     error = errors[0]
@@ -1474,6 +1507,9 @@ def _learning_rate(model, values: Values, chain: list[_Layer], out: Recovery,
     update = updates[0]
     divisors: list[float] = []
     scale = abs(_scale_of(model, values, update.rhs, update.scope, divisors=divisors))
+    if out.error_factor is not None:
+        scale *= out.error_factor[0]
+        divisors.extend(out.error_factor[1])
     # A count the demo could not evaluate is the samples of the step (all of them full-batch).
     out.sample_divided = n_samples in divisors or SAMPLE_COUNT in divisors
     out.divisors = divisors
@@ -1503,7 +1539,12 @@ def _epochs(model, values: Values, out: Recovery, chain: list | None = None) -> 
                 target = model.resolve_callable(call.func, call_scope)
                 if getattr(target, "node", None) is walker or (
                         isinstance(target, ClassInfo) and walker.name.value == "__init__"
-                        and target.methods.get("__init__") is walker):
+                        and target.methods.get("__init__") is walker) or (
+                        target is None and isinstance(call.func, cst.Attribute)
+                        and call.func.attr.value == walker.name.value and any(
+                            function.node is walker for function, _ in
+                            model.objects.dispatch(call.func, call_scope))):
+                    # (the last: `layer.backward(g)` on each object a list of layers holds)
                     pending.append((call, call_scope))
     ranged = []
     for loop, scope in loops:

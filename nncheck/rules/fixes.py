@@ -8,17 +8,18 @@ from typing import TYPE_CHECKING
 import libcst as cst
 
 from nncheck.diagnostics import Applicability, Edit, Fix, Position, line_starts
+from nncheck.model import matrix_product, transposed_base
 
 if TYPE_CHECKING:
     from nncheck.model import NetworkModel
 
 
 def _line_starts(model: "NetworkModel") -> list[int]:
-    cached = getattr(model, "_nncheck_line_starts", None)
-    if cached is None:
-        cached = line_starts(model.source)
-        model._nncheck_line_starts = cached
-    return cached
+    return model.facts(_source_line_starts)
+
+
+def _source_line_starts(model: "NetworkModel") -> list[int]:
+    return line_starts(model.source)
 
 
 def offset(model: "NetworkModel", position: Position) -> int:
@@ -45,9 +46,10 @@ def fix(title: str, edits, applicability: Applicability = Applicability.SAFE) ->
 def numpy_name(model: "NetworkModel") -> str | None:
     """How the module reaches numpy (`np` for `import numpy as np`), if it imports it whole at
     module level; None otherwise (then a fix that needs numpy is not offered)."""
-    cached = getattr(model, "_nncheck_numpy_name", False)
-    if cached is not False:
-        return cached
+    return model.facts(_numpy_name)
+
+
+def _numpy_name(model: "NetworkModel") -> str | None:
     found = None
     for statement in model.module.body:
         if not isinstance(statement, cst.SimpleStatementLine):
@@ -60,7 +62,6 @@ def numpy_name(model: "NetworkModel") -> str | None:
                             found = "numpy"
                         elif isinstance(alias.asname.name, cst.Name):
                             found = alias.asname.name.value
-    model._nncheck_numpy_name = found
     return found
 
 
@@ -116,3 +117,41 @@ def in_place_of(node: cst.CSTNode, text: str, model: "NetworkModel", atomic: boo
     ):
         return text
     return f"({text})"
+
+
+def summed_delta_edits(model: "NetworkModel", layer, update, product) -> list:
+    """For a bias updated with its layer's weight gradient (`product` as the model's Backward
+    finds it), the edits that put the summed deltas where the weight gradient is: the product itself
+    (`0.1 * X.T @ d` → `0.1 * np.sum(d, ...)`), or the name that holds it in this update."""
+    np_ = numpy_name(model)
+    node, delta, through = product
+    if np_ is None:
+        return []
+    axis = 0 if layer.layout == "rows" else 1
+    try:
+        delta_text = source_of(model, delta)
+        summed = f"{np_}.sum({delta_text}, axis={axis}, keepdims=True)"
+        if through is not None:
+            # `b -= lr * grad` with `grad = X.T @ delta` on a line of its own (also used for
+            # the weights): change this update only, and only if the delta is visible here.
+            if through[1] is not update.scope or "\n" in delta_text or "#" in delta_text:
+                return []
+            return [edit(model, through[0], summed)]
+        factors = matrix_product(node)
+        mine = next(
+            side for side in factors
+            if transposed_base(model.unscaled(side)) is not side and side is not delta
+        )
+        transposed = model.unscaled(mine)
+        text = source_of(model, node)
+        start = offset(model, model.span(node)[0])
+        begin = offset(model, model.span(mine)[0]) - start
+        cut_from = offset(model, model.span(transposed)[0]) - start
+        cut_to = offset(model, model.span(transposed)[1]) - start
+        end = offset(model, model.span(mine)[1]) - start
+    except (KeyError, StopIteration):
+        return []
+    content = text[begin:cut_from] + summed + text[cut_to:end]
+    if "#" in content or "\n" in content:
+        return []
+    return [edit(model, node, content)]

@@ -5,8 +5,7 @@ import builtins
 import libcst as cst
 
 from nncheck.diagnostics import Applicability, Edit, Severity
-from nncheck.model.network import Application
-from nncheck.model.values import code
+from nncheck.model import Application, code
 from nncheck.rules.base import Invalid, Rule, Valid
 from nncheck.rules.fixes import after_imports, edit, fix, needs_parentheses, numpy_name, source_of
 
@@ -168,7 +167,7 @@ class UnboundedOutputBinaryLabels(Rule):
         reported = set()
         for error in self.model.errors:
             source = error.source
-            if source is None:
+            if source is None or error.indexed:  # class indices: the one-hot targets are implied
                 continue
             if isinstance(source, Application):
                 if not (source.behaviour.elementwise and source.behaviour.unbounded):

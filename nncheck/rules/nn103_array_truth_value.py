@@ -4,9 +4,7 @@ import libcst as cst
 import numpy as np
 
 from nncheck.diagnostics import Edit, Severity
-from nncheck.model import sandbox
-from nncheck.model.behaviour import PROBE, elementwise_values
-from nncheck.model.values import code
+from nncheck.model import code, elementwise_values, PROBE, sandbox
 from nncheck.rules.base import Invalid, Rule, Valid
 from nncheck.rules.fixes import edit, fix, numpy_name, source_of
 

@@ -3,10 +3,20 @@ from __future__ import annotations
 import libcst as cst
 
 from nncheck.diagnostics import Edit, Fix, Severity
-from nncheck.model.behaviour import classify
-from nncheck.model.functions import FunctionInfo
-from nncheck.model.losses import Batch, batch_of, layer_under, numpy_alias, rewrite, rewritten_callable, walk
-from nncheck.model.values import code, numpy_attribute, positional_args
+from nncheck.model import (
+    Batch,
+    batch_of,
+    classify,
+    code,
+    FunctionInfo,
+    layer_under,
+    numpy_alias,
+    numpy_attribute,
+    positional_args,
+    rewrite,
+    rewritten_callable,
+    walk,
+)
 from nncheck.rules.base import Invalid, Rule, Valid
 
 _ROWS = (

@@ -4,10 +4,17 @@ import libcst as cst
 import numpy as np
 
 from nncheck.diagnostics import Edit, Fix, Severity
-from nncheck.model import sandbox
-from nncheck.model.behaviour import PROBE
-from nncheck.model.losses import numpy_alias, rewrite, rewritten_callable, walk
-from nncheck.model.values import code, numpy_attribute, positional_args
+from nncheck.model import (
+    code,
+    numpy_alias,
+    numpy_attribute,
+    positional_args,
+    PROBE,
+    rewrite,
+    rewritten_callable,
+    sandbox,
+    walk,
+)
 from nncheck.rules.base import Invalid, Rule, Valid
 
 _DATA = (

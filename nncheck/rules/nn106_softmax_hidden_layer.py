@@ -1,9 +1,7 @@
 from __future__ import annotations
 
 from nncheck.diagnostics import Severity
-from nncheck.model.losses import source_of
-from nncheck.model.network import Application
-from nncheck.model.values import code
+from nncheck.model import Application, code, producer_of
 from nncheck.rules.base import Invalid, Rule, Valid
 
 _FUNCTIONS = (
@@ -153,7 +151,7 @@ class SoftmaxHiddenLayer(Rule):
         for layer in model.layers:
             if layer.bias_inside:
                 continue
-            source = source_of(model, layer.input, layer.scope)
+            source = producer_of(model, layer.input, layer.scope)
             if not isinstance(source, Application) or source.behaviour.kind != "softmax":
                 continue
             if layer.product in reported:

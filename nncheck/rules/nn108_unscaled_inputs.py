@@ -1,8 +1,7 @@
 from __future__ import annotations
 
 from nncheck.diagnostics import Severity
-from nncheck.model.data import data
-from nncheck.model.values import code
+from nncheck.model import code, data
 from nncheck.rules.base import Invalid, Rule, Valid
 
 # A sigmoid's or tanh's slope is below 1e-8 past |z| = 20: as the row of the catalogue says,

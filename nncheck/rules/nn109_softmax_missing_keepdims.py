@@ -3,8 +3,7 @@ from __future__ import annotations
 import libcst as cst
 
 from nncheck.diagnostics import Severity
-from nncheck.model.data import data
-from nncheck.model.values import code
+from nncheck.model import code, data
 from nncheck.rules.base import Invalid, Rule, Valid
 
 _DATA = (

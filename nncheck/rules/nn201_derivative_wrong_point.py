@@ -3,9 +3,8 @@ from __future__ import annotations
 import libcst as cst
 
 from nncheck.diagnostics import Severity
-from nncheck.model.values import code
+from nncheck.model import code
 from nncheck.rules.base import Invalid, Rule, Valid
-from nncheck.rules.derivatives import output_name
 from nncheck.rules.fixes import edit, fix, in_place_of, source_of
 
 _NET = (
@@ -121,7 +120,7 @@ class DerivativeWrongPoint(Rule):
                 continue  # matches neither form: NN202's finding
             forward = use.forward
             if use.at == "input" and not forms.input_form:
-                output = output_name(forward)
+                output = forward.output_name
                 hint = f"pass '{output}' (the output of '{forward.name}')" if output else \
                     f"pass the output of '{forward.name}' instead"
                 yield self.report(

@@ -3,8 +3,7 @@ from __future__ import annotations
 import libcst as cst
 
 from nncheck.diagnostics import Severity
-from nncheck.model.backward import backward_of
-from nncheck.model.values import code
+from nncheck.model import backward_of, code
 from nncheck.rules.base import Invalid, Rule, Valid
 
 _DATA = (

@@ -1,11 +1,9 @@
 from __future__ import annotations
 
-import libcst as cst
-
 from nncheck.diagnostics import Severity
-from nncheck.model.values import code, matrix_product, transposed_base
+from nncheck.model import backward_of, code
 from nncheck.rules.base import Invalid, Rule, Valid
-from nncheck.rules.fixes import edit, fix, numpy_name, offset
+from nncheck.rules.fixes import fix, summed_delta_edits
 
 _NET = (
     "import numpy as np\n"
@@ -107,13 +105,13 @@ class BiasGradientLikeWeights(Rule):
 
     def check(self):
         reported = set()
-        for layer, update, product in self.weight_gradient_updates():
+        for layer, update, product in backward_of(self.model).bias_updates_with_weight_gradient:
             if update.statement in reported:
                 continue
             reported.add(update.statement)
             delta = code(product[1])
             axis = 0 if layer.layout == "rows" else 1
-            edits = self.summed_delta_edits(layer, update, product)
+            edits = summed_delta_edits(self.model, layer, update, product)
             yield self.report(
                 update.statement,
                 f"bias '{code(update.target)}' is updated with the weight gradient "
@@ -121,89 +119,3 @@ class BiasGradientLikeWeights(Rule):
                 f"samples; use `np.sum({delta}, axis={axis}, keepdims=True)`",
                 fix=fix("Sum the deltas over the samples", edits) if edits else None,
             )
-
-    def weight_gradient_updates(self):
-        """(layer, update, (product, delta, through)) for each bias update that uses the layer's
-        weight gradient; NN301's fix reads them too (a reshaped bias needs its update fixed)."""
-        model = self.model
-        for layer in model.layers:
-            if layer.bias_key is None:
-                continue
-            input_text = code(layer.input)
-            input_key = model.key(layer.input, layer.scope)
-            for update in model.updates:
-                if update.key != layer.bias_key:
-                    continue
-                product = self._weight_gradient(update.rhs, update.scope, input_text, input_key)
-                if product is not None:
-                    yield layer, update, product
-
-    def summed_delta_edits(self, layer, update, product) -> list:
-        """The edits that put the summed deltas where the weight gradient is: the product itself
-        (`0.1 * X.T @ d` → `0.1 * np.sum(d, ...)`), or the name that holds it in this update."""
-        model = self.model
-        np_ = numpy_name(model)
-        node, delta, through = product
-        if np_ is None:
-            return []
-        axis = 0 if layer.layout == "rows" else 1
-        try:
-            delta_text = _text(model, delta)
-            summed = f"{np_}.sum({delta_text}, axis={axis}, keepdims=True)"
-            if through is not None:
-                # `b -= lr * grad` with `grad = X.T @ delta` on a line of its own (also used for
-                # the weights): change this update only, and only if the delta is visible here.
-                if through[1] is not update.scope or "\n" in delta_text or "#" in delta_text:
-                    return []
-                return [edit(model, through[0], summed)]
-            factors = matrix_product(node)
-            mine = next(
-                side for side in factors
-                if transposed_base(model.unscaled(side)) is not side and side is not delta
-            )
-            transposed = model.unscaled(mine)
-            text = _text(model, node)
-            start = offset(model, model.span(node)[0])
-            begin = offset(model, model.span(mine)[0]) - start
-            cut_from = offset(model, model.span(transposed)[0]) - start
-            cut_to = offset(model, model.span(transposed)[1]) - start
-            end = offset(model, model.span(mine)[1]) - start
-        except (KeyError, StopIteration):
-            return []
-        content = text[begin:cut_from] + summed + text[cut_to:end]
-        if "#" in content or "\n" in content:
-            return []
-        return [edit(model, node, content)]
-
-    def _weight_gradient(self, rhs, scope, input_text, input_key, depth=0):
-        """(product node, delta operand, through) when `rhs` holds a product of the layer's input
-        and a delta, directly (through None) or through a local name (grad = X.T @ delta;
-        b -= lr * grad: through is (the name in `rhs`, the scope of its definition))."""
-        model = self.model
-        for node in model.walk(rhs):
-            factors = matrix_product(node)
-            if factors is not None:
-                for mine, other in (factors, factors[::-1]):
-                    base = transposed_base(model.unscaled(mine))
-                    if base is mine:
-                        continue
-                    if code(base) == input_text or (input_key is not None and model.key(base, scope) == input_key):
-                        return node, other, None
-            if depth < 2 and isinstance(node, (cst.Name, cst.Attribute, cst.Subscript)):
-                parent = model.parent(node)
-                if isinstance(parent, cst.Subscript) and parent.value is node:
-                    continue  # `g` in `g["b"]`: the container, not the item read
-                held = [(v, s) for v, s in model.values(node, scope) if v is not node]
-                if len(held) == 1:
-                    value, value_scope = held[0]
-                    found = self._weight_gradient(value, value_scope, input_text, input_key, depth + 1)
-                    if found is not None:
-                        return found[0], found[1], (node, value_scope) if depth == 0 else found[2]
-        return None
-
-
-
-def _text(model, node) -> str:
-    from nncheck.rules.fixes import source_of
-
-    return source_of(model, node)

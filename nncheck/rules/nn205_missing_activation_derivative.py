@@ -3,8 +3,7 @@ from __future__ import annotations
 import libcst as cst
 
 from nncheck.diagnostics import Severity
-from nncheck.model.backward import NONLINEAR, backward_of
-from nncheck.model.values import code, key_name, numpy_attribute
+from nncheck.model import backward_of, code, key_name, NONLINEAR, numpy_attribute
 from nncheck.rules.base import Invalid, Rule, Valid
 
 # The output layer's delta may be the bare error: that is the fused gradient of these pairs

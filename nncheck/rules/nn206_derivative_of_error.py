@@ -3,9 +3,7 @@ from __future__ import annotations
 import libcst as cst
 
 from nncheck.diagnostics import Severity
-from nncheck.model.backward import backward_of
-from nncheck.model.behaviour import derivative_forms
-from nncheck.model.values import code
+from nncheck.model import backward_of, code, derivative_forms
 from nncheck.rules.base import Invalid, Rule, Valid
 
 _XOR = (
@@ -109,6 +107,27 @@ class DerivativeOfError(Rule):
             "    l1_delta = l2_delta.dot(syn1.T) * nonlin(l1, deriv=True)\n"
             "    syn1 += l1.T.dot(l2_delta)\n"
             "    syn0 += X.T.dot(l1_delta)\n",
+        ),
+        # names imported one by one from numpy: `dot` is np.dot, `exp` np.exp
+        Invalid(
+            "from numpy import array, dot, exp, random\n"
+            "def sigmoid(x):\n"
+            "    return 1 / (1 + exp(-x))\n"
+            "def sigmoid_derivative(x):\n"
+            "    return x * (1 - x)\n"
+            "X = array([[0, 0, 1], [0, 1, 1], [1, 0, 1], [1, 1, 1]])\n"
+            "y = array([[0, 1, 1, 0]]).T\n"
+            "w1 = 2 * random.random((3, 4)) - 1\n"
+            "w2 = 2 * random.random((4, 1)) - 1\n"
+            "for it in range(1000):\n"
+            "    h = sigmoid(dot(X, w1))\n"
+            "    out = sigmoid(dot(h, w2))\n"
+            "    d2 = (y - out) * sigmoid_derivative(out)\n"
+            "    d1 = sigmoid_derivative(dot(d2, w2.T)) * h\n"
+            "    w2 += dot(h.T, d2)\n"
+            "    w1 += dot(X.T, d1)\n",
+            at="d1 = sigmoid_derivative(dot(d2, w2.T)) * h",
+            says=("'sigmoid_derivative'",),
         ),
         # a separate derivative function, given the error alone
         Invalid(

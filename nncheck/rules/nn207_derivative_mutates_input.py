@@ -4,10 +4,7 @@ import libcst as cst
 import numpy as np
 
 from nncheck.diagnostics import Severity
-from nncheck.model import sandbox
-from nncheck.model.backward import backward_of
-from nncheck.model.behaviour import PROBE
-from nncheck.model.values import code, key_name
+from nncheck.model import backward_of, code, key_name, PROBE, sandbox
 from nncheck.rules.base import Invalid, Rule, Valid
 
 _DATA = (
@@ -212,7 +209,7 @@ class DerivativeMutatesInput(Rule):
         if not writes:
             return None
         lines = {id(self.model.parent(w)) for w in writes}
-        first = min(writes, key=lambda w: (self.model.line(w), self.model._positions[w].start.column))
+        first = min(writes, key=lambda w: (self.model.line(w), self.model.span(w)[0].column))
         line_node = self.model.parent(first)
         if not isinstance(line_node, cst.SimpleStatementLine) or len(line_node.body) != 1:
             return None

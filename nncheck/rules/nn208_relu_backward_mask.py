@@ -3,8 +3,7 @@ from __future__ import annotations
 import libcst as cst
 
 from nncheck.diagnostics import Severity
-from nncheck.model.backward import RELU_FAMILY, backward_of
-from nncheck.model.values import code, numpy_attribute, positional_args
+from nncheck.model import backward_of, code, numpy_attribute, positional_args, RELU_FAMILY
 from nncheck.rules.base import Invalid, Rule, Valid
 
 _DATA = (
@@ -80,6 +79,34 @@ class ReluBackwardMask(Rule):
             at="d_h = np.where(z > 0, d_out @ W2.T, 0.01)",
             says=("0.01", "multiply"),
             fixed=_DATA + _LEAKY + "    d_h = np.where(z > 0, d_out @ W2.T, 0.01 * (d_out @ W2.T))\n" + _UPDATES,
+        ),
+        # a loss(X, y) returning a gradient dict; the error is the softmax with 1 taken off
+        # at each sample's label, in place
+        Invalid(
+            "import numpy as np\n"
+            "X = np.random.randn(60, 2)\n"
+            "y = np.random.randint(0, 3, 60)\n"
+            "params = {'W1': np.random.randn(2, 10), 'W2': np.random.randn(10, 3)}\n"
+            "def loss(X, y):\n"
+            "    W1, W2 = params['W1'], params['W2']\n"
+            "    hidden = np.maximum(0, X.dot(W1))\n"
+            "    scores = hidden.dot(W2)\n"
+            "    e = np.exp(scores - scores.max(axis=1, keepdims=True))\n"
+            "    probs = e / e.sum(axis=1, keepdims=True)\n"
+            "    dscores = probs\n"
+            "    dscores[range(60), y] -= 1\n"
+            "    dscores /= 60\n"
+            "    grads = {'W2': hidden.T.dot(dscores)}\n"
+            "    dhidden = dscores.dot(W2.T)\n"
+            "    dhidden[dhidden <= 0] = 0\n"
+            "    grads['W1'] = X.T.dot(dhidden)\n"
+            "    return grads\n"
+            "for i in range(100):\n"
+            "    grads = loss(X, y)\n"
+            "    for name in params:\n"
+            "        params[name] -= 0.5 * grads[name]\n",
+            at="dhidden[dhidden <= 0] = 0",
+            says=("'dhidden'", "dhidden[hidden <= 0] = 0"),
         ),
         # a backward helper in the columns layout, the dict style, masking on its own input
         Invalid(

@@ -5,8 +5,7 @@ import ast
 import libcst as cst
 
 from nncheck.diagnostics import Severity
-from nncheck.model.backward import backward_of, reduction
-from nncheck.model.values import code
+from nncheck.model import backward_of, code, reduction
 from nncheck.rules.base import Invalid, Rule, Valid
 
 _ROWS = (
@@ -157,6 +156,42 @@ class BiasGradientReduction(Rule):
             at="self.shift -= rate * grad.sum()",
             says=("'self.shift'", "5 units", "grad.sum(axis=0)"),
         ),
+        # layer objects that keep their gradients (backward(dvalues)); the error is computed
+        # in place from the softmax output passed back in
+        Invalid(
+            "import numpy as np\n"
+            "class Dense:\n"
+            "    def __init__(self, n_in, n_out):\n"
+            "        self.weights = 0.1 * np.random.randn(n_in, n_out)\n"
+            "        self.biases = np.zeros((1, n_out))\n"
+            "    def forward(self, inputs):\n"
+            "        self.inputs = inputs\n"
+            "        self.output = np.dot(inputs, self.weights) + self.biases\n"
+            "    def backward(self, dvalues):\n"
+            "        self.dweights = np.dot(self.inputs.T, dvalues)\n"
+            "        self.dbiases = np.sum(dvalues)\n"
+            "class Softmax:\n"
+            "    def forward(self, inputs):\n"
+            "        e = np.exp(inputs - np.max(inputs, axis=1, keepdims=True))\n"
+            "        self.output = e / np.sum(e, axis=1, keepdims=True)\n"
+            "    def backward(self, dvalues, y_true):\n"
+            "        self.dinputs = dvalues.copy()\n"
+            "        self.dinputs[range(len(dvalues)), y_true] -= 1\n"
+            "        self.dinputs = self.dinputs / len(dvalues)\n"
+            "X = np.random.randn(50, 2)\n"
+            "y = np.random.randint(0, 3, 50)\n"
+            "dense = Dense(2, 3)\n"
+            "head = Softmax()\n"
+            "for epoch in range(100):\n"
+            "    dense.forward(X)\n"
+            "    head.forward(dense.output)\n"
+            "    head.backward(head.output, y)\n"
+            "    dense.backward(head.dinputs)\n"
+            "    dense.weights -= 0.5 * dense.dweights\n"
+            "    dense.biases -= 0.5 * dense.dbiases\n",
+            at="self.dbiases = np.sum(dvalues)",
+            says=("3 units",),
+        ),
     ]
 
     def check(self):
@@ -261,7 +296,7 @@ class BiasGradientReduction(Rule):
 def _created_shape(model, expr, scope):
     """The shape of the array a parameter was created as (its updates keep the shape)."""
     shapes = {
-        model._creation_shape(call, model.scope_of(call), 0) for call in model.origins(expr, scope)
+        model.creation_shape(call, model.scope_of(call), 0) for call in model.origins(expr, scope)
     }
     return shapes.pop() if len(shapes) == 1 else None
 
@@ -283,7 +318,7 @@ def _strip_scale(expr, model, scope):
 
 def _scale(expr, model, scope) -> bool:
     # a summed gradient is a number too, but it is the gradient, not a scale factor
-    return model._is_scale(expr, scope) and not model.is_signal(expr, scope)
+    return model.is_scale(expr, scope) and not model.is_signal(expr, scope)
 
 
 def _corrected(call, function, operand, axis, keep) -> str | None:

@@ -5,9 +5,7 @@ import re
 import libcst as cst
 
 from nncheck.diagnostics import Severity
-from nncheck.model.backward import backward_of
-from nncheck.model.network import Application
-from nncheck.model.values import code, key_name, matrix_product, transposed_base
+from nncheck.model import Application, backward_of, code, key_name, matrix_product, transposed_base
 from nncheck.rules.base import Invalid, Rule, Valid
 
 _XOR = (
@@ -189,7 +187,7 @@ class DeadHiddenDelta(Rule):
 
     def _through(self, expr, scope, pair, backward) -> bool:
         """The signal passed through the weights of `pair`'s layer (transposed) somewhere."""
-        for node, node_scope in backward._expression_nodes(expr, scope, 0, set()):
+        for node, node_scope in backward.expression_nodes(expr, scope, 0, set()):
             factors = matrix_product(node)
             if factors is None:
                 continue

@@ -3,9 +3,7 @@ from __future__ import annotations
 import libcst as cst
 
 from nncheck.diagnostics import Applicability, Severity
-from nncheck.model.network import bare
-from nncheck.model.training import training_of
-from nncheck.model.values import code, transposed_base
+from nncheck.model import bare, code, training_of, transposed_base
 from nncheck.rules.base import Invalid, Rule, Valid
 
 _HEAD = (
@@ -93,6 +91,21 @@ class GradientWrongLayerInput(Rule):
             "    dZ1 = (W2.T @ dZ2) * (1 - A1 ** 2)\n"
             "    W2 -= 0.1 * np.dot(dZ2, A1.T)\n"
             "    W1 -= 0.1 * np.dot(dZ1, X.T)\n"
+        ),
+        # `np.dot(l0, syn0, syn1)` writes into syn1 (NN307): it is no layer whose input is l0
+        Valid(
+            "import numpy as np\n"
+            "X = np.random.rand(4, 3)\n"
+            "y = np.random.rand(4, 1)\n"
+            "syn0 = np.random.randn(3, 4)\n"
+            "syn1 = np.random.randn(4, 1)\n"
+            "for j in range(100):\n"
+            "    l1 = np.tanh(np.dot(X, syn0))\n"
+            "    l2 = np.tanh(np.dot(X, syn0, syn1))\n"
+            "    d2 = (y - l2) * (1 - l2 ** 2)\n"
+            "    d1 = d2.dot(syn1.T) * (1 - l1 ** 2)\n"
+            "    syn1 += l1.T.dot(d2)\n"
+            "    syn0 += X.T.dot(d1)\n"
         ),
     ]
     INVALID = [

@@ -3,9 +3,7 @@ from __future__ import annotations
 import libcst as cst
 
 from nncheck.diagnostics import Applicability, Severity
-from nncheck.model.network import bare
-from nncheck.model.training import training_of
-from nncheck.model.values import code
+from nncheck.model import bare, code, training_of
 from nncheck.rules.base import Invalid, Rule, Valid
 
 _TRASK = (

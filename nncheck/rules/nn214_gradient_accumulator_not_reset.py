@@ -1,8 +1,7 @@
 from __future__ import annotations
 
 from nncheck.diagnostics import Severity
-from nncheck.model.training import training_of
-from nncheck.model.values import key_name
+from nncheck.model import key_name, training_of
 from nncheck.rules.base import Invalid, Rule, Valid
 
 _HEAD = (
@@ -219,7 +218,7 @@ class GradientAccumulatorNotReset(Rule):
             for add in accumulator.adds:
                 scope = self.model.scope_of(add)
                 if scope is step.scope:
-                    if training._common_loops(step.statement, [add]):
+                    if training.common_loops(step.statement, [add]):
                         return True
                 elif not scope.is_module:
                     return True

@@ -3,10 +3,9 @@ from __future__ import annotations
 import libcst as cst
 
 from nncheck.diagnostics import Severity
-from nncheck.model.values import call_name, code, keyword_arg, positional_args
+from nncheck.model import backward_of, call_name, code, keyword_arg, positional_args
 from nncheck.rules.base import Invalid, Rule, Valid
-from nncheck.rules.fixes import edit, fix, numpy_name, source_of
-from nncheck.rules.nn204_bias_gradient_like_weights import BiasGradientLikeWeights
+from nncheck.rules.fixes import edit, fix, numpy_name, source_of, summed_delta_edits
 
 _ROWS = (
     "import numpy as np\n"
@@ -205,11 +204,10 @@ class BiasShapedLikeWeights(Rule):
         if dims is None or len(dims) != 2:
             return None
         edits = [edit(model, dims[axis], "1")]
-        nn204 = BiasGradientLikeWeights(model)
         gradient_updates = {}
-        for other_layer, update, product in nn204.weight_gradient_updates():
+        for other_layer, update, product in backward_of(model).bias_updates_with_weight_gradient:
             if other_layer.bias_key == layer.bias_key:
-                gradient_updates[update.statement] = nn204.summed_delta_edits(other_layer, update, product)
+                gradient_updates[update.statement] = summed_delta_edits(model, other_layer, update, product)
         for update in model.updates:
             if update.key != layer.bias_key:
                 continue

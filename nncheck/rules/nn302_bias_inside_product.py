@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from nncheck.diagnostics import Severity
-from nncheck.model.values import code
+from nncheck.model import code
 from nncheck.rules.base import Invalid, Rule, Valid
 
 import libcst as cst

@@ -3,8 +3,7 @@ from __future__ import annotations
 import libcst as cst
 
 from nncheck.diagnostics import Edit, Fix, Severity
-from nncheck.model.shapes import same, shapes, show
-from nncheck.model.values import code
+from nncheck.model import code, same, shapes, show
 from nncheck.rules.base import Invalid, Rule, Valid
 
 _ELEMENTWISE = (cst.Add, cst.Subtract, cst.Multiply, cst.Divide)
@@ -21,6 +20,24 @@ _XOR = (
     "    err = {error}\n"
     "    W -= 0.5 * X.T @ (err * out * (1 - out))\n"
     "    b -= 0.5 * np.sum(err * out * (1 - out), axis=0, keepdims=True)\n"
+)
+
+
+_HOLDOUT = (
+    "import numpy as np\n"
+    "def sample(n, rng):\n"
+    "    X = rng.uniform(-1, 1, (n, 2))\n"
+    "    y = (X[:, 0] * X[:, 1] < 0).astype(float)\n"
+    "    return X, y\n"
+    "rng = np.random.default_rng(0)\n"
+    "X, y = sample(300, rng)\n"
+    "X_val, y_val = sample(100, rng)\n"
+    "W = rng.normal(0, 1, (2, 1))\n"
+    "def predict(inputs):\n"
+    "    return 1 / (1 + np.exp(-(inputs @ W)))\n"
+    "for _ in range(100):\n"
+    "    W -= 0.1 * X.T @ (predict(X) - y.reshape(-1, 1)) / 300\n"
+    "print(np.mean((predict(X_val) - {labels}) ** 2))\n"
 )
 
 
@@ -63,6 +80,8 @@ class LabelBroadcast(Rule):
 
     VALID = [
         Valid(_xor("y = np.array([[0], [1], [1], [0]])")),
+        # what a function returns is read for each call's own arguments
+        Valid(_HOLDOUT.format(labels="y_val.reshape(-1, 1)")),
         Valid(_xor("y = np.array([0, 1, 1, 0]).reshape(-1, 1)")),
         Valid(_xor("y = np.array([0, 1, 1, 0])", "out - y[:, None]")),
         # columns layout: outputs (1, n) against labels (n,) broadcast to (1, n), which is right
@@ -87,6 +106,13 @@ class LabelBroadcast(Rule):
         ),
     ]
     INVALID = [
+        # labels unpacked from a data helper, against what predict() returns for them
+        Invalid(
+            _HOLDOUT.format(labels="y_val"),
+            at="print(np.mean((predict(X_val) - y_val)",
+            says=("'y_val'", "(100,)", "(100, 1)"),
+            fixed=_HOLDOUT.format(labels="y_val.reshape(-1, 1)"),
+        ),
         Invalid(
             _xor("y = np.array([0, 1, 1, 0])"),
             at="err = out - y",

@@ -5,8 +5,7 @@ import functools
 import libcst as cst
 
 from nncheck.diagnostics import Severity
-from nncheck.model.shapes import show
-from nncheck.model.values import RANDOM_FUNCTIONS, call_name, code, key_name, positional_args
+from nncheck.model import call_name, code, key_name, positional_args, RANDOM_FUNCTIONS, show
 from nncheck.rules.base import Invalid, Rule, Valid
 
 _CONSTANT = {"zeros", "ones", "full", "zeros_like", "ones_like", "full_like"}

@@ -3,8 +3,18 @@ from __future__ import annotations
 import libcst as cst
 
 from nncheck.diagnostics import Severity
-from nncheck.model.shapes import broadcast_fails, inner_mismatch, same, shapes, show
-from nncheck.model.values import code, matrix_product, numpy_attribute, positional_args, transposed_base
+from nncheck.model import (
+    broadcast_fails,
+    code,
+    inner_mismatch,
+    matrix_product,
+    numpy_attribute,
+    positional_args,
+    same,
+    shapes,
+    show,
+    transposed_base,
+)
 from nncheck.rules.base import Invalid, Rule, Valid
 
 _ATOMS = (cst.Name, cst.Attribute, cst.Subscript, cst.Call)

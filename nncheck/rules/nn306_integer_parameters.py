@@ -3,8 +3,7 @@ from __future__ import annotations
 import libcst as cst
 
 from nncheck.diagnostics import Severity
-from nncheck.model.shapes import shapes
-from nncheck.model.values import (
+from nncheck.model import (
     call_name,
     code,
     key_name,
@@ -12,6 +11,7 @@ from nncheck.model.values import (
     matrix_product,
     numpy_attribute,
     positional_args,
+    shapes,
     transposed_base,
 )
 from nncheck.rules.base import Invalid, Rule, Valid

@@ -3,8 +3,17 @@ from __future__ import annotations
 import libcst as cst
 
 from nncheck.diagnostics import Severity
-from nncheck.model.shapes import matmul_shape, same, shapes, show
-from nncheck.model.values import code, matrix_product, numpy_attribute, positional_args, transposed_base
+from nncheck.model import (
+    code,
+    matmul_shape,
+    matrix_product,
+    numpy_attribute,
+    positional_args,
+    same,
+    shapes,
+    show,
+    transposed_base,
+)
 from nncheck.rules.base import Invalid, Rule, Valid
 
 # Where `a @ b @ c` can stand without parentheses (it binds tighter than everything else here).

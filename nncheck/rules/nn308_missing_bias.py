@@ -1,8 +1,7 @@
 from __future__ import annotations
 
 from nncheck.diagnostics import Severity
-from nncheck.model.data import data
-from nncheck.model.values import code, matrix_product
+from nncheck.model import code, data, matrix_product
 from nncheck.rules.base import Invalid, Rule, Valid
 
 _LOGISTIC = (

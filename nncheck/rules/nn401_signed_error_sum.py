@@ -3,8 +3,7 @@ from __future__ import annotations
 import libcst as cst
 
 from nncheck.diagnostics import Severity
-from nncheck.model.functions import FunctionInfo
-from nncheck.model.values import code, numpy_attribute, positional_args
+from nncheck.model import code, FunctionInfo, numpy_attribute, positional_args
 from nncheck.rules.base import Invalid, Rule, Valid
 from nncheck.rules.fixes import edit, fix, numpy_name, source_of
 
@@ -89,7 +88,7 @@ class SignedErrorSum(Rule):
 
     def check(self):
         model = self.model
-        error_nodes = {error.node: error for error in model.errors}
+        error_nodes = {error.node: error for error in model.errors if not error.indexed}
         for node, scope in model.builder.scope_of_node.items():
             summed = _reduced(node)
             if summed is None:

@@ -4,10 +4,7 @@ import libcst as cst
 import numpy as np
 
 from nncheck.diagnostics import Severity
-from nncheck.model import sandbox
-from nncheck.model.losses import log_terms, mentions_labels
-from nncheck.model.network import Application
-from nncheck.model.values import code
+from nncheck.model import Application, code, log_terms, mentions_labels, sandbox
 from nncheck.rules.base import Invalid, Rule, Valid
 
 _NET = (

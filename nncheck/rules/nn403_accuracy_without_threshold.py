@@ -3,9 +3,7 @@ from __future__ import annotations
 import libcst as cst
 
 from nncheck.diagnostics import Severity
-from nncheck.model.losses import batch_of, comparisons
-from nncheck.model.network import Application
-from nncheck.model.values import code, numpy_attribute
+from nncheck.model import Application, batch_of, code, comparisons, numpy_attribute
 from nncheck.rules.base import Invalid, Rule, Valid
 
 _NET = (

@@ -3,11 +3,7 @@ from __future__ import annotations
 import numpy as np
 
 from nncheck.diagnostics import Severity
-from nncheck.model import sandbox
-from nncheck.model.behaviour import PROBE
-from nncheck.model.losses import log_terms, mentions_labels, units_of
-from nncheck.model.network import Application, Layer
-from nncheck.model.values import code
+from nncheck.model import Application, code, Layer, log_terms, mentions_labels, PROBE, sandbox, units_of
 from nncheck.rules.base import Invalid, Rule, Valid
 
 _DATA = (

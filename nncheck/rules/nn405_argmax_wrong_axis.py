@@ -3,8 +3,7 @@ from __future__ import annotations
 import libcst as cst
 
 from nncheck.diagnostics import Severity
-from nncheck.model.losses import arg_reductions, batch_of, units_of
-from nncheck.model.values import code
+from nncheck.model import arg_reductions, batch_of, code, units_of
 from nncheck.rules.base import Invalid, Rule, Valid
 
 _ROWS = (

@@ -3,8 +3,7 @@ from __future__ import annotations
 import libcst as cst
 
 from nncheck.diagnostics import Severity
-from nncheck.model.shapes import shapes, show
-from nncheck.model.values import code, positional_args
+from nncheck.model import code, positional_args, shapes, show
 from nncheck.rules.base import Invalid, Rule, Valid
 
 _DATA = (

@@ -3,8 +3,7 @@ from __future__ import annotations
 import libcst as cst
 
 from nncheck.diagnostics import Severity
-from nncheck.model.shapes import shapes
-from nncheck.model.values import CREATION_FUNCTIONS, call_name, code, key_name
+from nncheck.model import call_name, code, CREATION_FUNCTIONS, key_name, shapes
 from nncheck.rules.base import Invalid, Rule, Valid
 
 _DETERMINISTIC = CREATION_FUNCTIONS | {"array", "asarray", "eye", "identity", "arange", "linspace"}

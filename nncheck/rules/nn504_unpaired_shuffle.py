@@ -3,8 +3,7 @@ from __future__ import annotations
 import libcst as cst
 
 from nncheck.diagnostics import Applicability, Edit, Position, Severity
-from nncheck.model.values import code, key_name
-from nncheck.model.data import data
+from nncheck.model import code, data, key_name
 from nncheck.rules.base import Invalid, Rule, Valid
 from nncheck.rules.fixes import edit, fix
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from nncheck.diagnostics import Diagnostic, Position, Severity
-from nncheck.model.parse import SyntaxProblem
+from nncheck.model import SyntaxProblem
 from nncheck.rules.base import Invalid, Rule, Valid
 
 
