@@ -88,7 +88,9 @@ def batch_of(model: NetworkModel, source, depth: int = 0) -> Batch | None:
         batch = batch_of(model, inner, depth + 1)
         return batch if batch is not None and batch.layout == layer.layout else None
     shape = model.shape(layer.input, layer.scope) or shapes(model).shape_of(layer.input, layer.scope)
-    if shape is None or len(shape) != 2:
+    if shape is None:
+        return _loop_batch(model, source, layer, depth)
+    if len(shape) != 2:
         return None
     samples, features = (shape[0], shape[1]) if layer.layout == "rows" else (shape[1], shape[0])
     if not isinstance(samples, int) or samples < 2:
@@ -99,6 +101,29 @@ def batch_of(model: NetworkModel, source, depth: int = 0) -> Batch | None:
         if isinstance(fan_in, int) and isinstance(features, int) and fan_in != features:
             return None  # the layout was misread
     return Batch(layer.layout, samples)
+
+
+def _loop_batch(model: NetworkModel, source, layer: Layer, depth: int) -> Batch | None:
+    """The batch of a layer whose input is carried around a loop (`A = X`, then `A = f(W @ A + b)`
+    for each layer): a layer keeps its input's samples, so every value that is not this layer's
+    own output must give the same batch, and at least one must be the data."""
+    batches = set()
+    for value, value_scope in model.values(layer.input, layer.scope):
+        inner = model.producer(value, value_scope)
+        if inner is source:
+            continue  # the layer's own output, fed back: the same samples
+        if inner is not None:
+            found = batch_of(model, inner, depth + 1)
+        else:
+            shape = shapes(model).shape_of(value, value_scope)
+            if shape is None or len(shape) != 2:
+                return None
+            samples = shape[0] if layer.layout == "rows" else shape[1]
+            found = Batch(layer.layout, samples) if isinstance(samples, int) and samples >= 2 else None
+        if found is None or found.layout != layer.layout:
+            return None
+        batches.add(found)
+    return batches.pop() if len(batches) == 1 else None
 
 
 def units_of(model: NetworkModel, source) -> Any:

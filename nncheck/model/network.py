@@ -12,15 +12,17 @@ from __future__ import annotations
 import ast
 import functools
 import itertools
+import operator
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator
 
 import libcst as cst
 import numpy as np
-from libcst.metadata import MetadataWrapper, PositionProvider
+from libcst.metadata import MetadataWrapper
 
 from nncheck.diagnostics import Position
 from nncheck.model import sandbox
+from nncheck.model.parse import Positions
 from nncheck.model.behaviour import Behaviour, classify, derivative_forms, DerivativeForms
 from nncheck.model.objects import Instance, Objects
 from nncheck.model.functions import (
@@ -57,6 +59,9 @@ from nncheck.model.values import (
 )
 
 MAX_DEPTH = 8
+_DIM_ARITHMETIC = {
+    cst.Add: operator.add, cst.Subtract: operator.sub, cst.Multiply: operator.mul, cst.FloorDivide: operator.floordiv,
+}
 Dim = Any  # int, or a str naming a symbolic size
 
 
@@ -227,9 +232,10 @@ class NetworkModel:
 
     @functools.cached_property
     def _positions(self):
-        # Resolved only when a position is asked for (a finding, a fix): computing every node's
-        # position is a full code-generation pass, most files never need it.
-        return self.wrapper.resolve(PositionProvider)
+        # Resolved only when a position is asked for (a finding, a fix), and then only for the
+        # top-level statements that hold the nodes asked about: computing every node's position
+        # is a code-generation pass over the whole file, which most findings do not need.
+        return Positions(self.wrapper, self.source, self.builder.parents)
 
     @functools.cached_property
     def _definition_lines(self) -> dict[cst.CSTNode, int]:
@@ -1405,6 +1411,12 @@ class NetworkModel:
                     shape = self.shape(args[0], scope, depth + 1)
                     if shape:
                         return shape[0]
+            operation = _DIM_ARITHMETIC.get(type(getattr(expr, "operator", None)))
+            if isinstance(expr, cst.BinaryOperation) and operation is not None:
+                # `points * classes`, `n // 2`: a size computed from sizes that are known
+                left, right = self.dim(expr.left, scope, depth + 1), self.dim(expr.right, scope, depth + 1)
+                if isinstance(left, int) and isinstance(right, int) and not (right == 0 and operation is operator.floordiv):
+                    return operation(left, right)
         return code(expr)
 
     # -- roles --------------------------------------------------------------------------------------
@@ -1667,15 +1679,21 @@ class NetworkModel:
             if definition.augmented is not None:
                 continue
             seen_inline.add(value)
-            application = self._inline_application(value, definition.scope, definition.key)
-            if application is not None:
-                found.append(application)
+            # `A = sigmoid(Z) if l == L else np.maximum(0, Z)`: each branch is an activation of
+            # its own (the layer loop picks one per layer), stored in the same place.
+            for branch in _branches(value):
+                if branch is not value and branch in seen_inline:
+                    continue
+                seen_inline.add(branch)
+                application = self._inline_application(branch, definition.scope, definition.key)
+                if application is not None:
+                    found.append(application)
         for scope in self.builder.scopes.values():
             if scope in inside_closed:
                 continue
             for returned in scope.returns:
                 elements = [e.value for e in returned.elements] if isinstance(returned, cst.Tuple) else [returned]
-                for value in elements:
+                for value in [branch for element in elements for branch in _branches(element)]:
                     if value in seen_inline or isinstance(value, cst.StarredElement):
                         continue
                     seen_inline.add(value)
@@ -1949,9 +1967,24 @@ class NetworkModel:
             return _one_kind(found)
         return None
 
-    def _producers(self, expr: cst.BaseExpression, scope: Scope, depth: int = 0, context: Instance | None = None) -> list:
+    def _producers(self, expr: cst.BaseExpression, scope: Scope, depth: int = 0, context: Instance | None = None,
+                   memo: dict | None = None) -> list:
         if depth > MAX_DEPTH:
             return []
+        # One answer per (expression, scope, depth, object) within one question: helpers that
+        # return what other helpers return are reached along many paths, and without it each
+        # path was followed again (a test module of 2.5k lines took 30 s for one rule).
+        if memo is None:
+            memo = {}
+        state = (id(expr), id(scope), depth, id(context))
+        known = memo.get(state)
+        if known is not None:
+            return known
+        found = memo[state] = self._producers_of(expr, scope, depth, context, memo)
+        return found
+
+    def _producers_of(self, expr: cst.BaseExpression, scope: Scope, depth: int, context: Instance | None,
+                      memo: dict) -> list:
         forward = self._forwards_by_node
         if context is None:
             context = self._only_context(scope)
@@ -1990,7 +2023,7 @@ class NetworkModel:
                         reached = [(target, None)]
                 for function, receiver in reached:
                     for returned in function.scope.returns:
-                        for inner in self._producers(returned, function.scope, depth + 1, receiver):
+                        for inner in self._producers(returned, function.scope, depth + 1, receiver, memo):
                             add(inner)
         return found
 
@@ -2464,6 +2497,13 @@ def _is_merged_key(key: Key | None) -> bool:
             return True
         key = key[1]
     return False
+
+
+def _branches(value: cst.BaseExpression) -> list[cst.BaseExpression]:
+    """The values a conditional expression can take (`a if c else b` → a, b), else the value."""
+    if isinstance(value, cst.IfExp):
+        return _branches(value.body) + _branches(value.orelse)
+    return [value]
 
 
 def _one_kind(applications: list[Application]) -> Application | None:

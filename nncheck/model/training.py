@@ -607,7 +607,7 @@ class Training:
             if len(bias_shape) == 1 and layer.layout != "rows":
                 continue
             for update in pair.bias_updates:
-                delta = backward.strip_scale(update.rhs, update.scope)
+                delta = _strip_signed_scale(model, backward, update.rhs, update.scope)
                 if reduction(delta) is not None or not isinstance(delta, (cst.Name, cst.Attribute, cst.Subscript)):
                     continue
                 if not self._per_sample(delta, update.scope):
@@ -657,9 +657,19 @@ class Training:
             if isinstance(expr, (cst.Name, cst.Attribute, cst.Subscript)):
                 if self._in_weight_gradient(expr, expr_scope):
                     return True
-                for value, value_scope in model.values(expr, expr_scope):
-                    if value is not expr:
-                        pending.append((value, value_scope, depth + 1))
+                # one assignment at a time (`db1 = delta2`, then delta2's own value), so that each
+                # name on the way is asked whether a weight gradient pairs it
+                key = model.key(expr, expr_scope)
+                defs = [d for d in model.defs(key) if d.value is not None and d.augmented is None]
+                if key is not None and key[0] == "local" and key[2] in key[1].params:
+                    defs = []
+                for definition in defs:
+                    if definition.value is not expr:
+                        pending.append((definition.value, definition.scope, depth + 1))
+                if not defs:
+                    for value, value_scope in model.values(expr, expr_scope):
+                        if value is not expr:
+                            pending.append((value, value_scope, depth + 1))
         return False
 
     def _in_weight_gradient(self, expr, scope) -> bool:
@@ -979,3 +989,22 @@ def _bound_names(target: cst.BaseExpression) -> list[str]:
 
 
 __all__ = ["Accumulator", "BatchBias", "MisPairedGradient", "MismatchedStep", "FusedDerivative", "MANY", "StaleRead", "Step", "Training", "training_of"]
+
+
+def _strip_signed_scale(model, backward, expr, scope):
+    """`db` for `lr * db`, and also for `-lr * db` and `-(lr * db)` (`b += -epsilon * db`): the
+    array a signed scale factor multiplies. Only the array is wanted here, not the sign."""
+    for _ in range(4):
+        expr = backward.strip_scale(expr, scope)
+        if isinstance(expr, cst.UnaryOperation) and isinstance(expr.operator, (cst.Minus, cst.Plus)):
+            expr = expr.expression
+            continue
+        if (
+            isinstance(expr, cst.BinaryOperation) and isinstance(expr.operator, cst.Multiply)
+            and isinstance(expr.left, cst.UnaryOperation) and isinstance(expr.left.operator, (cst.Minus, cst.Plus))
+            and model.is_scale(expr.left.expression, scope) and not model.is_signal(expr.left.expression, scope)
+        ):
+            expr = expr.right
+            continue
+        break
+    return expr

@@ -26,6 +26,29 @@ _NOTEBOOK = (
 )
 
 
+_NAMED = (
+    "import numpy as np\n"
+    "X = np.random.rand(80, 2)\n"
+    "y = np.random.rand(80, 1)\n"
+    "W1 = np.random.randn(2, 4)\n"
+    "b1 = np.zeros((1, 4))\n"
+    "W2 = np.random.randn(4, 1)\n"
+    "b2 = np.zeros((1, 1))\n"
+    "for i in range(100):\n"
+    "    a1 = np.tanh(X.dot(W1) + b1)\n"
+    "    delta3 = a1.dot(W2) + b2 - y\n"
+    "    delta2 = delta3.dot(W2.T) * (1 - a1 ** 2)\n"
+    "    dW2 = a1.T.dot(delta3)\n"
+    "    db2 = np.sum(delta3, axis=0, keepdims=True)\n"
+    "    dW1 = np.dot(X.T, delta2)\n"
+    "    db1 = {db1}\n"
+    "    W1 += -0.01 * dW1\n"
+    "    b1 += -0.01 * db1\n"
+    "    W2 += -0.01 * dW2\n"
+    "    b2 += -0.01 * db2\n"
+)
+
+
 class UpdateShapeMismatch(Rule):
     """
     ## What it does
@@ -62,6 +85,8 @@ class UpdateShapeMismatch(Rule):
     fix_availability = "sometimes"
 
     VALID = [
+        # the bias gradient named, summed over the samples, stepped with a negative rate
+        Valid(_NAMED.format(db1="np.sum(delta2, axis=0, keepdims=True)")),
         Valid(
             "import numpy as np\n"
             "X = np.random.rand(50, 2)\n"
@@ -119,6 +144,12 @@ class UpdateShapeMismatch(Rule):
         ),
     ]
     INVALID = [
+        # the unreduced delta reached through a name, stepped with `+= -lr * db1`
+        Invalid(
+            _NAMED.format(db1="delta2"),
+            at="b1 += -0.01 * db1",
+            says=("`b1` (1, 4)", "`db1`", "80 samples", "ValueError"),
+        ),
         # a weight gradient built from the wrong layer's input has another shape
         Invalid(
             "import numpy as np\n"
