@@ -469,6 +469,8 @@ class Training:
                 continue  # a hidden delta, or an error that went through something else
             if not all(self._same_output(e.source, use.forward) for e in pure.errors):
                 continue
+            if not all(e.is_difference for e in pure.errors):
+                continue  # `dA * s * (1 - s)` after the log loss's own derivative is the chain rule
             seen.add(id(chain))
             yield FusedDerivative(chain, error, [f for f in factors if f is not error], use, log, use.scope)
 

@@ -974,7 +974,7 @@ def _weight_shape(item: _Layer) -> tuple[int, int]:
 
 
 def _chain(model) -> tuple[list[_Layer], cst.BaseExpression, Scope]:
-    errors = [e for e in model.errors if e.source is not None and not e.indexed]
+    errors = [e for e in model.errors if e.source is not None and e.is_difference]
     if not errors:
         raise Unknown(_no_error_reason(model))
     error = errors[0]
