@@ -1010,7 +1010,7 @@ def _weight_shape(item: _Layer) -> tuple[int, int]:
 
 
 def _chain(model) -> tuple[list[_Layer], cst.BaseExpression, Scope, Any]:
-    errors = [e for e in model.errors if e.source is not None and not e.indexed]
+    errors = [e for e in model.errors if e.source is not None and e.is_difference]
     if not errors:
         errors = _indexed_errors(model)
     if not errors:

@@ -64,7 +64,7 @@ def _error_of(model, stack: Stack):
     """The error term that reads what the loop computed, and the activation applied to it after
     the loop (None when the error reads it directly). An error passed back as the signal comes
     before one inside a printed loss (`np.mean((h - y) ** 2)`)."""
-    errors = sorted((e for e in model.errors if not e.indexed),
+    errors = sorted((e for e in model.errors if e.is_difference),
                     key=lambda e: _in_loss(model, e.node)) + [
         e for e in model.errors if e.indexed
         and getattr(e.source, "behaviour", None) is not None and e.source.behaviour.kind == "softmax"]

@@ -77,6 +77,37 @@ class DerivativeMismatch(Rule):
             _DATA + "t = np.tanh(X @ W)\n"
             "W += X.T @ ((y - t) * (1 - t ** 2))\n"
         ),
+        # The layer loop picks the activation per layer: ReLU's mask is right for the hidden ones.
+        Valid(
+            "import numpy as np\n"
+            "def sigmoid(z):\n    return 1 / (1 + np.exp(-z))\n"
+            "def forward(X, params, L):\n"
+            "    cache = {'A0': X}\n"
+            "    A = X\n"
+            "    for l in range(1, L + 1):\n"
+            "        Z = params['W' + str(l)] @ A + params['b' + str(l)]\n"
+            "        A = sigmoid(Z) if l == L else np.maximum(0, Z)\n"
+            "        cache['Z' + str(l)] = Z\n"
+            "        cache['A' + str(l)] = A\n"
+            "    return A, cache\n"
+            "def backward(Y, params, cache, L):\n"
+            "    grads = {}\n"
+            "    dZ = cache['A' + str(L)] - Y\n"
+            "    for l in range(L, 0, -1):\n"
+            "        grads['dW' + str(l)] = dZ @ cache['A' + str(l - 1)].T\n"
+            "        if l > 1:\n"
+            "            dZ = (params['W' + str(l)].T @ dZ) * (cache['Z' + str(l - 1)] > 0)\n"
+            "    return grads\n"
+            "X = np.random.rand(2, 50)\n"
+            "Y = (X[:1] > 0.5) * 1.0\n"
+            "params = {'W1': np.random.randn(8, 2), 'b1': np.zeros((8, 1)),\n"
+            "          'W2': np.random.randn(1, 8), 'b2': np.zeros((1, 1))}\n"
+            "for i in range(100):\n"
+            "    AL, cache = forward(X, params, 2)\n"
+            "    grads = backward(Y, params, cache, 2)\n"
+            "    for l in range(1, 3):\n"
+            "        params['W' + str(l)] -= 0.5 * grads['dW' + str(l)]\n"
+        ),
         # scores shifted by their own maximum are not an error: `1 / sum(exp(shift))` is
         # part of the softmax, not a derivative of it
         Valid(
