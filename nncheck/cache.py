@@ -7,8 +7,12 @@ a notebook, the rules it is checked with (per-file-ignores included), the budget
 version and its own code (size and modification time of every module, so an edited checker
 never answers from an older one's results). Nothing else goes in: the model reads no other file.
 
-A result that holds a budget note or an internal error is never stored: another run (a quieter
-machine, a fixed bug) may do better. Entries are written to a temporary file and renamed into
+A result that holds an internal error is never stored: a fixed bug changes the checker's code and
+so the key, but an error may also come from the machine (a file unreadable for a moment). A
+result with a budget note is stored, note included: the budget counts CPU time, steps and sizes,
+which do not depend on how busy the machine is, so another run would stop at the same place, and
+a tree's warm run would otherwise check its largest files again every time (`--no-cache` checks
+them again). Entries are written to a temporary file and renamed into
 place, so concurrent runs never read half an entry; an entry that cannot be read is a miss.
 `--no-cache`, `cache = false` in [tool.nncheck] or NNCHECK_NO_CACHE=1 turns it off.
 """
@@ -124,7 +128,7 @@ class ResultCache:
 
 
 def cacheable(result: "FileResult") -> bool:
-    return not result.notes and not result.errors
+    return not result.errors
 
 
 def _stripped(result: "FileResult") -> "FileResult":

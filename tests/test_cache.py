@@ -109,12 +109,26 @@ def test_no_cache_flag_environment_and_config_turn_it_off(project: Path, monkeyp
     assert cached(check()[0]) == [True]
 
 
-def test_a_result_with_a_budget_note_is_not_stored(project: Path) -> None:
+def test_a_result_with_a_budget_note_is_stored_with_its_note(project: Path) -> None:
+    # A file over its budget is over it again on the next run: a warm run of a tree must not
+    # check its largest files again every time. The note comes back with the result.
     tight = Limits(parse_cost=10)
     report, _ = check(limits=tight)
     assert report.notes
-    report, _ = check(limits=tight)
-    assert report.notes and cached(report) == [False]
+    again, _ = check(limits=tight)
+    assert again.notes == report.notes and cached(again) == [True]
+    # Another budget is another key: the file is checked again, in full.
+    full, _ = check()
+    assert not full.notes and cached(full) == [False]
+
+
+def test_a_result_with_an_internal_error_is_not_stored() -> None:
+    from nncheck.cache import cacheable
+    from nncheck.diagnostics import FileResult
+
+    result = FileResult(path="x.py")
+    result.errors.append("x.py: internal error in rule NN101: boom (please report this)")
+    assert not cacheable(result)
 
 
 def test_a_damaged_entry_is_a_miss(project: Path) -> None:

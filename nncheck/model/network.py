@@ -18,10 +18,11 @@ from typing import Any, Callable, Iterator
 
 import libcst as cst
 import numpy as np
-from libcst.metadata import MetadataWrapper, PositionProvider
+from libcst.metadata import MetadataWrapper
 
 from nncheck.diagnostics import Position
 from nncheck.model import sandbox
+from nncheck.model.parse import Positions
 from nncheck.model.behaviour import Behaviour, classify, derivative_forms, DerivativeForms
 from nncheck.model.objects import Instance, Objects
 from nncheck.model.functions import (
@@ -36,6 +37,7 @@ from nncheck.model.functions import (
 )
 from nncheck.model.values import (
     CREATION_FUNCTIONS,
+    ELEMENT,
     RANDOM_FUNCTIONS,
     ClassInfo,
     Definition,
@@ -123,6 +125,14 @@ class ErrorTerm:
     # The labels are class indices and the error is written in place, one-hot implied:
     # `d = probs.copy(); d[range(n), y] -= 1`. `node` is then the value `d` starts from.
     indexed: bool = False
+    # The log loss's derivative with respect to the output, `y / p - (1 - y) / (1 - p)` (the
+    # sign of `y - p`, divided by the sigmoid's slope): the derivative factor still has to follow.
+    loss_gradient: bool = False
+
+    @property
+    def is_difference(self) -> bool:
+        """The plain `labels - output` (or its reverse) with labels of the output's own form."""
+        return not (self.indexed or self.loss_gradient)
 
 
 @dataclass(eq=False)
@@ -197,10 +207,16 @@ class NetworkModel:
         self._values_memo: dict = {}
         self.objects = Objects(self)
         self._bind_call_sites()
-        self._resolve_elements()
+        unresolved = self._resolve_elements()
         self._resolve_helper_updates()
         self._alias_parameters()
         self._close_lists()
+        if unresolved:
+            # `linear_cache, act_cache = caches[l]` of a list another function filled: its
+            # positions are elements only now that the lists are known
+            before = len(unresolved)
+            if len(self._resolve_elements(unresolved)) < before:
+                self._close_lists()
         self._unroll_item_loops()
         self._resolve_object_updates()
         # After the call sites are bound: `self.alpha = alpha` is a constant when every
@@ -216,9 +232,10 @@ class NetworkModel:
 
     @functools.cached_property
     def _positions(self):
-        # Resolved only when a position is asked for (a finding, a fix): computing every node's
-        # position is a full code-generation pass, most files never need it.
-        return self.wrapper.resolve(PositionProvider)
+        # Resolved only when a position is asked for (a finding, a fix), and then only for the
+        # top-level statements that hold the nodes asked about: computing every node's position
+        # is a code-generation pass over the whole file, which most findings do not need.
+        return Positions(self.wrapper, self.source, self.builder.parents)
 
     @functools.cached_property
     def _definition_lines(self) -> dict[cst.CSTNode, int]:
@@ -789,10 +806,11 @@ class NetworkModel:
         target = self.resolve_callable(value.func, scope)
         return target if isinstance(target, FunctionInfo) else None
 
-    def _resolve_elements(self) -> None:
+    def _resolve_elements(self, pending: list | None = None) -> list:
         """`W1, b1 = init()` and `W1, b1 = params`: give each name the matching element of the
-        tuple or list the right-hand side holds (a literal, or what a function returns)."""
-        pending = list(self.builder.pending_elements)
+        tuple or list the right-hand side holds (a literal, or what a function returns). Returns
+        the unpackings still unresolved."""
+        pending = list(self.builder.pending_elements) if pending is None else pending
         for _ in range(3):
             unresolved = []
             for key, value, scope, statement, index in pending:
@@ -816,6 +834,7 @@ class NetworkModel:
             if len(unresolved) == len(pending):
                 break
             pending = unresolved
+        return pending
 
     def _element_of(self, expr, scope: Scope, index: int, depth: int) -> list[tuple[cst.BaseExpression, Scope]]:
         if depth > 4:
@@ -836,9 +855,14 @@ class NetworkModel:
             return [(generated, scope)] if generated is not None else []
         key = self.key(expr, scope)
         found = []
-        for definition in self.defs(key):
-            if definition.value is not None and definition.augmented is None:
-                found.extend(self._element_of(definition.value, definition.scope, index, depth + 1))
+        built = [d for d in self.defs(key) if d.value is not None and d.augmented is None]
+        for definition in built:
+            found.extend(self._element_of(definition.value, definition.scope, index, depth + 1))
+        if not built and isinstance(expr, cst.Subscript):
+            # `caches[l]` of a list another function filled (`caches.append((linear, act))`)
+            for value, value_scope in self.values(expr, scope):
+                if value is not expr:
+                    found.extend(self._element_of(value, value_scope, index, depth + 1))
         return found
 
     def _elements_complete(self, expr, scope: Scope, index: int, depth: int) -> bool:
@@ -989,6 +1013,14 @@ class NetworkModel:
                     found.extend(self.values(element.value, scope, depth + 1))
             # `params = {}` then `params["W1"] = ...`: the items live under the name it was
             # assigned to.
+            holder = self._definition_of_value.get(base)
+            base_key = holder.key if holder is not None else None
+        elif isinstance(base, cst.List):
+            # `caches = []` then `caches.append(cache)`: the elements live under the name
+            if item == ELEMENT:
+                for element in base.elements:
+                    if isinstance(element, cst.Element):
+                        found.extend(self.values(element.value, scope, depth + 1))
             holder = self._definition_of_value.get(base)
             base_key = holder.key if holder is not None else None
         elif isinstance(base, cst.Call):
@@ -1973,9 +2005,24 @@ class NetworkModel:
             return _one_kind(found)
         return None
 
-    def _producers(self, expr: cst.BaseExpression, scope: Scope, depth: int = 0, context: Instance | None = None) -> list:
+    def _producers(self, expr: cst.BaseExpression, scope: Scope, depth: int = 0, context: Instance | None = None,
+                   memo: dict | None = None) -> list:
         if depth > MAX_DEPTH:
             return []
+        # One answer per (expression, scope, depth, object) within one question: helpers that
+        # return what other helpers return are reached along many paths, and without it each
+        # path was followed again (a test module of 2.5k lines took 30 s for one rule).
+        if memo is None:
+            memo = {}
+        state = (id(expr), id(scope), depth, id(context))
+        known = memo.get(state)
+        if known is not None:
+            return known
+        found = memo[state] = self._producers_of(expr, scope, depth, context, memo)
+        return found
+
+    def _producers_of(self, expr: cst.BaseExpression, scope: Scope, depth: int, context: Instance | None,
+                      memo: dict) -> list:
         forward = self._forwards_by_node
         if context is None:
             context = self._only_context(scope)
@@ -2014,7 +2061,7 @@ class NetworkModel:
                         reached = [(target, None)]
                 for function, receiver in reached:
                     for returned in function.scope.returns:
-                        for inner in self._producers(returned, function.scope, depth + 1, receiver):
+                        for inner in self._producers(returned, function.scope, depth + 1, receiver, memo):
                             add(inner)
         return found
 
@@ -2066,6 +2113,28 @@ class NetworkModel:
             sign = "prediction-target" if left else "target-prediction"
             found.append(ErrorTerm(node, labels, output, sign, self.producer(output, scope), scope))
         found.extend(self._indexed_errors())
+        found.extend(self._log_loss_gradients())
+        return found
+
+    def _log_loss_gradients(self) -> list[ErrorTerm]:
+        """`Y / AL - (1 - Y) / (1 - AL)` (also written with np.divide, or with an epsilon added
+        to AL): the derivative of the binary log loss, up to its sign, at the output AL."""
+        found = []
+        for node, scope in self.builder.scope_of_node.items():
+            if not (isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Subtract)):
+                continue
+            left, right = _quotient(node.left), _quotient(node.right)
+            if left is None or right is None:
+                continue
+            labels, output = left
+            one_minus_labels, one_minus_output = right
+            if _one_minus(one_minus_labels) != code(bare(labels)) or _one_minus(one_minus_output) != code(_without_epsilon(output)):
+                continue
+            output = _without_epsilon(output)
+            if not self._producers(output, scope) or not self._is_external(labels, scope) or self._reads_network(labels, scope):
+                continue
+            found.append(ErrorTerm(
+                node, labels, output, "target-prediction", self.producer(output, scope), scope, loss_gradient=True))
         return found
 
     def _indexed_errors(self) -> list[ErrorTerm]:
@@ -2415,7 +2484,7 @@ class NetworkModel:
             # not recognised, a pre-activation): which layer it is cannot be told
             return None
         if outputs:
-            at, forward = "output", _one_kind(outputs)
+            at, forward = "output", _one_kind(outputs) or _the_one_it_derives(outputs, callable_)
         elif forward is None:
             text = code(argument)
             inputs = [
@@ -2429,7 +2498,7 @@ class NetworkModel:
                 if not held <= applied:
                     inputs = []
             if inputs:
-                at, forward = "input", _one_kind(inputs)
+                at, forward = "input", _one_kind(inputs) or _the_one_it_derives(inputs, callable_)
         # A list element or a per-layer item can hold several layers' values: a derivative is
         # paired with a forward activation only when they are all the same function.
         if forward is None:
@@ -2495,6 +2564,18 @@ def _one_kind(applications: list[Application]) -> Application | None:
     """The last of these applications when they all apply the same function, else None."""
     kinds = {(a.behaviour.kind, a.behaviour.alpha, a.behaviour.normalised_axis) for a in applications}
     return applications[-1] if len(kinds) == 1 else None
+
+
+def _the_one_it_derives(applications: list[Application], derivative) -> Application | None:
+    """Among activations of several kinds applied to the same value (one helper's `Z`, passed
+    through `sigmoid(Z)` or `relu(Z)` by a flag), the one kind whose derivative this is, in
+    either form; None when it is no kind's or several kinds'."""
+    matching = []
+    for application in applications:
+        forms = derivative_forms(application.callable, derivative)
+        if forms is not None and forms.matches:
+            matching.append(application)
+    return _one_kind(matching) if matching else None
 
 
 def _calls_self(func: cst.BaseExpression, scope: Scope) -> bool:
@@ -2651,6 +2732,40 @@ def _label_index(target: cst.Subscript) -> cst.BaseExpression | None:
     if not isinstance(rows, cst.Call) or code(rows.func) not in ("range",) and numpy_attribute(rows.func) != "arange":
         return None
     return labels
+
+
+def _quotient(expr: cst.BaseExpression) -> tuple[cst.BaseExpression, cst.BaseExpression] | None:
+    """(a, b) for `a / b` or `np.divide(a, b)`."""
+    expr = bare(expr)
+    if isinstance(expr, cst.BinaryOperation) and isinstance(expr.operator, cst.Divide):
+        return bare(expr.left), bare(expr.right)
+    if isinstance(expr, cst.Call) and numpy_attribute(expr.func) == "divide":
+        args = positional_args(expr)
+        if len(args) == 2 and len(expr.args) == 2:
+            return bare(args[0]), bare(args[1])
+    return None
+
+
+def _one_minus(expr: cst.BaseExpression) -> str | None:
+    """'x' for `1 - x` (and `1 - x + eps`, `1 - x - eps`)."""
+    expr = bare(expr)
+    if isinstance(expr, cst.BinaryOperation) and isinstance(expr.operator, (cst.Add, cst.Subtract)) and not (
+        isinstance(expr.left, cst.Integer) or code(expr.left) in ("1", "1.0", "1.")
+    ):
+        expr = bare(expr.left)  # `1 - x + eps`: the epsilon is a guard, not part of the value
+    if isinstance(expr, cst.BinaryOperation) and isinstance(expr.operator, cst.Subtract) and code(bare(expr.left)) in ("1", "1.0", "1."):
+        return code(bare(expr.right))
+    return None
+
+
+def _without_epsilon(expr: cst.BaseExpression) -> cst.BaseExpression:
+    """`p` for `p + eps` (an addend that is a name or number, kept away from zero)."""
+    expr = bare(expr)
+    if isinstance(expr, cst.BinaryOperation) and isinstance(expr.operator, cst.Add) and isinstance(
+        bare(expr.right), (cst.Name, cst.Float, cst.Integer)
+    ):
+        return bare(expr.left)
+    return expr
 
 
 def _copied(expr: cst.BaseExpression) -> cst.BaseExpression:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import libcst as cst
-from libcst.metadata import MetadataWrapper, PositionProvider
+from libcst.metadata import CodePosition, CodeRange, MetadataWrapper, PositionProvider
 
 from nncheck.diagnostics import Position
 
@@ -278,3 +278,94 @@ class ParsedSource:
 
     def line(self, node: cst.CSTNode) -> int:
         return self.wrapper.resolve(PositionProvider)[node].start.line
+
+
+class Positions:
+    """The positions of a parsed file's nodes (libcst's PositionProvider ranges), computed one
+    top-level statement at a time, on first need.
+
+    libcst computes positions by generating the code of the whole module; a file's findings sit
+    in a few of its statements, so here only the statements that hold an asked-for node are
+    generated, each alone, and shifted to the line where Python's own (fast) parser puts it.
+    `parents` maps each node to its parent (the model's links; the module is the parent of the
+    top-level statements). Anything this cannot place (no parents, a node outside the tree, a source whose
+    statements Python counts otherwise) is looked up in libcst's own table, computed then for
+    the whole module: the answers are the same either way (tests/test_positions.py)."""
+
+    def __init__(self, wrapper: MetadataWrapper, source: str, parents: dict | None = None) -> None:
+        self.wrapper = wrapper
+        self.module: cst.Module = wrapper.module
+        self.source = source
+        self.parents = parents
+        self._lines: dict | None = None
+        self._tables: dict = {}
+        self._whole = None
+
+    def __getitem__(self, node: cst.CSTNode):
+        statement = self._statement_of(node)
+        anchors = self._anchor_lines() if statement is not None else None
+        if not anchors or statement not in anchors:
+            return self._whole_table()[node]
+        table = self._tables.get(statement)
+        if table is None:
+            table = self._tables[statement] = self._table(statement, *anchors[statement])
+        found, offset = table
+        code_range = found[node]
+        if not offset:
+            return code_range
+        return CodeRange(CodePosition(code_range.start.line + offset, code_range.start.column),
+                         CodePosition(code_range.end.line + offset, code_range.end.column))
+
+    def _whole_table(self):
+        if self._whole is None:
+            self._whole = self.wrapper.resolve(PositionProvider)
+        return self._whole
+
+    def _statement_of(self, node: cst.CSTNode) -> cst.CSTNode | None:
+        parents = self.parents
+        if parents is None:
+            return None
+        current = node
+        for _ in range(100_000):
+            parent = parents.get(current)
+            if parent is None:
+                return None
+            if parent is self.module:
+                return current
+            current = parent
+        return None
+
+    def _anchor_lines(self) -> dict:
+        """Each top-level statement -> (the node whose line Python's parser gives, that line)."""
+        if self._lines is None:
+            self._lines = _anchor_lines(self.module, self.source)
+        return self._lines
+
+    def _table(self, statement: cst.CSTNode, anchor: cst.CSTNode, line: int) -> tuple:
+        alone = self.module.with_changes(body=[statement], header=(), footer=())
+        found = MetadataWrapper(alone, unsafe_skip_copy=True).resolve(PositionProvider)
+        return found, line - found[anchor].start.line
+
+
+def _anchor_lines(module: cst.Module, source: str) -> dict:
+    import ast
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            tree = ast.parse(source)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return {}
+    lines = [statement.lineno for statement in tree.body]
+    anchors: dict = {}
+    index = 0
+    for statement in module.body:
+        if isinstance(statement, cst.SimpleStatementLine):
+            anchor, count = statement.body[0], len(statement.body)
+        else:
+            anchor, count = statement, 1
+        if index >= len(lines):
+            return {}
+        anchors[statement] = (anchor, lines[index])
+        index += count
+    return anchors if index == len(lines) else {}

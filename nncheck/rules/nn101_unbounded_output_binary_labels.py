@@ -167,7 +167,7 @@ class UnboundedOutputBinaryLabels(Rule):
         reported = set()
         for error in self.model.errors:
             source = error.source
-            if source is None or error.indexed:  # class indices: the one-hot targets are implied
+            if source is None or not error.is_difference:  # class indices, or the log loss derivative: targets implied
                 continue
             if isinstance(source, Application):
                 if not (source.behaviour.elementwise and source.behaviour.unbounded):

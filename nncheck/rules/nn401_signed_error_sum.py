@@ -88,7 +88,7 @@ class SignedErrorSum(Rule):
 
     def check(self):
         model = self.model
-        error_nodes = {error.node: error for error in model.errors if not error.indexed}
+        error_nodes = {error.node: error for error in model.errors if error.is_difference}
         for node, scope in model.nodes(cst.Call):
             summed = _reduced(node)
             if summed is None:
