@@ -222,3 +222,18 @@ def test_a_call_returns_the_shape_for_its_own_arguments() -> None:
     assert shape(source, "r") == (100, 1)
     assert shape(source, "s") == (100,)
     assert shape(source, "t") == (300, 4)
+
+
+def test_stacked_comprehension_rows_and_stepped_parameters() -> None:
+    source = (
+        "import numpy as np\n"
+        "centers = np.array([[0.0, 3.0], [3.0, -2.0], [-3.0, -2.0]])\n"
+        "X = np.vstack([np.random.randn(120, 2) + c for c in centers])\n"
+        "W = np.random.randn(2, 4)\n"
+        "for _ in range(10):\n"
+        "    out = np.tanh(X @ W)\n"
+        "    W = W - 0.1 * X.T @ (out - 1)\n"
+        "r = W\n"
+    )
+    assert shape(source, "X") == (360, 2)
+    assert shape(source, "r") == (2, 4)

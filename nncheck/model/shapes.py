@@ -302,6 +302,9 @@ class Shapes:
         if model.constant(expr, scope) is not None:
             return ()
         defs = [d for d in model.defs(key) if d.augmented is None]
+        # `W = W - lr * dW` steps the parameter; its shape is the one it was created with
+        kept = [d for d in defs if not model.is_update(d)]
+        defs = kept or defs
         if not defs:
             found = [(v, s) for v, s in model.values(expr, scope) if v is not expr]
             if not found:
@@ -410,6 +413,13 @@ class Shapes:
                     return None
                 position += 1
                 continue
+            if isinstance(value, cst.Name) and value.value == "__element__" and position == 0 and len(expr.slice) == 1:
+                # `c` in `for c in centers` (the model's stand-in `centers[__element__]`): a row of
+                # the array iterated over, unless it is a Python list (whose items may be anything)
+                container = self.model.key(expr.value, scope)
+                if container is None or container in scope.module_scope.lists:
+                    return None
+                return tuple(base[1:])
             return None  # fancy or unknown index
         return tuple(result) + tuple(base[position:])
 
@@ -585,9 +595,14 @@ class Shapes:
         return (rows[0] if rows and all(same(rows[0], r) for r in rows) else None, columns)
 
     def _stack(self, name: str, call: cst.Call, args: list, scope: Scope, depth: int) -> Shape | None:
-        if not args or not isinstance(args[0], (cst.Tuple, cst.List)):
+        if args and isinstance(args[0], cst.ListComp):
+            shapes = self._comprehension_parts(args[0], scope, depth)
+            if shapes is None:
+                return None
+        elif not args or not isinstance(args[0], (cst.Tuple, cst.List)):
             return None
-        shapes = [self.shape_of(e.value, scope, depth) for e in args[0].elements]
+        else:
+            shapes = [self.shape_of(e.value, scope, depth) for e in args[0].elements]
         if any(s is None for s in shapes) or len({len(s) for s in shapes}) != 1:
             return None
         ndim = len(shapes[0])
@@ -605,6 +620,27 @@ class Shapes:
         along = [s[axis] for s in shapes]
         total = sum(along) if all(isinstance(d, int) for d in along) else None
         return tuple(total if i == axis else shapes[0][i] for i in range(ndim))
+
+    def _comprehension_parts(self, comprehension: cst.ListComp, scope: Scope, depth: int) -> list | None:
+        """The shapes of the arrays `[f(c) for c in items]` lists, when it has a known number of
+        parts (a range of known length, an array or list of known length) of one shape."""
+        loop = comprehension.for_in
+        if loop.inner_for_in is not None or loop.ifs or loop.asynchronous is not None:
+            return None
+        iterable = loop.iter
+        count: Dim = None
+        if isinstance(iterable, cst.Call) and code(iterable.func) == "range" and len(iterable.args) == 1:
+            count = self.model.dim(iterable.args[0].value, scope)
+        else:
+            outer = self.shape_of(iterable, scope, depth)
+            if outer:
+                count = outer[0]
+        if not isinstance(count, int) or not 0 < count <= 64:
+            return None
+        part = self.shape_of(comprehension.elt, self.model.scope_of(comprehension.elt), depth)
+        if part is None:
+            return None
+        return [part] * count
 
     def _canonical(self, dim: Dim, scope: Scope) -> Dim:
         """One spelling per size: `len(X)` is `X.shape[0]`; inside a call being read, a size
