@@ -976,10 +976,14 @@ class NetworkModel:
         if not defs:
             return [(expr, scope)]
         found = []
+        masked = self._masked_values
         for definition in defs:
             if definition.value is None:
                 continue
             if definition.value is expr:
+                continue
+            if definition.value in masked:
+                found.append((definition.value, definition.scope))  # a ReLU written in place
                 continue
             found.extend(self.values(definition.value, definition.scope, depth + 1))
         return found or [(expr, scope)]
@@ -1513,6 +1517,10 @@ class NetworkModel:
             return self.is_array(expr.left, scope, depth + 1) or self.is_array(expr.right, scope, depth + 1)
         if isinstance(expr, cst.UnaryOperation):
             return self.is_array(expr.expression, scope, depth + 1)
+        if isinstance(expr, cst.Comparison):
+            # `a > 0`: a mask of the array's shape
+            return self.is_array(expr.left, scope, depth + 1) or any(
+                self.is_array(c.comparator, scope, depth + 1) for c in expr.comparisons)
         if isinstance(expr, cst.Attribute) and expr.attr.value == "T":
             return self.is_array(expr.value, scope, depth + 1)
         array = self.literal(expr, scope)
@@ -1533,6 +1541,10 @@ class NetworkModel:
                 if args and target.positional:
                     return self.is_array(args[0], scope, depth + 1)
                 return any(self.is_array(r, target.scope, depth + 1) for r in target.scope.returns)
+            if target is None and isinstance(expr.func, cst.Attribute) and expr.func.attr.value in (
+                "astype", "copy", "reshape", "transpose", "clip"
+            ):
+                return self.is_array(expr.func.value, scope, depth + 1)  # `(a > 0).astype(float)`
         return False
 
     # -- functions in use ---------------------------------------------------------------------------
@@ -1700,6 +1712,49 @@ class NetworkModel:
                     application = self._inline_application(value, scope, None)
                     if application is not None:
                         found.append(application)
+        found.extend(self._masked_relus({application.node for application in found}))
+        return found
+
+    def _masked_relus(self, applied: set) -> list[Application]:
+        """`h = z.copy(); h[h < 0] = 0` (or `h = z`, or the mask read on z): a ReLU written in
+        place on a layer's pre-activation. The application is the value `h` was assigned."""
+        found = []
+        for value, (node, scope, definition, argument) in self._masked_values.items():
+            if value in applied or self.layer_of(argument, scope) is None:
+                continue
+            found.append(Application(
+                value, None, code(node), (), argument, scope, _RELU_BEHAVIOUR, _relu, definition.key))
+        return found
+
+    @functools.cached_property
+    def _masked_values(self) -> dict:
+        """The values written over in place by `h[h < 0] = 0` right after `h = z` (or a copy of
+        z), read from the syntax alone: what they hold stops there (see _values)."""
+        found = {}
+        for node, scope in self.builder.scope_of_node.items():
+            if not (isinstance(node, cst.Assign) and len(node.targets) == 1 and code(bare(node.value)) in ("0", "0.0", "0.")):
+                continue
+            target = node.targets[0].target
+            if not isinstance(target, cst.Subscript) or len(target.slice) != 1 or not isinstance(target.slice[0].slice, cst.Index):
+                continue
+            mask = bare(target.slice[0].slice.value)
+            if not (isinstance(mask, cst.Comparison) and len(mask.comparisons) == 1
+                    and isinstance(mask.comparisons[0].operator, (cst.LessThan, cst.LessThanEqual))
+                    and code(bare(mask.comparisons[0].comparator)) in ("0", "0.0", "0.")):
+                continue
+            start = self._positions[node].start.line
+            before = [
+                d for d in self.defs(self.key(target.value, scope))
+                if d.scope is scope and d.value is not None and d.augmented is None and not d.from_call
+                and d.statement is not None and self._positions[d.statement].end.line < start
+            ]
+            if not before:
+                continue
+            definition = max(before, key=lambda d: self._positions[d.statement].start.line)
+            argument = _copied(definition.value)
+            if code(bare(mask.left)) not in (code(target.value), code(argument)):
+                continue
+            found[definition.value] = (node, scope, definition, argument)
         return found
 
     def _target_of(self, value: cst.BaseExpression) -> Key | None:
@@ -1940,6 +1995,44 @@ class NetworkModel:
 
     def parent(self, node: cst.CSTNode) -> cst.CSTNode | None:
         return self.builder.parents.get(node)
+
+    # -- the syntax, by kind ------------------------------------------------------------------------
+    def nodes(self, *kinds: type) -> list[tuple[cst.CSTNode, Scope]]:
+        """(node, scope) for every node of these libcst types (every node, with none), in source
+        order: a rule asks for the few kinds it reads instead of walking the whole file."""
+        if not kinds:
+            return list(self.builder.scope_of_node.items())
+        by_type = self.facts(_nodes_by_type)
+        found = [entry for kind, entries in by_type.items() if issubclass(kind, kinds) for entry in entries]
+        if len(kinds) > 1 or sum(issubclass(kind, kinds) for kind in by_type) > 1:
+            found.sort(key=lambda entry: entry[0])
+        return [(node, scope) for _, node, scope in found]
+
+    @property
+    def matrix_products(self) -> list[tuple[cst.BaseExpression, Scope, tuple]]:
+        """(node, scope, (left, right)) for every matrix product: `a @ b`, `np.dot(a, b)`,
+        `a.dot(b)` (not `np.dot(a, b, out)`)."""
+        return self.facts(_matrix_products)
+
+    @property
+    def calls(self) -> list[tuple[cst.Call, Scope]]:
+        """Every call in the file, with the scope it is made in."""
+        return self.builder.calls
+
+    @property
+    def imported_names(self) -> set[str]:
+        """The names the module binds by import."""
+        return self.builder.imported
+
+    @property
+    def star_import(self) -> bool:
+        """Whether the module does `from x import *` (then any name may be bound)."""
+        return self.builder.star_import
+
+    @property
+    def scopes(self) -> list[Scope]:
+        """The module's scope, and one per function, lambda and class body."""
+        return list(self.builder.scopes.values())
 
     def walk(self, node: cst.CSTNode) -> Iterator[cst.CSTNode]:
         """The node and everything below it, in source order."""
@@ -2499,6 +2592,22 @@ def _is_merged_key(key: Key | None) -> bool:
     return False
 
 
+def _nodes_by_type(model: NetworkModel) -> dict[type, list[tuple[int, cst.CSTNode, Scope]]]:
+    by_type: dict[type, list] = {}
+    for order, (node, scope) in enumerate(model.builder.scope_of_node.items()):
+        by_type.setdefault(type(node), []).append((order, node, scope))
+    return by_type
+
+
+def _matrix_products(model: NetworkModel) -> list[tuple[cst.BaseExpression, Scope, tuple]]:
+    found = []
+    for node, scope in model.nodes(cst.BinaryOperation, cst.Call):
+        factors = matrix_product(node)
+        if factors is not None:
+            found.append((node, scope, factors))
+    return found
+
+
 def _branches(value: cst.BaseExpression) -> list[cst.BaseExpression]:
     """The values a conditional expression can take (`a if c else b` → a, b), else the value."""
     if isinstance(value, cst.IfExp):
@@ -2678,6 +2787,13 @@ def _label_index(target: cst.Subscript) -> cst.BaseExpression | None:
     if not isinstance(rows, cst.Call) or code(rows.func) not in ("range",) and numpy_attribute(rows.func) != "arange":
         return None
     return labels
+
+
+def _relu(x):
+    return np.maximum(x, 0)
+
+
+_RELU_BEHAVIOUR = classify(_relu)
 
 
 def _quotient(expr: cst.BaseExpression) -> tuple[cst.BaseExpression, cst.BaseExpression] | None:

@@ -218,7 +218,7 @@ class LabelBroadcast(Rule):
         model = self.model
         analysis = shapes(model)
         findings: dict = {}  # statement line → (first node, message, labels nodes)
-        for node, scope in model.builder.scope_of_node.items():
+        for node, scope in model.nodes(cst.BinaryOperation, cst.Comparison):
             pair = _operands(node)
             if pair is None:
                 continue

@@ -140,7 +140,7 @@ class DotThirdArgument(Rule):
         model = self.model
         analysis = shapes(model)
         weights = self._product_factors()
-        for call, scope in model.builder.calls:
+        for call, scope in model.calls:
             parts = self._factors(call, scope)
             if parts is None:
                 continue
@@ -187,7 +187,7 @@ class DotThirdArgument(Rule):
     def _product_factors(self) -> set:
         """Keys used as a factor of some other matrix product: weights, whatever their name."""
         keys = set()
-        for node, scope in self.model.builder.scope_of_node.items():
+        for node, scope in self.model.nodes(cst.BinaryOperation, cst.Call):
             factors = matrix_product(node)
             if factors is None or (isinstance(node, cst.Call) and len(node.args) > 2):
                 continue
