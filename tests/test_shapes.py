@@ -117,8 +117,12 @@ def test_several_call_sites_keep_only_the_dims_they_share() -> None:
     assert shape(source, "r") == (None, 3)
 
 
-def test_a_name_defined_through_itself_is_unknown() -> None:
+def test_a_name_defined_through_itself_keeps_a_shape_only_when_every_step_keeps_it() -> None:
     source = "import numpy as np\na = np.random.rand(4, 3)\nfor _ in range(3):\n    a = a @ np.ones((3, 3))\nr = a\n"
+    assert shape(source, "r") == (4, 3)
+    source = "import numpy as np\na = np.random.rand(4, 3)\nfor _ in range(3):\n    a = a @ np.ones((3, 5))\nr = a\n"
+    assert shape(source, "r") is None
+    source = "import numpy as np\nfor _ in range(3):\n    a = a @ np.ones((3, 3))\nr = a\n"
     assert shape(source, "r") is None
 
 
@@ -237,3 +241,16 @@ def test_stacked_comprehension_rows_and_stepped_parameters() -> None:
     )
     assert shape(source, "X") == (360, 2)
     assert shape(source, "r") == (2, 4)
+
+
+def test_index_stacks_and_numpy_constants() -> None:
+    source = (
+        "import numpy as np\n"
+        "s = np.random.rand(50) * np.pi\n"
+        "X = np.c_[np.cos(s), np.sin(s)]\n"
+        "y = np.r_[np.zeros(25), np.ones(25)]\n"
+        "Z = np.r_[X, X]\n"
+    )
+    assert shape(source, "X") == (50, 2)
+    assert shape(source, "y") == (50,)
+    assert shape(source, "Z") == (100, 2)

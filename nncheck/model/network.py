@@ -2015,6 +2015,44 @@ class NetworkModel:
     def parent(self, node: cst.CSTNode) -> cst.CSTNode | None:
         return self.builder.parents.get(node)
 
+    # -- the syntax, by kind ------------------------------------------------------------------------
+    def nodes(self, *kinds: type) -> list[tuple[cst.CSTNode, Scope]]:
+        """(node, scope) for every node of these libcst types (every node, with none), in source
+        order: a rule asks for the few kinds it reads instead of walking the whole file."""
+        if not kinds:
+            return list(self.builder.scope_of_node.items())
+        by_type = self.facts(_nodes_by_type)
+        found = [entry for kind, entries in by_type.items() if issubclass(kind, kinds) for entry in entries]
+        if len(kinds) > 1 or sum(issubclass(kind, kinds) for kind in by_type) > 1:
+            found.sort(key=lambda entry: entry[0])
+        return [(node, scope) for _, node, scope in found]
+
+    @property
+    def matrix_products(self) -> list[tuple[cst.BaseExpression, Scope, tuple]]:
+        """(node, scope, (left, right)) for every matrix product: `a @ b`, `np.dot(a, b)`,
+        `a.dot(b)` (not `np.dot(a, b, out)`)."""
+        return self.facts(_matrix_products)
+
+    @property
+    def calls(self) -> list[tuple[cst.Call, Scope]]:
+        """Every call in the file, with the scope it is made in."""
+        return self.builder.calls
+
+    @property
+    def imported_names(self) -> set[str]:
+        """The names the module binds by import."""
+        return self.builder.imported
+
+    @property
+    def star_import(self) -> bool:
+        """Whether the module does `from x import *` (then any name may be bound)."""
+        return self.builder.star_import
+
+    @property
+    def scopes(self) -> list[Scope]:
+        """The module's scope, and one per function, lambda and class body."""
+        return list(self.builder.scopes.values())
+
     def walk(self, node: cst.CSTNode) -> Iterator[cst.CSTNode]:
         """The node and everything below it, in source order."""
         return _subexpressions(node, self.builder)
@@ -2574,6 +2612,22 @@ def _is_merged_key(key: Key | None) -> bool:
             return True
         key = key[1]
     return False
+
+
+def _nodes_by_type(model: NetworkModel) -> dict[type, list[tuple[int, cst.CSTNode, Scope]]]:
+    by_type: dict[type, list] = {}
+    for order, (node, scope) in enumerate(model.builder.scope_of_node.items()):
+        by_type.setdefault(type(node), []).append((order, node, scope))
+    return by_type
+
+
+def _matrix_products(model: NetworkModel) -> list[tuple[cst.BaseExpression, Scope, tuple]]:
+    found = []
+    for node, scope in model.nodes(cst.BinaryOperation, cst.Call):
+        factors = matrix_product(node)
+        if factors is not None:
+            found.append((node, scope, factors))
+    return found
 
 
 def _branches(value: cst.BaseExpression) -> list[cst.BaseExpression]:

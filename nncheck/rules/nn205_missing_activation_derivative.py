@@ -249,7 +249,7 @@ class MissingActivationDerivative(Rule):
     def _shifted_log_loss(self, activation) -> bool:
         """A log of `1 + out` (as in the cross-entropy of (1 + out) / 2) for this tanh output."""
         model = self.model
-        for node, scope in model.builder.scope_of_node.items():
+        for node, scope in model.nodes(cst.Call):
             if not (isinstance(node, cst.Call) and numpy_attribute(node.func) in ("log", "log1p")):
                 continue
             for sub in model.walk(node):
