@@ -128,6 +128,7 @@ class ErrorTerm:
     # The log loss's derivative with respect to the output, `y / p - (1 - y) / (1 - p)` (the
     # sign of `y - p`, divided by the sigmoid's slope): the derivative factor still has to follow.
     loss_gradient: bool = False
+    written: Any = None  # for an indexed error: the statement `d[range(n), y] -= 1`
 
     @property
     def is_difference(self) -> bool:
@@ -1488,6 +1489,24 @@ class NetworkModel:
     def is_updated(self, key: Key | None) -> bool:
         return key is not None and any(update.key == key for update in self.updates)
 
+    def steps_a_parameter(self, key: Key | None) -> bool:
+        """A gradient that steps a created parameter (`W += -lr * dW`), even when it is itself
+        added to in place (`dW += reg * W`, a regularisation term): not a parameter."""
+        return key is not None and key in self._step_keys
+
+    @functools.cached_property
+    def _step_keys(self) -> set:
+        found = set()
+        for update in self.updates:
+            if not self.is_created_parameter(update.key):
+                continue
+            for node in self.walk(update.rhs):
+                if isinstance(node, (cst.Name, cst.Attribute, cst.Subscript)):
+                    key = self.key(node, update.scope)
+                    if key is not None and key != update.key and not self.is_created_parameter(key):
+                        found.add(key)
+        return found
+
     def origins(self, expr: cst.BaseExpression, scope: Scope) -> frozenset:
         """The creation calls (np.random..., np.zeros...) whose array this expression holds:
         the identity of a parameter across names, functions, tuples and dicts."""
@@ -2230,7 +2249,8 @@ class NetworkModel:
             if producer is None or self._reads_network(labels, scope):
                 continue
             found.append(ErrorTerm(
-                definition.value, labels, output, "prediction-target", producer, scope, indexed=True))
+                definition.value, labels, output, "prediction-target", producer, scope, indexed=True,
+                written=node))
         return found
 
     def _reads_network(self, expr: cst.BaseExpression, scope: Scope) -> bool:
@@ -2414,6 +2434,8 @@ class NetworkModel:
         """Whether `expr` is a scalar factor: a number, a constant, a learning rate."""
         if isinstance(expr, (cst.Integer, cst.Float)):
             return True
+        if isinstance(expr, cst.UnaryOperation) and isinstance(expr.operator, (cst.Minus, cst.Plus)):
+            return self.is_scale(expr.expression, scope)  # `-lr`, `-Config.epsilon`
         if self.constant(expr, scope) is not None:
             return True
         if isinstance(expr, (cst.Name, cst.Attribute)) or (
