@@ -276,6 +276,15 @@ class ReluBackwardMask(Rule):
         if isinstance(parent, cst.BinaryOperation) and isinstance(parent.operator, cst.Multiply):
             other = parent.right if parent.left is node else parent.left
             return model.is_signal(other, scope)
+        if isinstance(parent, cst.Assign) and len(parent.targets) == 1 and parent.value is node:
+            # `mask = (d > 0)` then `d * mask`: the name is the mask
+            key = model.key(parent.targets[0].target, scope)
+            for read in backward_of(model).reads(key) if key is not None else ():
+                product = model.parent(read)
+                if isinstance(product, cst.BinaryOperation) and isinstance(product.operator, cst.Multiply):
+                    other = product.right if product.left is read else product.left
+                    if model.is_signal(other, model.scope_of(read)):
+                        return True
         return False
 
 

@@ -186,7 +186,7 @@ class SymmetricInit(Rule):
         item assignment whose right-hand side draws random numbers, or any item assignment."""
         model = self.model
         keys = set()
-        for node, scope in model.builder.scope_of_node.items():
+        for node, scope in model.nodes(cst.AugAssign, cst.Assign):
             if isinstance(node, cst.AugAssign) and _has_random_call(node.value):
                 target = node.target.value if isinstance(node.target, cst.Subscript) else node.target
                 keys.add(model.key(node.target, scope))
