@@ -3,8 +3,7 @@ from __future__ import annotations
 import libcst as cst
 
 from nncheck.diagnostics import Severity
-from nncheck.model import backward_of, call_name, code, keyword_arg, positional_args
-from nncheck.model.shapes import shapes
+from nncheck.model import backward_of, call_name, code, keyword_arg, positional_args, shapes
 from nncheck.rules.base import Invalid, Rule, Valid
 from nncheck.rules.fixes import edit, fix, numpy_name, source_of, summed_delta_edits
 
