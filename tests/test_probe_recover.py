@@ -408,3 +408,36 @@ def test_an_array_filled_in_by_a_loop_is_not_its_placeholder():
     assert result.ok, result.missing
     assert result.synthetic
     assert any("values filled in by a loop at line" in note for note in result.notes)
+
+
+def test_the_network_is_the_one_trained_not_a_prediction_written_after_training():
+    # `out` is assigned in the loop and again by a one-line prediction after it: the error in
+    # the loop reads the loop's; taking the prediction's would turn the hidden layer into data.
+    source = NETWORK_PREDICTED
+    result = _recovered(source)
+    assert result.ok, result.missing
+    assert result.written.layers == (2, 5, 1)
+    assert result.X.shape[1] == 2
+
+
+NETWORK_PREDICTED = """import numpy as np
+
+np.random.seed(4)
+X = np.random.uniform(-1, 1, (200, 2))
+y = (X[:, :1] * X[:, 1:] > 0).astype(float)
+W1 = np.random.randn(2, 5)
+b1 = np.zeros((1, 5))
+W2 = np.random.randn(5, 1)
+b2 = np.zeros((1, 1))
+for i in range(500):
+    h = np.tanh(X @ W1 + b1)
+    out = 1 / (1 + np.exp(-(h @ W2 + b2)))
+    d2 = out - y
+    d1 = d2 @ W2.T * (1 - h ** 2)
+    W2 -= 0.1 * h.T @ d2 / len(X)
+    b2 -= 0.1 * d2.sum(axis=0, keepdims=True) / len(X)
+    W1 -= 0.1 * X.T @ d1 / len(X)
+    b1 -= 0.1 * d1.sum(axis=0, keepdims=True) / len(X)
+out = 1 / (1 + np.exp(-(np.tanh(X @ W1 + b1) @ W2 + b2)))
+print(np.mean((out > 0.5) == y))
+"""

@@ -254,3 +254,25 @@ def test_index_stacks_and_numpy_constants() -> None:
     assert shape(source, "X") == (50, 2)
     assert shape(source, "y") == (50,)
     assert shape(source, "Z") == (100, 2)
+
+
+def test_list_parameters_stepped_by_a_zip_comprehension_keep_their_elements() -> None:
+    source = (
+        "import numpy as np\n"
+        "def init():\n"
+        "    return [np.random.randn(2, 6), np.zeros((1, 6))]\n"
+        "def forward(X, params):\n"
+        "    W, b = params\n"
+        "    h = X @ W + b\n"
+        "    return h\n"
+        "X = np.random.rand(50, 2)\n"
+        "params = init()\n"
+        "for _ in range(10):\n"
+        "    h = forward(X, params)\n"
+        "    grads = [X.T @ h, h.sum(axis=0, keepdims=True)]\n"
+        "    params = [p - 0.1 * g for p, g in zip(params, grads)]\n"
+        "r = forward(X, params)\n"
+        "m = len(X)\n"
+    )
+    assert shape(source, "r") == (50, 6)
+    assert shape(source, "m") == ()

@@ -128,6 +128,7 @@ class ErrorTerm:
     # The log loss's derivative with respect to the output, `y / p - (1 - y) / (1 - p)` (the
     # sign of `y - p`, divided by the sigmoid's slope): the derivative factor still has to follow.
     loss_gradient: bool = False
+    written: Any = None  # for an indexed error: the statement `d[range(n), y] -= 1`
 
     @property
     def is_difference(self) -> bool:
@@ -844,6 +845,9 @@ class NetworkModel:
             if index < len(elements) and not any(isinstance(e, cst.StarredElement) for e in elements):
                 return [(elements[index].value, scope)]
             return []
+        stepped = _stepped_container(expr)
+        if stepped is not None:
+            return self._element_of(stepped, scope, index, depth + 1)
         if isinstance(expr, cst.Call):
             target = self.resolve_callable(expr.func, scope)
             if isinstance(target, FunctionInfo):
@@ -857,13 +861,19 @@ class NetworkModel:
         found = []
         built = [d for d in self.defs(key) if d.value is not None and d.augmented is None]
         for definition in built:
-            found.extend(self._element_of(definition.value, definition.scope, index, depth + 1))
+            if not self._steps_itself(definition):
+                found.extend(self._element_of(definition.value, definition.scope, index, depth + 1))
         if not built and isinstance(expr, cst.Subscript):
             # `caches[l]` of a list another function filled (`caches.append((linear, act))`)
             for value, value_scope in self.values(expr, scope):
                 if value is not expr:
                     found.extend(self._element_of(value, value_scope, index, depth + 1))
         return found
+
+    def _steps_itself(self, definition: Definition) -> bool:
+        """`params = [p - lr * g for p, g in zip(params, grads)]`: the same elements, updated."""
+        stepped = _stepped_container(definition.value)
+        return stepped is not None and self.key(stepped, definition.scope) == definition.key
 
     def _elements_complete(self, expr, scope: Scope, index: int, depth: int) -> bool:
         """Whether `_element_of` finds the element on every path: each return of the function
@@ -872,13 +882,16 @@ class NetworkModel:
             return False
         if isinstance(expr, (cst.Tuple, cst.List)):
             return index < len(expr.elements) and not any(isinstance(e, cst.StarredElement) for e in expr.elements)
+        stepped = _stepped_container(expr)
+        if stepped is not None:
+            return self._elements_complete(stepped, scope, index, depth + 1)
         if isinstance(expr, cst.Call):
             target = self.resolve_callable(expr.func, scope)
             if isinstance(target, FunctionInfo):
                 returns = target.scope.returns
                 return bool(returns) and all(self._elements_complete(r, target.scope, index, depth + 1) for r in returns)
             return _generates_dataset(expr, index)
-        defs = self.defs(self.key(expr, scope))
+        defs = [d for d in self.defs(self.key(expr, scope)) if d.value is None or not self._steps_itself(d)]
         return bool(defs) and all(
             d.value is not None and d.augmented is None and self._elements_complete(d.value, d.scope, index, depth + 1)
             for d in defs
@@ -1475,6 +1488,24 @@ class NetworkModel:
 
     def is_updated(self, key: Key | None) -> bool:
         return key is not None and any(update.key == key for update in self.updates)
+
+    def steps_a_parameter(self, key: Key | None) -> bool:
+        """A gradient that steps a created parameter (`W += -lr * dW`), even when it is itself
+        added to in place (`dW += reg * W`, a regularisation term): not a parameter."""
+        return key is not None and key in self._step_keys
+
+    @functools.cached_property
+    def _step_keys(self) -> set:
+        found = set()
+        for update in self.updates:
+            if not self.is_created_parameter(update.key):
+                continue
+            for node in self.walk(update.rhs):
+                if isinstance(node, (cst.Name, cst.Attribute, cst.Subscript)):
+                    key = self.key(node, update.scope)
+                    if key is not None and key != update.key and not self.is_created_parameter(key):
+                        found.add(key)
+        return found
 
     def origins(self, expr: cst.BaseExpression, scope: Scope) -> frozenset:
         """The creation calls (np.random..., np.zeros...) whose array this expression holds:
@@ -2229,7 +2260,8 @@ class NetworkModel:
             if producer is None or self._reads_network(labels, scope):
                 continue
             found.append(ErrorTerm(
-                definition.value, labels, output, "prediction-target", producer, scope, indexed=True))
+                definition.value, labels, output, "prediction-target", producer, scope, indexed=True,
+                written=node))
         return found
 
     def _reads_network(self, expr: cst.BaseExpression, scope: Scope) -> bool:
@@ -2413,6 +2445,8 @@ class NetworkModel:
         """Whether `expr` is a scalar factor: a number, a constant, a learning rate."""
         if isinstance(expr, (cst.Integer, cst.Float)):
             return True
+        if isinstance(expr, cst.UnaryOperation) and isinstance(expr.operator, (cst.Minus, cst.Plus)):
+            return self.is_scale(expr.expression, scope)  # `-lr`, `-Config.epsilon`
         if self.constant(expr, scope) is not None:
             return True
         if isinstance(expr, (cst.Name, cst.Attribute)) or (
@@ -2863,3 +2897,30 @@ def _product_factors(node: cst.BaseExpression, inverted: bool = False) -> list[t
     if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Divide):
         return _product_factors(node.left, inverted) + _product_factors(node.right, not inverted)
     return [(node, inverted)]
+
+
+def _stepped_container(expr) -> cst.BaseExpression | None:
+    """`params` for `[p - lr * g for p, g in zip(params, grads)]` (or `p + ...`, `for p in params`):
+    a list comprehension that steps each element of a container in place of it, so its i-th
+    element is the container's i-th element, updated."""
+    if not isinstance(expr, cst.ListComp):
+        return None
+    loop = expr.for_in
+    if loop.inner_for_in is not None or loop.ifs or loop.asynchronous is not None:
+        return None
+    element = expr.elt
+    if not (isinstance(element, cst.BinaryOperation) and isinstance(element.operator, (cst.Add, cst.Subtract))
+            and isinstance(element.left, cst.Name)):
+        return None
+    stepped = element.left.value
+    if isinstance(loop.target, cst.Name):
+        return loop.iter if loop.target.value == stepped else None
+    iterable = loop.iter
+    if not (isinstance(loop.target, cst.Tuple) and isinstance(iterable, cst.Call)
+            and isinstance(iterable.func, cst.Name) and iterable.func.value == "zip"):
+        return None
+    names = [e.value.value if isinstance(e.value, cst.Name) else None for e in loop.target.elements]
+    containers = [arg.value for arg in iterable.args if not arg.star and arg.keyword is None]
+    if len(names) != len(containers) or names.count(stepped) != 1:
+        return None
+    return containers[names.index(stepped)]

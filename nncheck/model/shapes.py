@@ -480,6 +480,8 @@ class Shapes:
         array = model.literal(call, scope)
         if array is not None:
             return tuple(int(n) for n in array.shape)
+        if isinstance(call.func, cst.Name) and call.func.value in ("len", "float", "int") and not model.defs(model.key(call.func, scope)):
+            return ()  # builtins that return one number
         name = numpy_attribute(call.func)
         args = positional_args(call)
         method = call.func.attr.value if isinstance(call.func, cst.Attribute) and name is None else None

@@ -1017,7 +1017,7 @@ def _chain(model) -> tuple[list[_Layer], cst.BaseExpression, Scope, Any]:
         raise Unknown(_no_error_reason(model))
     error = errors[0]
     chain: list[_Layer] = []
-    node = error.source
+    node = _trained_source(model, error)
     seen = set()
     while node is not None and id(node) not in seen and len(chain) < 10:
         seen.add(id(node))
@@ -1070,6 +1070,36 @@ def _shifted_layer(model, application):
         if layer is not None:
             return layer
     return None
+
+
+def _trained_source(model, error):
+    """The output the error reads in the training step: of the values its output name can
+    hold, the one computed in the loop around the error (`A2 = sigmoid(...)` in the loop, not
+    the prediction `A2 = sigmoid(...)` written after training), when that is one."""
+    loops = set(_loops_around(model, error.node))
+    if not loops:
+        return error.source
+    inside = []
+    for value, scope in model.values(error.output, error.scope):
+        try:
+            if loops & set(_loops_around(model, value)):
+                inside.append((value, scope))
+        except KeyError:
+            continue
+    if len(inside) == 1:
+        source = model.producer(*inside[0])
+        if source is not None:
+            return source
+    return error.source
+
+
+def _loops_around(model, node) -> list:
+    found, walker = [], model.parent(node)
+    while walker is not None and not isinstance(walker, (cst.FunctionDef, cst.Module)):
+        if isinstance(walker, (cst.For, cst.While)):
+            found.append(walker)
+        walker = model.parent(walker)
+    return found
 
 
 def _indexed_errors(model) -> list:
