@@ -358,3 +358,86 @@ def test_a_layer_object_nncheck_cannot_read_is_named_in_the_refusal():
     assert not result.ok
     assert "the layer object `Squash()` (line 32) computes neither a product with weights nor " \
         "an activation that nncheck recognises" in result.missing[0]
+
+
+# Softmax cross-entropy with class indices, its gradient written in place (cs231n style).
+INDEXED = """import numpy as np
+
+np.random.seed(2)
+X = np.random.randn(150, 2)
+y = (X[:, 0] > 0).astype(int) + (X[:, 1] > 0).astype(int)
+W1 = 0.1 * np.random.randn(2, 10)
+b1 = np.zeros((1, 10))
+W2 = 0.1 * np.random.randn(10, 3)
+b2 = np.zeros((1, 3))
+for it in range(200):
+    h = np.maximum(0, X @ W1 + b1)
+    z = h @ W2 + b2
+    z = z - z.max(axis=1, keepdims=True)
+    p = np.exp(z) / np.exp(z).sum(axis=1, keepdims=True)
+    d = p.copy()
+    d[np.arange(len(y)), y] -= 1
+    d /= len(y)
+    dh = d @ W2.T
+    dh[h <= 0] = 0
+    W2 -= 1.0 * h.T @ d
+    b2 -= 1.0 * d.sum(axis=0, keepdims=True)
+    W1 -= 1.0 * X.T @ dh
+    b1 -= 1.0 * dh.sum(axis=0, keepdims=True)
+"""
+
+
+def test_class_indices_taken_away_in_place_train_a_softmax_on_one_hot_rows():
+    result = _recovered(INDEXED)
+    assert result.ok, result.missing
+    spec = result.written
+    assert spec.layers == (2, 10, 3) and spec.output_activation == "softmax"
+    assert spec.loss == "cce" and spec.reduction == "mean"  # `d /= len(y)`
+    assert spec.learning_rate == pytest.approx(1.0)
+    assert result.y.shape == (150, 3) and set(result.y.sum(axis=1)) == {1.0}
+    assert any("are class indices" in note and "one-hot" in note for note in result.notes)
+
+
+def test_an_array_filled_in_by_a_loop_is_not_its_placeholder():
+    # np.empty / np.zeros filled row by row in a loop the demo does not run: their values before
+    # the loop are not the data (garbage, or labels that are all 0), so the data is synthesised.
+    source = INDEXED.replace(
+        "y = (X[:, 0] > 0).astype(int) + (X[:, 1] > 0).astype(int)\n",
+        "y = np.zeros(150, dtype=int)\nfor i in range(150):\n    y[i] = int(X[i, 0] > 0)\n")
+    result = _recovered(source)
+    assert result.ok, result.missing
+    assert result.synthetic
+    assert any("values filled in by a loop at line" in note for note in result.notes)
+
+
+def test_the_network_is_the_one_trained_not_a_prediction_written_after_training():
+    # `out` is assigned in the loop and again by a one-line prediction after it: the error in
+    # the loop reads the loop's; taking the prediction's would turn the hidden layer into data.
+    source = NETWORK_PREDICTED
+    result = _recovered(source)
+    assert result.ok, result.missing
+    assert result.written.layers == (2, 5, 1)
+    assert result.X.shape[1] == 2
+
+
+NETWORK_PREDICTED = """import numpy as np
+
+np.random.seed(4)
+X = np.random.uniform(-1, 1, (200, 2))
+y = (X[:, :1] * X[:, 1:] > 0).astype(float)
+W1 = np.random.randn(2, 5)
+b1 = np.zeros((1, 5))
+W2 = np.random.randn(5, 1)
+b2 = np.zeros((1, 1))
+for i in range(500):
+    h = np.tanh(X @ W1 + b1)
+    out = 1 / (1 + np.exp(-(h @ W2 + b2)))
+    d2 = out - y
+    d1 = d2 @ W2.T * (1 - h ** 2)
+    W2 -= 0.1 * h.T @ d2 / len(X)
+    b2 -= 0.1 * d2.sum(axis=0, keepdims=True) / len(X)
+    W1 -= 0.1 * X.T @ d1 / len(X)
+    b1 -= 0.1 * d1.sum(axis=0, keepdims=True) / len(X)
+out = 1 / (1 + np.exp(-(np.tanh(X @ W1 + b1) @ W2 + b2)))
+print(np.mean((out > 0.5) == y))
+"""

@@ -117,8 +117,12 @@ def test_several_call_sites_keep_only_the_dims_they_share() -> None:
     assert shape(source, "r") == (None, 3)
 
 
-def test_a_name_defined_through_itself_is_unknown() -> None:
+def test_a_name_defined_through_itself_keeps_a_shape_only_when_every_step_keeps_it() -> None:
     source = "import numpy as np\na = np.random.rand(4, 3)\nfor _ in range(3):\n    a = a @ np.ones((3, 3))\nr = a\n"
+    assert shape(source, "r") == (4, 3)
+    source = "import numpy as np\na = np.random.rand(4, 3)\nfor _ in range(3):\n    a = a @ np.ones((3, 5))\nr = a\n"
+    assert shape(source, "r") is None
+    source = "import numpy as np\nfor _ in range(3):\n    a = a @ np.ones((3, 3))\nr = a\n"
     assert shape(source, "r") is None
 
 
@@ -222,3 +226,53 @@ def test_a_call_returns_the_shape_for_its_own_arguments() -> None:
     assert shape(source, "r") == (100, 1)
     assert shape(source, "s") == (100,)
     assert shape(source, "t") == (300, 4)
+
+
+def test_stacked_comprehension_rows_and_stepped_parameters() -> None:
+    source = (
+        "import numpy as np\n"
+        "centers = np.array([[0.0, 3.0], [3.0, -2.0], [-3.0, -2.0]])\n"
+        "X = np.vstack([np.random.randn(120, 2) + c for c in centers])\n"
+        "W = np.random.randn(2, 4)\n"
+        "for _ in range(10):\n"
+        "    out = np.tanh(X @ W)\n"
+        "    W = W - 0.1 * X.T @ (out - 1)\n"
+        "r = W\n"
+    )
+    assert shape(source, "X") == (360, 2)
+    assert shape(source, "r") == (2, 4)
+
+
+def test_index_stacks_and_numpy_constants() -> None:
+    source = (
+        "import numpy as np\n"
+        "s = np.random.rand(50) * np.pi\n"
+        "X = np.c_[np.cos(s), np.sin(s)]\n"
+        "y = np.r_[np.zeros(25), np.ones(25)]\n"
+        "Z = np.r_[X, X]\n"
+    )
+    assert shape(source, "X") == (50, 2)
+    assert shape(source, "y") == (50,)
+    assert shape(source, "Z") == (100, 2)
+
+
+def test_list_parameters_stepped_by_a_zip_comprehension_keep_their_elements() -> None:
+    source = (
+        "import numpy as np\n"
+        "def init():\n"
+        "    return [np.random.randn(2, 6), np.zeros((1, 6))]\n"
+        "def forward(X, params):\n"
+        "    W, b = params\n"
+        "    h = X @ W + b\n"
+        "    return h\n"
+        "X = np.random.rand(50, 2)\n"
+        "params = init()\n"
+        "for _ in range(10):\n"
+        "    h = forward(X, params)\n"
+        "    grads = [X.T @ h, h.sum(axis=0, keepdims=True)]\n"
+        "    params = [p - 0.1 * g for p, g in zip(params, grads)]\n"
+        "r = forward(X, params)\n"
+        "m = len(X)\n"
+    )
+    assert shape(source, "r") == (50, 6)
+    assert shape(source, "m") == ()

@@ -82,6 +82,7 @@ class Backward:
     def __init__(self, model: NetworkModel) -> None:
         self.model = model
         self._errors = {error.node: error for error in model.errors}
+        self._error_writes = {error.written for error in model.errors if error.written is not None}
         self.forwards = [a for a in model.applications if a.is_forward]
 
     # -- derivative calls ---------------------------------------------------------------------------
@@ -209,6 +210,23 @@ class Backward:
         return None
 
     # -- the forward/backward pairing -------------------------------------------------------------
+    def object_backwards(self, application: Application) -> list[Scope]:
+        """An activation object's own backward methods (`ReLU.backward(self, dvalues)` beside the
+        `forward` that applies np.maximum): the other methods of its class that take a backward
+        signal as a parameter. Empty for an activation applied outside a class."""
+        cls = application.scope.cls
+        if cls is None:
+            return []
+        model = self.model
+        found = []
+        for function in model.functions.values():
+            scope = function.scope
+            if scope is application.scope or scope.cls is not cls:
+                continue
+            if any(("local", scope, param) in model.signal_keys for param in scope.params):
+                found.append(scope)
+        return found
+
     def activation_of(self, layer: Layer) -> Application | None:
         """The forward activation applied to the layer's pre-activation (one kind only)."""
         found = []
@@ -339,7 +357,7 @@ class Backward:
                         if value is not node:
                             yield from self.expression_nodes(value, value_scope, depth + 1, seen)
                     continue
-                if key is None or key in seen or self.model.is_updated(key):
+                if key is None or key in seen or (self.model.is_updated(key) and not self.model.steps_a_parameter(key)):
                     continue
                 seen.add(key)
                 built = [d for d in self.model.defs(key) if d.value is not None and d.augmented is None]
@@ -370,7 +388,9 @@ class Backward:
         if isinstance(expr, (cst.Name, cst.Attribute, cst.Subscript)):
             key = model.key(expr, scope)
             if key is not None:
-                if key in seen or key not in model.signal_keys or self.writes(key):
+                if key in seen or key not in model.signal_keys or any(
+                    w not in self._error_writes and not self._rescales(w) for w in self.writes(key)
+                ):
                     return None
                 defs = self.definitions(key)
                 if not defs:
@@ -378,12 +398,14 @@ class Backward:
                 results = []
                 for definition in defs:
                     if definition.augmented is not None:
+                        if self._rescales(definition.statement):
+                            continue  # `d /= n`
                         return None
                     inner = self.pure(definition.value, definition.scope, depth + 1, seen | {key})
                     if inner is None:
                         return None
                     results.append(inner)
-                return _merge(results)
+                return _merge(results) if results else None
             if isinstance(expr, cst.Attribute) and expr.attr.value == "T":
                 return self.pure(expr.value, scope, depth + 1, seen)
             return None
@@ -417,6 +439,15 @@ class Backward:
             if name in ("array", "asarray", "copy", "transpose", "atleast_2d") and positional_args(expr):
                 return self.pure(positional_args(expr)[0], scope, depth + 1, seen)
         return None
+
+    def _rescales(self, statement) -> bool:
+        """`d /= n`, `d *= 0.5`: the array is only scaled by a number in place."""
+        return (
+            isinstance(statement, cst.AugAssign)
+            and isinstance(statement.operator, (cst.DivideAssign, cst.MultiplyAssign))
+            and self.model.is_scale(statement.value, self.model.scope_of(statement))
+            and not self.model.is_signal(statement.value, self.model.scope_of(statement))
+        )
 
     def local_nodes(self, expr, scope) -> Iterator[tuple[cst.CSTNode, Scope]]:
         """Every sub-expression (and in-place write) a layer's delta is built from, through the

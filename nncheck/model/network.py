@@ -37,6 +37,7 @@ from nncheck.model.functions import (
 )
 from nncheck.model.values import (
     CREATION_FUNCTIONS,
+    ELEMENT,
     RANDOM_FUNCTIONS,
     ClassInfo,
     Definition,
@@ -124,6 +125,15 @@ class ErrorTerm:
     # The labels are class indices and the error is written in place, one-hot implied:
     # `d = probs.copy(); d[range(n), y] -= 1`. `node` is then the value `d` starts from.
     indexed: bool = False
+    # The log loss's derivative with respect to the output, `y / p - (1 - y) / (1 - p)` (the
+    # sign of `y - p`, divided by the sigmoid's slope): the derivative factor still has to follow.
+    loss_gradient: bool = False
+    written: Any = None  # for an indexed error: the statement `d[range(n), y] -= 1`
+
+    @property
+    def is_difference(self) -> bool:
+        """The plain `labels - output` (or its reverse) with labels of the output's own form."""
+        return not (self.indexed or self.loss_gradient)
 
 
 @dataclass(eq=False)
@@ -198,10 +208,16 @@ class NetworkModel:
         self._values_memo: dict = {}
         self.objects = Objects(self)
         self._bind_call_sites()
-        self._resolve_elements()
+        unresolved = self._resolve_elements()
         self._resolve_helper_updates()
         self._alias_parameters()
         self._close_lists()
+        if unresolved:
+            # `linear_cache, act_cache = caches[l]` of a list another function filled: its
+            # positions are elements only now that the lists are known
+            before = len(unresolved)
+            if len(self._resolve_elements(unresolved)) < before:
+                self._close_lists()
         self._unroll_item_loops()
         self._resolve_object_updates()
         # After the call sites are bound: `self.alpha = alpha` is a constant when every
@@ -791,10 +807,11 @@ class NetworkModel:
         target = self.resolve_callable(value.func, scope)
         return target if isinstance(target, FunctionInfo) else None
 
-    def _resolve_elements(self) -> None:
+    def _resolve_elements(self, pending: list | None = None) -> list:
         """`W1, b1 = init()` and `W1, b1 = params`: give each name the matching element of the
-        tuple or list the right-hand side holds (a literal, or what a function returns)."""
-        pending = list(self.builder.pending_elements)
+        tuple or list the right-hand side holds (a literal, or what a function returns). Returns
+        the unpackings still unresolved."""
+        pending = list(self.builder.pending_elements) if pending is None else pending
         for _ in range(3):
             unresolved = []
             for key, value, scope, statement, index in pending:
@@ -818,6 +835,7 @@ class NetworkModel:
             if len(unresolved) == len(pending):
                 break
             pending = unresolved
+        return pending
 
     def _element_of(self, expr, scope: Scope, index: int, depth: int) -> list[tuple[cst.BaseExpression, Scope]]:
         if depth > 4:
@@ -827,6 +845,9 @@ class NetworkModel:
             if index < len(elements) and not any(isinstance(e, cst.StarredElement) for e in elements):
                 return [(elements[index].value, scope)]
             return []
+        stepped = _stepped_container(expr)
+        if stepped is not None:
+            return self._element_of(stepped, scope, index, depth + 1)
         if isinstance(expr, cst.Call):
             target = self.resolve_callable(expr.func, scope)
             if isinstance(target, FunctionInfo):
@@ -838,10 +859,21 @@ class NetworkModel:
             return [(generated, scope)] if generated is not None else []
         key = self.key(expr, scope)
         found = []
-        for definition in self.defs(key):
-            if definition.value is not None and definition.augmented is None:
+        built = [d for d in self.defs(key) if d.value is not None and d.augmented is None]
+        for definition in built:
+            if not self._steps_itself(definition):
                 found.extend(self._element_of(definition.value, definition.scope, index, depth + 1))
+        if not built and isinstance(expr, cst.Subscript):
+            # `caches[l]` of a list another function filled (`caches.append((linear, act))`)
+            for value, value_scope in self.values(expr, scope):
+                if value is not expr:
+                    found.extend(self._element_of(value, value_scope, index, depth + 1))
         return found
+
+    def _steps_itself(self, definition: Definition) -> bool:
+        """`params = [p - lr * g for p, g in zip(params, grads)]`: the same elements, updated."""
+        stepped = _stepped_container(definition.value)
+        return stepped is not None and self.key(stepped, definition.scope) == definition.key
 
     def _elements_complete(self, expr, scope: Scope, index: int, depth: int) -> bool:
         """Whether `_element_of` finds the element on every path: each return of the function
@@ -850,13 +882,16 @@ class NetworkModel:
             return False
         if isinstance(expr, (cst.Tuple, cst.List)):
             return index < len(expr.elements) and not any(isinstance(e, cst.StarredElement) for e in expr.elements)
+        stepped = _stepped_container(expr)
+        if stepped is not None:
+            return self._elements_complete(stepped, scope, index, depth + 1)
         if isinstance(expr, cst.Call):
             target = self.resolve_callable(expr.func, scope)
             if isinstance(target, FunctionInfo):
                 returns = target.scope.returns
                 return bool(returns) and all(self._elements_complete(r, target.scope, index, depth + 1) for r in returns)
             return _generates_dataset(expr, index)
-        defs = self.defs(self.key(expr, scope))
+        defs = [d for d in self.defs(self.key(expr, scope)) if d.value is None or not self._steps_itself(d)]
         return bool(defs) and all(
             d.value is not None and d.augmented is None and self._elements_complete(d.value, d.scope, index, depth + 1)
             for d in defs
@@ -954,10 +989,14 @@ class NetworkModel:
         if not defs:
             return [(expr, scope)]
         found = []
+        masked = self._masked_values
         for definition in defs:
             if definition.value is None:
                 continue
             if definition.value is expr:
+                continue
+            if definition.value in masked:
+                found.append((definition.value, definition.scope))  # a ReLU written in place
                 continue
             found.extend(self.values(definition.value, definition.scope, depth + 1))
         return found or [(expr, scope)]
@@ -991,6 +1030,14 @@ class NetworkModel:
                     found.extend(self.values(element.value, scope, depth + 1))
             # `params = {}` then `params["W1"] = ...`: the items live under the name it was
             # assigned to.
+            holder = self._definition_of_value.get(base)
+            base_key = holder.key if holder is not None else None
+        elif isinstance(base, cst.List):
+            # `caches = []` then `caches.append(cache)`: the elements live under the name
+            if item == ELEMENT:
+                for element in base.elements:
+                    if isinstance(element, cst.Element):
+                        found.extend(self.values(element.value, scope, depth + 1))
             holder = self._definition_of_value.get(base)
             base_key = holder.key if holder is not None else None
         elif isinstance(base, cst.Call):
@@ -1442,6 +1489,24 @@ class NetworkModel:
     def is_updated(self, key: Key | None) -> bool:
         return key is not None and any(update.key == key for update in self.updates)
 
+    def steps_a_parameter(self, key: Key | None) -> bool:
+        """A gradient that steps a created parameter (`W += -lr * dW`), even when it is itself
+        added to in place (`dW += reg * W`, a regularisation term): not a parameter."""
+        return key is not None and key in self._step_keys
+
+    @functools.cached_property
+    def _step_keys(self) -> set:
+        found = set()
+        for update in self.updates:
+            if not self.is_created_parameter(update.key):
+                continue
+            for node in self.walk(update.rhs):
+                if isinstance(node, (cst.Name, cst.Attribute, cst.Subscript)):
+                    key = self.key(node, update.scope)
+                    if key is not None and key != update.key and not self.is_created_parameter(key):
+                        found.add(key)
+        return found
+
     def origins(self, expr: cst.BaseExpression, scope: Scope) -> frozenset:
         """The creation calls (np.random..., np.zeros...) whose array this expression holds:
         the identity of a parameter across names, functions, tuples and dicts."""
@@ -1483,6 +1548,10 @@ class NetworkModel:
             return self.is_array(expr.left, scope, depth + 1) or self.is_array(expr.right, scope, depth + 1)
         if isinstance(expr, cst.UnaryOperation):
             return self.is_array(expr.expression, scope, depth + 1)
+        if isinstance(expr, cst.Comparison):
+            # `a > 0`: a mask of the array's shape
+            return self.is_array(expr.left, scope, depth + 1) or any(
+                self.is_array(c.comparator, scope, depth + 1) for c in expr.comparisons)
         if isinstance(expr, cst.Attribute) and expr.attr.value == "T":
             return self.is_array(expr.value, scope, depth + 1)
         array = self.literal(expr, scope)
@@ -1503,6 +1572,10 @@ class NetworkModel:
                 if args and target.positional:
                     return self.is_array(args[0], scope, depth + 1)
                 return any(self.is_array(r, target.scope, depth + 1) for r in target.scope.returns)
+            if target is None and isinstance(expr.func, cst.Attribute) and expr.func.attr.value in (
+                "astype", "copy", "reshape", "transpose", "clip"
+            ):
+                return self.is_array(expr.func.value, scope, depth + 1)  # `(a > 0).astype(float)`
         return False
 
     # -- functions in use ---------------------------------------------------------------------------
@@ -1670,6 +1743,49 @@ class NetworkModel:
                     application = self._inline_application(value, scope, None)
                     if application is not None:
                         found.append(application)
+        found.extend(self._masked_relus({application.node for application in found}))
+        return found
+
+    def _masked_relus(self, applied: set) -> list[Application]:
+        """`h = z.copy(); h[h < 0] = 0` (or `h = z`, or the mask read on z): a ReLU written in
+        place on a layer's pre-activation. The application is the value `h` was assigned."""
+        found = []
+        for value, (node, scope, definition, argument) in self._masked_values.items():
+            if value in applied or self.layer_of(argument, scope) is None:
+                continue
+            found.append(Application(
+                value, None, code(node), (), argument, scope, _RELU_BEHAVIOUR, _relu, definition.key))
+        return found
+
+    @functools.cached_property
+    def _masked_values(self) -> dict:
+        """The values written over in place by `h[h < 0] = 0` right after `h = z` (or a copy of
+        z), read from the syntax alone: what they hold stops there (see _values)."""
+        found = {}
+        for node, scope in self.builder.scope_of_node.items():
+            if not (isinstance(node, cst.Assign) and len(node.targets) == 1 and code(bare(node.value)) in ("0", "0.0", "0.")):
+                continue
+            target = node.targets[0].target
+            if not isinstance(target, cst.Subscript) or len(target.slice) != 1 or not isinstance(target.slice[0].slice, cst.Index):
+                continue
+            mask = bare(target.slice[0].slice.value)
+            if not (isinstance(mask, cst.Comparison) and len(mask.comparisons) == 1
+                    and isinstance(mask.comparisons[0].operator, (cst.LessThan, cst.LessThanEqual))
+                    and code(bare(mask.comparisons[0].comparator)) in ("0", "0.0", "0.")):
+                continue
+            start = self._positions[node].start.line
+            before = [
+                d for d in self.defs(self.key(target.value, scope))
+                if d.scope is scope and d.value is not None and d.augmented is None and not d.from_call
+                and d.statement is not None and self._positions[d.statement].end.line < start
+            ]
+            if not before:
+                continue
+            definition = max(before, key=lambda d: self._positions[d.statement].start.line)
+            argument = _copied(definition.value)
+            if code(bare(mask.left)) not in (code(target.value), code(argument)):
+                continue
+            found[definition.value] = (node, scope, definition, argument)
         return found
 
     def _target_of(self, value: cst.BaseExpression) -> Key | None:
@@ -1911,9 +2027,58 @@ class NetworkModel:
     def parent(self, node: cst.CSTNode) -> cst.CSTNode | None:
         return self.builder.parents.get(node)
 
+    # -- the syntax, by kind ------------------------------------------------------------------------
+    def nodes(self, *kinds: type) -> list[tuple[cst.CSTNode, Scope]]:
+        """(node, scope) for every node of these libcst types (every node, with none), in source
+        order: a rule asks for the few kinds it reads instead of walking the whole file."""
+        if not kinds:
+            return list(self.builder.scope_of_node.items())
+        by_type = self.facts(_nodes_by_type)
+        found = [entry for kind, entries in by_type.items() if issubclass(kind, kinds) for entry in entries]
+        if len(kinds) > 1 or sum(issubclass(kind, kinds) for kind in by_type) > 1:
+            found.sort(key=lambda entry: entry[0])
+        return [(node, scope) for _, node, scope in found]
+
+    @property
+    def matrix_products(self) -> list[tuple[cst.BaseExpression, Scope, tuple]]:
+        """(node, scope, (left, right)) for every matrix product: `a @ b`, `np.dot(a, b)`,
+        `a.dot(b)` (not `np.dot(a, b, out)`)."""
+        return self.facts(_matrix_products)
+
+    @property
+    def calls(self) -> list[tuple[cst.Call, Scope]]:
+        """Every call in the file, with the scope it is made in."""
+        return self.builder.calls
+
+    @property
+    def imported_names(self) -> set[str]:
+        """The names the module binds by import."""
+        return self.builder.imported
+
+    @property
+    def star_import(self) -> bool:
+        """Whether the module does `from x import *` (then any name may be bound)."""
+        return self.builder.star_import
+
+    @property
+    def scopes(self) -> list[Scope]:
+        """The module's scope, and one per function, lambda and class body."""
+        return list(self.builder.scopes.values())
+
     def walk(self, node: cst.CSTNode) -> Iterator[cst.CSTNode]:
         """The node and everything below it, in source order."""
         return _subexpressions(node, self.builder)
+
+    def feeds_itself(self, layer: Layer) -> bool:
+        """Whether the layer is applied to its own activation: one line of code that stands for
+        a stack of layers (`A = relu(params['W' + str(l)] @ A)` in `for l in range(1, L + 1)`)."""
+        for value, value_scope in self.values(layer.input, layer.scope):
+            if value is layer.whole or value is layer.product:
+                return True
+            for application in self.applications:
+                if application.node is value and self.layer_of(application.argument, application.scope) is layer:
+                    return True
+        return False
 
     def layer_of(self, expr: cst.BaseExpression, scope: Scope) -> Layer | None:
         """The layer whose pre-activation this expression is (directly or through names)."""
@@ -2045,6 +2210,28 @@ class NetworkModel:
             sign = "prediction-target" if left else "target-prediction"
             found.append(ErrorTerm(node, labels, output, sign, self.producer(output, scope), scope))
         found.extend(self._indexed_errors())
+        found.extend(self._log_loss_gradients())
+        return found
+
+    def _log_loss_gradients(self) -> list[ErrorTerm]:
+        """`Y / AL - (1 - Y) / (1 - AL)` (also written with np.divide, or with an epsilon added
+        to AL): the derivative of the binary log loss, up to its sign, at the output AL."""
+        found = []
+        for node, scope in self.builder.scope_of_node.items():
+            if not (isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Subtract)):
+                continue
+            left, right = _quotient(node.left), _quotient(node.right)
+            if left is None or right is None:
+                continue
+            labels, output = left
+            one_minus_labels, one_minus_output = right
+            if _one_minus(one_minus_labels) != code(bare(labels)) or _one_minus(one_minus_output) != code(_without_epsilon(output)):
+                continue
+            output = _without_epsilon(output)
+            if not self._producers(output, scope) or not self._is_external(labels, scope) or self._reads_network(labels, scope):
+                continue
+            found.append(ErrorTerm(
+                node, labels, output, "target-prediction", self.producer(output, scope), scope, loss_gradient=True))
         return found
 
     def _indexed_errors(self) -> list[ErrorTerm]:
@@ -2073,7 +2260,8 @@ class NetworkModel:
             if producer is None or self._reads_network(labels, scope):
                 continue
             found.append(ErrorTerm(
-                definition.value, labels, output, "prediction-target", producer, scope, indexed=True))
+                definition.value, labels, output, "prediction-target", producer, scope, indexed=True,
+                written=node))
         return found
 
     def _reads_network(self, expr: cst.BaseExpression, scope: Scope) -> bool:
@@ -2257,6 +2445,8 @@ class NetworkModel:
         """Whether `expr` is a scalar factor: a number, a constant, a learning rate."""
         if isinstance(expr, (cst.Integer, cst.Float)):
             return True
+        if isinstance(expr, cst.UnaryOperation) and isinstance(expr.operator, (cst.Minus, cst.Plus)):
+            return self.is_scale(expr.expression, scope)  # `-lr`, `-Config.epsilon`
         if self.constant(expr, scope) is not None:
             return True
         if isinstance(expr, (cst.Name, cst.Attribute)) or (
@@ -2394,7 +2584,7 @@ class NetworkModel:
             # not recognised, a pre-activation): which layer it is cannot be told
             return None
         if outputs:
-            at, forward = "output", _one_kind(outputs)
+            at, forward = "output", _one_kind(outputs) or _the_one_it_derives(outputs, callable_)
         elif forward is None:
             text = code(argument)
             inputs = [
@@ -2408,7 +2598,7 @@ class NetworkModel:
                 if not held <= applied:
                     inputs = []
             if inputs:
-                at, forward = "input", _one_kind(inputs)
+                at, forward = "input", _one_kind(inputs) or _the_one_it_derives(inputs, callable_)
         # A list element or a per-layer item can hold several layers' values: a derivative is
         # paired with a forward activation only when they are all the same function.
         if forward is None:
@@ -2447,6 +2637,22 @@ def _is_merged_key(key: Key | None) -> bool:
     return False
 
 
+def _nodes_by_type(model: NetworkModel) -> dict[type, list[tuple[int, cst.CSTNode, Scope]]]:
+    by_type: dict[type, list] = {}
+    for order, (node, scope) in enumerate(model.builder.scope_of_node.items()):
+        by_type.setdefault(type(node), []).append((order, node, scope))
+    return by_type
+
+
+def _matrix_products(model: NetworkModel) -> list[tuple[cst.BaseExpression, Scope, tuple]]:
+    found = []
+    for node, scope in model.nodes(cst.BinaryOperation, cst.Call):
+        factors = matrix_product(node)
+        if factors is not None:
+            found.append((node, scope, factors))
+    return found
+
+
 def _branches(value: cst.BaseExpression) -> list[cst.BaseExpression]:
     """The values a conditional expression can take (`a if c else b` → a, b), else the value."""
     if isinstance(value, cst.IfExp):
@@ -2458,6 +2664,18 @@ def _one_kind(applications: list[Application]) -> Application | None:
     """The last of these applications when they all apply the same function, else None."""
     kinds = {(a.behaviour.kind, a.behaviour.alpha, a.behaviour.normalised_axis) for a in applications}
     return applications[-1] if len(kinds) == 1 else None
+
+
+def _the_one_it_derives(applications: list[Application], derivative) -> Application | None:
+    """Among activations of several kinds applied to the same value (one helper's `Z`, passed
+    through `sigmoid(Z)` or `relu(Z)` by a flag), the one kind whose derivative this is, in
+    either form; None when it is no kind's or several kinds'."""
+    matching = []
+    for application in applications:
+        forms = derivative_forms(application.callable, derivative)
+        if forms is not None and forms.matches:
+            matching.append(application)
+    return _one_kind(matching) if matching else None
 
 
 def _calls_self(func: cst.BaseExpression, scope: Scope) -> bool:
@@ -2616,6 +2834,47 @@ def _label_index(target: cst.Subscript) -> cst.BaseExpression | None:
     return labels
 
 
+def _relu(x):
+    return np.maximum(x, 0)
+
+
+_RELU_BEHAVIOUR = classify(_relu)
+
+
+def _quotient(expr: cst.BaseExpression) -> tuple[cst.BaseExpression, cst.BaseExpression] | None:
+    """(a, b) for `a / b` or `np.divide(a, b)`."""
+    expr = bare(expr)
+    if isinstance(expr, cst.BinaryOperation) and isinstance(expr.operator, cst.Divide):
+        return bare(expr.left), bare(expr.right)
+    if isinstance(expr, cst.Call) and numpy_attribute(expr.func) == "divide":
+        args = positional_args(expr)
+        if len(args) == 2 and len(expr.args) == 2:
+            return bare(args[0]), bare(args[1])
+    return None
+
+
+def _one_minus(expr: cst.BaseExpression) -> str | None:
+    """'x' for `1 - x` (and `1 - x + eps`, `1 - x - eps`)."""
+    expr = bare(expr)
+    if isinstance(expr, cst.BinaryOperation) and isinstance(expr.operator, (cst.Add, cst.Subtract)) and not (
+        isinstance(expr.left, cst.Integer) or code(expr.left) in ("1", "1.0", "1.")
+    ):
+        expr = bare(expr.left)  # `1 - x + eps`: the epsilon is a guard, not part of the value
+    if isinstance(expr, cst.BinaryOperation) and isinstance(expr.operator, cst.Subtract) and code(bare(expr.left)) in ("1", "1.0", "1."):
+        return code(bare(expr.right))
+    return None
+
+
+def _without_epsilon(expr: cst.BaseExpression) -> cst.BaseExpression:
+    """`p` for `p + eps` (an addend that is a name or number, kept away from zero)."""
+    expr = bare(expr)
+    if isinstance(expr, cst.BinaryOperation) and isinstance(expr.operator, cst.Add) and isinstance(
+        bare(expr.right), (cst.Name, cst.Float, cst.Integer)
+    ):
+        return bare(expr.left)
+    return expr
+
+
 def _copied(expr: cst.BaseExpression) -> cst.BaseExpression:
     """`p` for `p.copy()`, `np.copy(p)`, `np.array(p, copy=True)`, `p`."""
     expr = bare(expr)
@@ -2638,3 +2897,30 @@ def _product_factors(node: cst.BaseExpression, inverted: bool = False) -> list[t
     if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Divide):
         return _product_factors(node.left, inverted) + _product_factors(node.right, not inverted)
     return [(node, inverted)]
+
+
+def _stepped_container(expr) -> cst.BaseExpression | None:
+    """`params` for `[p - lr * g for p, g in zip(params, grads)]` (or `p + ...`, `for p in params`):
+    a list comprehension that steps each element of a container in place of it, so its i-th
+    element is the container's i-th element, updated."""
+    if not isinstance(expr, cst.ListComp):
+        return None
+    loop = expr.for_in
+    if loop.inner_for_in is not None or loop.ifs or loop.asynchronous is not None:
+        return None
+    element = expr.elt
+    if not (isinstance(element, cst.BinaryOperation) and isinstance(element.operator, (cst.Add, cst.Subtract))
+            and isinstance(element.left, cst.Name)):
+        return None
+    stepped = element.left.value
+    if isinstance(loop.target, cst.Name):
+        return loop.iter if loop.target.value == stepped else None
+    iterable = loop.iter
+    if not (isinstance(loop.target, cst.Tuple) and isinstance(iterable, cst.Call)
+            and isinstance(iterable.func, cst.Name) and iterable.func.value == "zip"):
+        return None
+    names = [e.value.value if isinstance(e.value, cst.Name) else None for e in loop.target.elements]
+    containers = [arg.value for arg in iterable.args if not arg.star and arg.keyword is None]
+    if len(names) != len(containers) or names.count(stepped) != 1:
+        return None
+    return containers[names.index(stepped)]

@@ -227,6 +227,7 @@ class Shapes:
         self._context: tuple = ()
         self._context_budget = CONTEXT_BUDGET
         self._call_memo: dict = {}
+        self._assumed: dict = {}  # a name read through itself: the shape it is taken to hold
         self._cut = False  # set when an answer was cut short by a cycle or the depth limit
         self._budget = QUERY_BUDGET
 
@@ -262,7 +263,9 @@ class Shapes:
 
     def _shape(self, expr: cst.BaseExpression, scope: Scope, depth: int) -> Shape | None:
         model = self.model
-        if isinstance(expr, (cst.Integer, cst.Float)):
+        if isinstance(expr, (cst.Integer, cst.Float)) or (
+            isinstance(expr, cst.Attribute) and numpy_attribute(expr) in ("pi", "e", "inf", "nan", "euler_gamma")
+        ):
             return ()
         key = model.key(expr, scope)
         if key is not None:
@@ -302,19 +305,22 @@ class Shapes:
         if model.constant(expr, scope) is not None:
             return ()
         defs = [d for d in model.defs(key) if d.augmented is None]
+        # `W = W - lr * dW` steps the parameter; its shape is the one it was created with
+        kept = [d for d in defs if not model.is_update(d)]
+        defs = kept or defs
         if not defs:
             found = [(v, s) for v, s in model.values(expr, scope) if v is not expr]
             if not found:
                 return None
             return _join([self.shape_of(v, s, depth) for v, s in found])
         if self._context and key[0] == "local" and key[2] in key[1].params:
-            call = self._context[-1]
+            call = self._call_on_top()
             bound = [d for d in defs if d.from_call and d.statement is call]
             if bound:
                 defs = [d for d in defs if not d.from_call and not isinstance(d.statement, cst.Param)]
                 if any(d.value is None for d in defs + bound):
                     return None
-                inner, self._context = self._context, self._context[:-1]
+                inner, self._context = self._context, self._outside_call()
                 try:
                     found = [self.shape_of(d.value, d.scope, depth) for d in bound]
                 finally:
@@ -322,7 +328,48 @@ class Shapes:
                 return _join(found + [self.shape_of(d.value, d.scope, depth) for d in defs])
         if any(d.value is None for d in defs):
             return None  # a loop variable, an unpacked element, a `with ... as`: unknown
+        if key in self._assumed:
+            return self._assumed[key]
+        again = [d for d in defs if self._mentions(d.value, key, d.scope)]
+        if again and len(again) < len(defs):
+            return self._through_itself(key, [d for d in defs if d not in again], again, depth)
         return _join([self._definition_shape(d, depth) for d in defs])
+
+    def _mentions(self, value, key: Key, scope: Scope) -> bool:
+        model = self.model
+        return any(
+            isinstance(node, (cst.Name, cst.Attribute, cst.Subscript)) and model.key(node, scope) == key
+            for node in model.walk(value)
+        )
+
+    def _through_itself(self, key: Key, others: list, again: list, depth: int) -> Shape | None:
+        """`X = X + noise`, `X = X / X.max()`: the shape the other definitions give, when each
+        definition through itself keeps it (read with the name holding that shape)."""
+        base = _join([self._definition_shape(d, depth) for d in others])
+        if base is None:
+            return None
+        outer, self._context = self._context, self._context + (("assume", key),)
+        self._assumed[key] = base
+        try:
+            kept = all(self._definition_shape(d, depth) == base for d in again)
+        finally:
+            del self._assumed[key]
+            self._context = outer
+        return base if kept else None
+
+    def _call_on_top(self):
+        """The innermost call being read (assumptions about names may sit above it)."""
+        for entry in reversed(self._context):
+            if isinstance(entry, cst.Call):
+                return entry
+        return None
+
+    def _outside_call(self) -> tuple:
+        """The context of the caller of the innermost call being read."""
+        for index in range(len(self._context) - 1, -1, -1):
+            if isinstance(self._context[index], cst.Call):
+                return self._context[:index]
+        return ()
 
     def _definition_shape(self, definition, depth: int) -> Shape | None:
         """The shape a definition gives its name; `X, y = sample(100)` reads the element that
@@ -376,6 +423,9 @@ class Shapes:
         return plain if found is None else found
 
     def _subscript(self, expr: cst.Subscript, scope: Scope, depth: int) -> Shape | None:
+        joined = numpy_attribute(expr.value)
+        if joined in ("c_", "r_"):
+            return self._index_stack(joined, expr, scope, depth)
         if isinstance(expr.value, cst.Call) and len(expr.slice) == 1 and isinstance(expr.slice[0].slice, cst.Index):
             position = _int_literal(expr.slice[0].slice.value)
             if isinstance(position, int) and position >= 0:
@@ -410,6 +460,13 @@ class Shapes:
                     return None
                 position += 1
                 continue
+            if isinstance(value, cst.Name) and value.value == "__element__" and position == 0 and len(expr.slice) == 1:
+                # `c` in `for c in centers` (the model's stand-in `centers[__element__]`): a row of
+                # the array iterated over, unless it is a Python list (whose items may be anything)
+                container = self.model.key(expr.value, scope)
+                if container is None or container in scope.module_scope.lists:
+                    return None
+                return tuple(base[1:])
             return None  # fancy or unknown index
         return tuple(result) + tuple(base[position:])
 
@@ -423,6 +480,8 @@ class Shapes:
         array = model.literal(call, scope)
         if array is not None:
             return tuple(int(n) for n in array.shape)
+        if isinstance(call.func, cst.Name) and call.func.value in ("len", "float", "int") and not model.defs(model.key(call.func, scope)):
+            return ()  # builtins that return one number
         name = numpy_attribute(call.func)
         args = positional_args(call)
         method = call.func.attr.value if isinstance(call.func, cst.Attribute) and name is None else None
@@ -585,9 +644,14 @@ class Shapes:
         return (rows[0] if rows and all(same(rows[0], r) for r in rows) else None, columns)
 
     def _stack(self, name: str, call: cst.Call, args: list, scope: Scope, depth: int) -> Shape | None:
-        if not args or not isinstance(args[0], (cst.Tuple, cst.List)):
+        if args and isinstance(args[0], cst.ListComp):
+            shapes = self._comprehension_parts(args[0], scope, depth)
+            if shapes is None:
+                return None
+        elif not args or not isinstance(args[0], (cst.Tuple, cst.List)):
             return None
-        shapes = [self.shape_of(e.value, scope, depth) for e in args[0].elements]
+        else:
+            shapes = [self.shape_of(e.value, scope, depth) for e in args[0].elements]
         if any(s is None for s in shapes) or len({len(s) for s in shapes}) != 1:
             return None
         ndim = len(shapes[0])
@@ -606,19 +670,62 @@ class Shapes:
         total = sum(along) if all(isinstance(d, int) for d in along) else None
         return tuple(total if i == axis else shapes[0][i] for i in range(ndim))
 
+    def _index_stack(self, name: str, expr: cst.Subscript, scope: Scope, depth: int) -> Shape | None:
+        """`np.c_[a, b]` (1-D parts become columns) and `np.r_[a, b]` (joined along the first axis)."""
+        if not all(isinstance(e.slice, cst.Index) for e in expr.slice):
+            return None
+        shapes = [self.shape_of(e.slice.value, scope, depth) for e in expr.slice]
+        if not shapes or any(s is None or len(s) not in (1, 2) for s in shapes):
+            return None
+        if name == "c_":
+            rows = [s[0] for s in shapes]
+            if not all(same(rows[0], r) for r in rows):
+                return None
+            widths = [1 if len(s) == 1 else s[1] for s in shapes]
+            return (rows[0], sum(widths) if all(isinstance(w, int) for w in widths) else None)
+        if len({len(s) for s in shapes}) != 1:
+            return None
+        along = [s[0] for s in shapes]
+        total = sum(along) if all(isinstance(d, int) for d in along) else None
+        if len(shapes[0]) == 1:
+            return (total,)
+        columns = [s[1] for s in shapes]
+        return (total, columns[0] if all(same(columns[0], c) for c in columns) else None)
+
+    def _comprehension_parts(self, comprehension: cst.ListComp, scope: Scope, depth: int) -> list | None:
+        """The shapes of the arrays `[f(c) for c in items]` lists, when it has a known number of
+        parts (a range of known length, an array or list of known length) of one shape."""
+        loop = comprehension.for_in
+        if loop.inner_for_in is not None or loop.ifs or loop.asynchronous is not None:
+            return None
+        iterable = loop.iter
+        count: Dim = None
+        if isinstance(iterable, cst.Call) and code(iterable.func) == "range" and len(iterable.args) == 1:
+            count = self.model.dim(iterable.args[0].value, scope)
+        else:
+            outer = self.shape_of(iterable, scope, depth)
+            if outer:
+                count = outer[0]
+        if not isinstance(count, int) or not 0 < count <= 64:
+            return None
+        part = self.shape_of(comprehension.elt, self.model.scope_of(comprehension.elt), depth)
+        if part is None:
+            return None
+        return [part] * count
+
     def _canonical(self, dim: Dim, scope: Scope) -> Dim:
         """One spelling per size: `len(X)` is `X.shape[0]`; inside a call being read, a size
         that is a parameter is the size the call passes (`n` in `sample(100)` is 100)."""
         if isinstance(dim, str) and dim.startswith("len(") and dim.endswith(")"):
             return f"{dim[4:-1]}.shape[0]"
         if isinstance(dim, str) and self._context and dim in scope.params:
-            call = self._context[-1]
+            call = self._call_on_top()
             bound = [
                 d for d in self.model.defs(("local", scope, dim))
                 if d.from_call and d.statement is call and d.value is not None
             ]
             if len(bound) == 1:
-                inner, self._context = self._context, self._context[:-1]
+                inner, self._context = self._context, self._outside_call()
                 try:
                     return self._canonical(self.model.dim(bound[0].value, bound[0].scope), bound[0].scope)
                 finally:

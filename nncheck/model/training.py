@@ -13,6 +13,7 @@ from typing import Iterator
 import libcst as cst
 
 from nncheck.model.network import NetworkModel
+from nncheck.model.shapes import broadcast, shapes
 from nncheck.model.values import Scope, code, is_merged_item, matrix_product, transposed_base
 
 def training_of(model: NetworkModel) -> "Training":
@@ -110,6 +111,17 @@ class MismatchedStep:
     gradient: MisPairedGradient
     weight_shape: tuple
     gradient_shape: tuple
+
+
+@dataclass(eq=False)
+class GrownStep:
+    """A parameter stepped with an update whose static shape has more elements than the
+    parameter: `b2 += lr * gb2` with b2 (3,) and gb2 (1500, 3)."""
+
+    step: Step
+    parameter_shape: tuple
+    update_shape: tuple
+    result_shape: tuple
 
 
 _RESET_METHODS = {"fill", "clear", "zero_", "zero"}
@@ -457,6 +469,8 @@ class Training:
                 continue  # a hidden delta, or an error that went through something else
             if not all(self._same_output(e.source, use.forward) for e in pure.errors):
                 continue
+            if not all(e.is_difference for e in pure.errors):
+                continue  # `dA * s * (1 - s)` after the log loss's own derivative is the chain rule
             seen.add(id(chain))
             yield FusedDerivative(chain, error, [f for f in factors if f is not error], use, log, use.scope)
 
@@ -841,6 +855,32 @@ class Training:
                 if self._applies_node(step, gradient.product):
                     yield MismatchedStep(step, gradient, tuple(weight), shape)
 
+    @property
+    def grown_steps(self) -> list[GrownStep]:
+        """Steps of a trained parameter whose update, by the static shapes of both, would make it
+        bigger (every size known): the gradient was not reduced over the samples."""
+        if not hasattr(self, "_grown"):
+            self._grown = list(self._find_grown())
+        return self._grown
+
+    def _find_grown(self) -> Iterator[GrownStep]:
+        model = self.model
+        analysis = shapes(model)
+        for step in self.steps:
+            if not model.is_trained(step.target, step.scope):
+                continue
+            parameter = model.shape(step.target, step.scope)
+            if not parameter or not all(isinstance(d, int) for d in parameter):
+                continue
+            update = analysis.shape_of(step.rhs, step.scope)
+            if update is None or not all(isinstance(d, int) for d in update):
+                continue
+            result = broadcast(tuple(parameter), update)
+            if result is None or not all(isinstance(d, int) for d in result):
+                continue
+            if _size(result) > _size(parameter):
+                yield GrownStep(step, tuple(parameter), tuple(update), tuple(result))
+
     def _applies_node(self, step: Step, product) -> bool:
         model = self.model
         inside = {id(node) for node in model.walk(step.rhs)}
@@ -1006,3 +1046,10 @@ def _strip_signed_scale(model, backward, expr, scope):
             continue
         break
     return expr
+
+
+def _size(shape) -> int:
+    total = 1
+    for d in shape:
+        total *= d
+    return total

@@ -223,6 +223,12 @@ class ModuleData:
                 "a block"
             self._unknown(statement, f"{kind} at line {line} (`{text}`), which the demo does "
                                      "not run", keep_known=True)
+            # `X[rows] = ...` in the loop fills an array made before it (np.empty, np.zeros):
+            # its values before the loop are not the data.
+            for name in _filled_names(statement):
+                if isinstance(self.env.get(name), np.ndarray):
+                    self.env[name] = _complete(f"{_FILLED} {kind} at line {line} "
+                                               f"(`{text}`), which the demo does not run")
             return
         try:
             ev.execute(statement, self.env)
@@ -257,6 +263,22 @@ class ModuleData:
         if isinstance(value, Unknown):
             raise value
         return value
+
+
+_FILLED = "values filled in by"
+
+
+def _filled_names(statement: ast.stmt) -> set[str]:
+    """Names whose elements a statement's body assigns with a plain `=` (`X[i] = ...`)."""
+    names = set()
+    for node in ast.walk(statement):
+        if isinstance(node, ast.Assign):
+            read = {n.id for n in ast.walk(node.value) if isinstance(n, ast.Name)}
+            for target in node.targets:
+                if isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name) \
+                        and target.value.id not in read:  # not a step `W[i] = W[i] - ...`
+                    names.add(target.value.id)
+    return names
 
 
 def _is_main_guard(test: ast.expr) -> bool:
@@ -325,6 +347,8 @@ class Values:
             try:
                 return self.data.value(expr.value)
             except Unknown as why:
+                if str(why).startswith(_FILLED):
+                    raise  # its definition is a placeholder the loop fills in
                 # Assigned only inside the training loop (`l0 = X`): its definitions, when
                 # they can be evaluated before training.
                 try:
@@ -477,7 +501,8 @@ def _recover(model, source: str, findings: list[Finding], out: Recovery,
         for item in chain:
             item.lines = _layer_lines(model, item)
         statement = model.statement_of(error.node)
-        assigned = getattr(statement, "value", None)
+        assigned = getattr(statement, "value", None) if isinstance(statement, cst.Assign) \
+            else None
         if assigned is not None and assigned is not error.node:
             # `g = 2 * (h - y) / len(X)`: the factors of the signal the layers pass back
             divisors: list = []
@@ -485,15 +510,26 @@ def _recover(model, source: str, findings: list[Finding], out: Recovery,
                                               divisors=divisors)), divisors)
     else:
         try:
-            chain, labels, labels_scope = _chain(model)
+            chain, labels, labels_scope, error = _chain(model)
             chain = _unrolled(model, values, chain, out)
         except Unknown:
             if stacked is not None:
                 raise stacked from None
             raise
+    if out.error_factor is None:
+        out.error_factor = _divided_in_place(model, values, error)
 
     X, y = _training_data(model, values, chain, labels, labels_scope, findings, out, inputs)
-    _size_layers(values, chain, X, y)
+    try:
+        _size_layers(values, chain, X, y)
+    except Unknown:
+        # `dscores[np.arange(n), y] -= 1`: the labels are class indices, one per sample.
+        one_hot = _class_indices(model, labels, y, chain[-1].n_out) if error.indexed else None
+        if one_hot is None:
+            raise
+        y = out.y = one_hot
+        out.notes.append(f"the labels {_origin_name(model, labels, labels_scope)} are class "
+                         f"indices (`{code(error.node)}`): trained as one-hot rows")
     no_bias = [i for i, item in enumerate(chain) if item.layer.bias is None]
     if no_bias and len(no_bias) != len(chain):
         raise Unknown(
@@ -973,18 +1009,20 @@ def _weight_shape(item: _Layer) -> tuple[int, int]:
     return (item.n_in, item.n_out) if item.layer.layout == "rows" else (item.n_out, item.n_in)
 
 
-def _chain(model) -> tuple[list[_Layer], cst.BaseExpression, Scope]:
-    errors = [e for e in model.errors if e.source is not None and not e.indexed]
+def _chain(model) -> tuple[list[_Layer], cst.BaseExpression, Scope, Any]:
+    errors = [e for e in model.errors if e.source is not None and e.is_difference]
+    if not errors:
+        errors = _indexed_errors(model)
     if not errors:
         raise Unknown(_no_error_reason(model))
     error = errors[0]
     chain: list[_Layer] = []
-    node = error.source
+    node = _trained_source(model, error)
     seen = set()
     while node is not None and id(node) not in seen and len(chain) < 10:
         seen.add(id(node))
         if hasattr(node, "behaviour"):  # an Application
-            layer = model.layer_of(node.argument, node.scope)
+            layer = model.layer_of(node.argument, node.scope) or _shifted_layer(model, node)
             if layer is None:
                 raise Unknown(
                     f"nncheck does not trace the argument of '{node.name}' (line "
@@ -1014,13 +1052,107 @@ def _chain(model) -> tuple[list[_Layer], cst.BaseExpression, Scope]:
 
     for item in chain:
         item.lines = _layer_lines(model, item)
-    return chain, error.labels, error.scope
+    return chain, error.labels, error.scope, error
 
 
 # Said after each refusal that comes from what nncheck's model cannot follow, so that it is
 # never read as a mistake in the script.
 _LIMIT = (": a limit of how far nncheck follows the script's values (through lists, loops over "
           "layers, unpacked arguments, objects), not a mistake in the script")
+
+
+def _shifted_layer(model, application):
+    """The layer a softmax of `z - z.max(axis=1, keepdims=True)` is applied to."""
+    from nncheck.probe.stack import unshifted_values
+
+    for value, scope in unshifted_values(model, application.argument, application.scope):
+        layer = model.layer_of(value, scope)
+        if layer is not None:
+            return layer
+    return None
+
+
+def _trained_source(model, error):
+    """The output the error reads in the training step: of the values its output name can
+    hold, the one computed in the loop around the error (`A2 = sigmoid(...)` in the loop, not
+    the prediction `A2 = sigmoid(...)` written after training), when that is one."""
+    loops = set(_loops_around(model, error.node))
+    if not loops:
+        return error.source
+    inside = []
+    for value, scope in model.values(error.output, error.scope):
+        try:
+            if loops & set(_loops_around(model, value)):
+                inside.append((value, scope))
+        except KeyError:
+            continue
+    if len(inside) == 1:
+        source = model.producer(*inside[0])
+        if source is not None:
+            return source
+    return error.source
+
+
+def _loops_around(model, node) -> list:
+    found, walker = [], model.parent(node)
+    while walker is not None and not isinstance(walker, (cst.FunctionDef, cst.Module)):
+        if isinstance(walker, (cst.For, cst.While)):
+            found.append(walker)
+        walker = model.parent(walker)
+    return found
+
+
+def _indexed_errors(model) -> list:
+    """`dscores[np.arange(n), y] -= 1` on a softmax output: the labels are class indices."""
+    return [e for e in model.errors if e.indexed and _is_softmax(e.source)]
+
+
+def _is_softmax(source) -> bool:
+    return getattr(source, "behaviour", None) is not None and source.behaviour.kind == "softmax"
+
+
+def _divided_in_place(model, values: Values, error) -> tuple | None:
+    """`dscores /= N` after `dscores[np.arange(N), y] -= 1`: the factor and divisor of the
+    signal that the updates reach through the name's first definition only."""
+    if not error.indexed:
+        return None
+    # the name written in place: `dscores` of `dscores = probs.copy()`
+    statement = model.statement_of(error.node)
+    written = statement.targets[0].target if isinstance(statement, cst.Assign) \
+        and len(statement.targets) == 1 else error.output
+    key = model.key(written, error.scope)
+    if key is None:
+        return None
+    scale, divisors = 1.0, []
+    divisions = [(d.value, d.scope) for d in model.defs(key)
+                 if isinstance(d.augmented, cst.DivideAssign) and d.value is not None]
+    if not divisions:
+        # `return loss, dscores / n`: the signal passed on is the output divided
+        divisions = [(node.right, error.scope) for node in model.walk(error.scope.node)
+                     if isinstance(node, cst.BinaryOperation)
+                     and isinstance(node.operator, cst.Divide)
+                     and model.key(node.left, error.scope) == key][:1]
+    for value, scope in divisions:
+        try:
+            number = _numeric(values.of(value, scope))
+        except Unknown:
+            number = None
+        if _size_like(model, value, scope):
+            divisors.append(SAMPLE_COUNT)
+        if number:
+            scale /= number
+            divisors.append(number)
+    return (scale, divisors) if divisors else None
+
+
+def _class_indices(model, labels, y: np.ndarray, units: int) -> np.ndarray | None:
+    """Integer class labels in one column (`y` indexes the output's columns) as one-hot rows
+    for an output of `units` units; None when they are not."""
+    if units < 2 or y.ndim != 2 or y.shape[1] != 1 or not np.all(y == np.round(y)):
+        return None
+    if y.min() < 0 or y.max() >= units:
+        return None
+    return np.eye(units)[y[:, 0].astype(int)]
 
 
 def _no_error_reason(model) -> str:
@@ -1052,8 +1184,8 @@ def _synthesised(model, values: Values, chain: list[_Layer], labels, labels_scop
     labels from a fixed random teacher network of the kind the output and loss call for.
     Raises the original problem when the weights' shapes are unknown too."""
     try:
-        first = _weight_value(values, chain[0].layer)
-        last = _weight_value(values, chain[-1].layer)
+        first, last = (item.weight_value if item.weight_value is not None
+                       else _weight_value(values, item.layer) for item in (chain[0], chain[-1]))
     except Unknown:
         raise problem from None
     if first.ndim != 2 or last.ndim != 2:

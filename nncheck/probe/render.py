@@ -80,4 +80,6 @@ def number(value: float | None, digits: int = 4) -> str:
 def percent(value: float | None) -> str:
     if value is None or math.isnan(value):
         return "n/a"
+    if 0.995 <= value < 1.0:
+        return "99%"  # 199 of 200 right is not "100%"
     return f"{100 * value:.0f}%"

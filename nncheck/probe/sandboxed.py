@@ -436,7 +436,7 @@ def _plan(model) -> GradcheckPlan:
     if not model.updates:
         return GradcheckPlan("no parameter update (`W -= ...`, `W += ...`, `W = W - ...`) was "
                              "found")
-    errors = [e for e in model.errors if e.source is not None and not e.indexed]
+    errors = [e for e in model.errors if e.source is not None and e.is_difference]
     if not errors:
         return GradcheckPlan("no error term comparing the output with the labels (`y - out`) "
                              "was found, so the loss the script computes is unknown")

@@ -64,7 +64,11 @@ def _error_of(model, stack: Stack):
     """The error term that reads what the loop computed, and the activation applied to it after
     the loop (None when the error reads it directly). An error passed back as the signal comes
     before one inside a printed loss (`np.mean((h - y) ** 2)`)."""
-    for error in sorted(model.errors, key=lambda e: _in_loss(model, e.node)):
+    errors = sorted((e for e in model.errors if e.is_difference),
+                    key=lambda e: _in_loss(model, e.node)) + [
+        e for e in model.errors if e.indexed
+        and getattr(e.source, "behaviour", None) is not None and e.source.behaviour.kind == "softmax"]
+    for error in errors:
         if any(value is stack.call for value, _ in model.values(error.output, error.scope)):
             return error, None
         source = error.source
@@ -74,9 +78,34 @@ def _error_of(model, stack: Stack):
         if own:
             return error, None  # the last element's activation, read through a call
         if source is not None and hasattr(source, "behaviour"):
-            if any(value is stack.call for value, _ in model.values(source.argument, source.scope)):
+            if any(value is stack.call for value, _ in unshifted_values(model, source.argument, source.scope)):
                 return error, source
     return None
+
+
+def unshifted_values(model, expr, scope: Scope, depth: int = 0) -> list:
+    """What `expr` can hold, seeing through a shift by the row maximum (`z - z.max(axis=1,
+    keepdims=True)`, as a stable softmax takes it): the values of `z` then."""
+    found = []
+    for value, value_scope in model.values(expr, scope):
+        found.append((value, value_scope))
+        if depth < 2 and isinstance(value, cst.BinaryOperation) and isinstance(value.operator, cst.Subtract) \
+                and _is_row_max(value.right, value.left):
+            found.extend(unshifted_values(model, value.left, value_scope, depth + 1))
+    return found
+
+
+def _is_row_max(expr, of) -> bool:
+    """`of.max(...)` or `np.max(of, ...)` (also amax)."""
+    if not isinstance(expr, cst.Call):
+        return False
+    func = expr.func
+    if isinstance(func, cst.Attribute) and func.attr.value in ("max", "amax"):
+        if code(func.value) == code(of):
+            return True
+        args = positional_args(expr)
+        return bool(args) and code(args[0]) == code(of)
+    return False
 
 
 def _argument_in(model, stack: Stack, error):

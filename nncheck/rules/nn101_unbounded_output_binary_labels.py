@@ -167,7 +167,7 @@ class UnboundedOutputBinaryLabels(Rule):
         reported = set()
         for error in self.model.errors:
             source = error.source
-            if source is None or error.indexed:  # class indices: the one-hot targets are implied
+            if source is None or not error.is_difference:  # class indices, or the log loss derivative: targets implied
                 continue
             if isinstance(source, Application):
                 if not (source.behaviour.elementwise and source.behaviour.unbounded):
@@ -234,8 +234,8 @@ class UnboundedOutputBinaryLabels(Rule):
             behaviour = model.function_behaviour(function, ())
             if behaviour is not None and behaviour.kind == "sigmoid":
                 return function.name, None
-        taken = model.module_scope.assigned | model.builder.imported | set(dir(builtins))
-        if "sigmoid" in taken or model.builder.star_import:
+        taken = model.module_scope.assigned | model.imported_names | set(dir(builtins))
+        if "sigmoid" in taken or model.star_import:
             return None, None
         where = after_imports(model)
         if where is None:
@@ -285,7 +285,7 @@ class UnboundedOutputBinaryLabels(Rule):
                         changed = True
                         break
         edits = []
-        for call, _scope in model.builder.calls:
+        for call, _scope in model.calls:
             if not (isinstance(call.func, cst.Name) and call.func.value == "print"):
                 continue
             for arg in call.args:

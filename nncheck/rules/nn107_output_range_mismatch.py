@@ -162,7 +162,7 @@ class OutputRangeMismatch(Rule):
         reported = set()
         for error in sorted(self.model.errors, key=lambda e: self.model.span(e.node)[0]):
             source = error.source
-            if not isinstance(source, Application) or error.indexed:  # one-hot: always in range
+            if not isinstance(source, Application) or not error.is_difference:  # one-hot, or the log loss derivative
                 continue
             bounds = _OUTPUT_RANGES.get(source.behaviour.kind)
             if bounds is None or source.node in reported:

@@ -78,6 +78,50 @@ class DerivativeWrongPoint(Rule):
         ),
     ]
     INVALID = [
+        # small functions passing tuple caches; the log loss's own derivative starts the
+        # backward pass; the sigmoid's backward step takes the cached pre-activation Z as s
+        Invalid(
+            "import numpy as np\n"
+            "def sigmoid(Z):\n"
+            "    return 1 / (1 + np.exp(-Z)), Z\n"
+            "def relu(Z):\n"
+            "    return np.maximum(0, Z), Z\n"
+            "def sigmoid_backward(dA, cache):\n"
+            "    s = cache\n"
+            "    return dA * s * (1 - s)\n"
+            "def relu_backward(dA, cache):\n"
+            "    dZ = np.array(dA, copy=True)\n"
+            "    dZ[cache <= 0] = 0\n"
+            "    return dZ\n"
+            "def layer_forward(A_prev, W, activation):\n"
+            "    Z = np.dot(W, A_prev)\n"
+            "    if activation == 'sigmoid':\n"
+            "        A, act_cache = sigmoid(Z)\n"
+            "    else:\n"
+            "        A, act_cache = relu(Z)\n"
+            "    return A, (A_prev, W, act_cache)\n"
+            "def layer_backward(dA, cache, activation):\n"
+            "    A_prev, W, act_cache = cache\n"
+            "    if activation == 'sigmoid':\n"
+            "        dZ = sigmoid_backward(dA, act_cache)\n"
+            "    else:\n"
+            "        dZ = relu_backward(dA, act_cache)\n"
+            "    return np.dot(W.T, dZ), np.dot(dZ, A_prev.T)\n"
+            "X = np.random.randn(2, 50)\n"
+            "Y = (X[0:1] > 0).astype(float)\n"
+            "W1 = np.random.randn(4, 2)\n"
+            "W2 = np.random.randn(1, 4)\n"
+            "for i in range(100):\n"
+            "    A1, c1 = layer_forward(X, W1, 'relu')\n"
+            "    A2, c2 = layer_forward(A1, W2, 'sigmoid')\n"
+            "    dA2 = -(np.divide(Y, A2) - np.divide(1 - Y, 1 - A2))\n"
+            "    dA1, dW2 = layer_backward(dA2, c2, 'sigmoid')\n"
+            "    dA0, dW1 = layer_backward(dA1, c1, 'relu')\n"
+            "    W2 -= 0.1 * dW2\n"
+            "    W1 -= 0.1 * dW1\n",
+            at="return dA * s * (1 - s)",
+            says=("output form",),
+        ),
         Invalid(
             _NET + "    delta = error * sigmoid_prime(z)\n    W += X.T @ delta\n",
             at="delta = error * sigmoid_prime(z)",
@@ -121,8 +165,13 @@ class DerivativeWrongPoint(Rule):
             forward = use.forward
             if use.at == "input" and not forms.input_form:
                 output = forward.output_name
-                hint = f"pass '{output}' (the output of '{forward.name}')" if output else \
-                    f"pass the output of '{forward.name}' instead"
+                if output and forward.scope is not use.scope and not output.startswith("self."):
+                    # a name of another function: it does not reach the derivative's code
+                    hint = f"pass the output of '{forward.name}' ('{output}' where it is computed)"
+                    output = None
+                else:
+                    hint = f"pass '{output}' (the output of '{forward.name}')" if output else \
+                        f"pass the output of '{forward.name}' instead"
                 yield self.report(
                     use.node,
                     f"derivative '{use.name}' is written in output form (it expects the activation's "

@@ -65,6 +65,28 @@ class MissingActivationDerivative(Rule):
     fix_availability = "sometimes"
 
     VALID = [
+        # a ReLU written in place on the pre-activation, its mask kept in a name
+        Valid(
+            "import numpy as np\n"
+            "X = np.random.randn(40, 3)\n"
+            "y = np.random.randint(0, 2, 40)\n"
+            "W1 = 0.1 * np.random.randn(3, 8)\n"
+            "W2 = 0.1 * np.random.randn(8, 2)\n"
+            "for i in range(100):\n"
+            "    z1 = np.dot(X, W1)\n"
+            "    h = z1\n"
+            "    h[h < 0] = 0\n"
+            "    scores = np.dot(h, W2)\n"
+            "    e = np.exp(scores - scores.max(axis=1, keepdims=True))\n"
+            "    p = e / e.sum(axis=1, keepdims=True)\n"
+            "    d = p.copy()\n"
+            "    d[range(40), y] -= 1\n"
+            "    dh = np.dot(d, W2.T)\n"
+            "    mask = (h > 0)\n"
+            "    dz1 = mask * dh\n"
+            "    W2 -= 0.1 * np.dot(h.T, d)\n"
+            "    W1 -= 0.1 * np.dot(X.T, dz1)\n"
+        ),
         Valid(
             _TWO_LAYERS + "    d_h = d_out @ W2.T * h * (1 - h)\n"
             "    W2 -= 0.5 * h.T @ d_out\n"
@@ -129,6 +151,28 @@ class MissingActivationDerivative(Rule):
         ),
     ]
     INVALID = [
+        # the same in-place ReLU, its mask forgotten
+        Invalid(
+            "import numpy as np\n"
+            "X = np.random.randn(40, 3)\n"
+            "y = np.random.randint(0, 2, 40)\n"
+            "W1 = 0.1 * np.random.randn(3, 8)\n"
+            "W2 = 0.1 * np.random.randn(8, 2)\n"
+            "for i in range(100):\n"
+            "    z1 = np.dot(X, W1)\n"
+            "    h = z1.copy()\n"
+            "    h[h < 0] = 0\n"
+            "    scores = np.dot(h, W2)\n"
+            "    e = np.exp(scores - scores.max(axis=1, keepdims=True))\n"
+            "    p = e / e.sum(axis=1, keepdims=True)\n"
+            "    d = p.copy()\n"
+            "    d[range(40), y] -= 1\n"
+            "    dz1 = np.dot(d, W2.T)\n"
+            "    W2 -= 0.1 * np.dot(h.T, d)\n"
+            "    W1 -= 0.1 * np.dot(X.T, dz1)\n",
+            at="dz1 = np.dot(d, W2.T)",
+            says=("'dz1'", "ReLU"),
+        ),
         Invalid(
             _TWO_LAYERS + "    d_h = d_out @ W2.T\n"
             "    W2 -= 0.5 * h.T @ d_out\n"
@@ -205,7 +249,7 @@ class MissingActivationDerivative(Rule):
     def _shifted_log_loss(self, activation) -> bool:
         """A log of `1 + out` (as in the cross-entropy of (1 + out) / 2) for this tanh output."""
         model = self.model
-        for node, scope in model.builder.scope_of_node.items():
+        for node, scope in model.nodes(cst.Call):
             if not (isinstance(node, cst.Call) and numpy_attribute(node.func) in ("log", "log1p")):
                 continue
             for sub in model.walk(node):

@@ -203,7 +203,10 @@ class BiasGradientReduction(Rule):
             if layer.bias is None or not pair.bias_updates:
                 continue
             units, bias_ndim = self._units(layer)
-            if units is None or units <= 1:
+            if units is None and self._is_hidden(pair, backward):
+                # a hidden layer's width is a name here (`np.zeros(hidden_size)`), never 1
+                units, bias_ndim = self._symbolic_units(layer)
+            if units is None or (isinstance(units, int) and units <= 1):
                 continue
             sample_axis = 0 if layer.layout == "rows" else 1
             for update in pair.bias_updates:
@@ -214,6 +217,30 @@ class BiasGradientReduction(Rule):
                     if finding is not None:
                         reported.add(id(call))
                         yield finding
+
+    def _is_hidden(self, pair, backward) -> bool:
+        """Another layer's input is this layer's output (its activation's, or the layer's own)."""
+        model = self.model
+        for other in backward.pairs:
+            if other is pair:
+                continue
+            producer = model.producer(other.layer.input, other.layer.scope)
+            if producer is pair.layer or (producer is not None and producer is pair.activation):
+                return True
+        return False
+
+    def _symbolic_units(self, layer):
+        """(the name of the width, the bias's number of dimensions) of a 1-D or row bias."""
+        shape = _created_shape(self.model, layer.bias, layer.scope)
+        if shape is None or len(shape) not in (1, 2):
+            return None, None
+        if len(shape) == 2:
+            unit, other = (shape[1], shape[0]) if layer.layout == "rows" else (shape[0], shape[1])
+            if other != 1:
+                return None, None
+        else:
+            unit = shape[0]
+        return (unit, len(shape)) if isinstance(unit, str) else (None, None)
 
     def _units(self, layer):
         """(units, the bias's number of dimensions) when known."""

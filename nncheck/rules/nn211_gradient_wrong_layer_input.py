@@ -109,6 +109,38 @@ class GradientWrongLayerInput(Rule):
         ),
     ]
     INVALID = [
+        # softmax error written in place at the labels, regularisation added to the gradient
+        Invalid(
+            "import numpy as np\n"
+            "class Config:\n"
+            "    epsilon = 0.01\n"
+            "    reg = 0.01\n"
+            "X = np.random.randn(50, 2)\n"
+            "y = np.random.randint(0, 2, 50)\n"
+            "W1 = np.random.randn(2, 2)\n"
+            "b1 = np.zeros((1, 2))\n"
+            "W2 = np.random.randn(2, 2)\n"
+            "b2 = np.zeros((1, 2))\n"
+            "for i in range(100):\n"
+            "    a1 = np.tanh(X.dot(W1) + b1)\n"
+            "    e = np.exp(a1.dot(W2) + b2)\n"
+            "    probs = e / np.sum(e, axis=1, keepdims=True)\n"
+            "    delta3 = probs\n"
+            "    delta3[range(50), y] -= 1\n"
+            "    dW2 = (X.T).dot(delta3)\n"
+            "    db2 = np.sum(delta3, axis=0, keepdims=True)\n"
+            "    delta2 = delta3.dot(W2.T) * (1 - np.power(a1, 2))\n"
+            "    dW1 = np.dot(X.T, delta2)\n"
+            "    db1 = np.sum(delta2, axis=0)\n"
+            "    dW2 += Config.reg * W2\n"
+            "    dW1 += Config.reg * W1\n"
+            "    W1 += -Config.epsilon * dW1\n"
+            "    b1 += -Config.epsilon * db1\n"
+            "    W2 += -Config.epsilon * dW2\n"
+            "    b2 += -Config.epsilon * db2\n",
+            at="dW2 = (X.T).dot(delta3)",
+            says=("use `a1`",),
+        ),
         Invalid(
             _HEAD + "    dW2 = X.T @ delta2\n    dW1 = X.T @ delta1\n    W2 -= 0.5 * dW2\n    W1 -= 0.5 * dW1\n",
             at="dW2 = X.T @ delta2",

@@ -41,6 +41,23 @@ _HOLDOUT = (
 )
 
 
+_THRESHOLD = (
+    "import numpy as np\n"
+    "n = 200\n"
+    "s = np.random.rand(n) * np.pi\n"
+    "X = np.c_[np.cos(s), np.sin(s)]\n"
+    "X = X + np.random.randn(n, 2) * 0.1\n"
+    "y = (s > 1.5).astype(float)\n"
+    "W = np.random.randn(2, 1)\n"
+    "def predict(W, X):\n"
+    "    return (1 / (1 + np.exp(-(X @ W))) > 0.5).astype(float)\n"
+    "for _ in range(100):\n"
+    "    p = 1 / (1 + np.exp(-(X @ W)))\n"
+    "    W -= 0.1 * X.T @ (p - y.reshape(-1, 1)) / n\n"
+    "print(np.mean(predict(W, X) == {labels}))\n"
+)
+
+
 def _xor(labels: str, error: str = "out - y") -> str:
     return _XOR.format(labels=labels, error=error)
 
@@ -82,6 +99,7 @@ class LabelBroadcast(Rule):
         Valid(_xor("y = np.array([[0], [1], [1], [0]])")),
         # what a function returns is read for each call's own arguments
         Valid(_HOLDOUT.format(labels="y_val.reshape(-1, 1)")),
+        Valid(_THRESHOLD.format(labels="y[:, None]")),
         Valid(_xor("y = np.array([0, 1, 1, 0]).reshape(-1, 1)")),
         Valid(_xor("y = np.array([0, 1, 1, 0])", "out - y[:, None]")),
         # columns layout: outputs (1, n) against labels (n,) broadcast to (1, n), which is right
@@ -106,6 +124,12 @@ class LabelBroadcast(Rule):
         ),
     ]
     INVALID = [
+        # thresholded predictions a function returns, against flat labels
+        Invalid(
+            _THRESHOLD.format(labels="y"),
+            at="print(np.mean(predict(W, X) == y))",
+            says=("'y'", "(200,)", "(200, 1)"),
+        ),
         # labels unpacked from a data helper, against what predict() returns for them
         Invalid(
             _HOLDOUT.format(labels="y_val"),
@@ -194,7 +218,7 @@ class LabelBroadcast(Rule):
         model = self.model
         analysis = shapes(model)
         findings: dict = {}  # statement line → (first node, message, labels nodes)
-        for node, scope in model.builder.scope_of_node.items():
+        for node, scope in model.nodes(cst.BinaryOperation, cst.Comparison):
             pair = _operands(node)
             if pair is None:
                 continue
@@ -240,15 +264,21 @@ class LabelBroadcast(Rule):
                 fix = Fix(title="Reshape the labels to a column", edits=tuple(edits))
             yield self.report(node, message, fix=fix)
 
-    def _is_output(self, expr, scope) -> bool:
+    def _is_output(self, expr, scope, depth: int = 0) -> bool:
         """Holds the network's output: the result of an activation or a layer (`out`,
-        `np.log(out)`, `1 - out`)."""
+        `np.log(out)`, `1 - out`), or what a function of the file returns from one
+        (`predict(X)` returning `(sigmoid(h @ W2) > 0.5).astype(int)`)."""
         model = self.model
         stack = [expr]
         while stack:
             node = stack.pop()
             if isinstance(node, (cst.Name, cst.Attribute, cst.Subscript, cst.Call, cst.BinaryOperation)):
                 if model.producer(node, scope) is not None or model.layer_of(node, scope) is not None:
+                    return True
+            if isinstance(node, cst.Call) and depth < 2:
+                function = model.resolve_callable(node.func, scope)
+                returns = getattr(getattr(function, "scope", None), "returns", None) or []
+                if any(self._is_output(r, function.scope, depth + 1) for r in returns):
                     return True
             stack.extend(node.children)
         return False

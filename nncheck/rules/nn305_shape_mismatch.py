@@ -140,7 +140,7 @@ class ShapeMismatch(Rule):
     def check(self):
         model = self.model
         analysis = shapes(model)
-        for node, scope in model.builder.scope_of_node.items():
+        for node, scope in model.nodes(cst.BinaryOperation, cst.Call):
             factors = matrix_product(node)
             if factors is not None:
                 if isinstance(node, cst.Call) and numpy_attribute(node.func) is not None and len(positional_args(node)) > 2:

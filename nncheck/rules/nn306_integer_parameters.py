@@ -163,7 +163,7 @@ class IntegerParameters(Rule):
         """Keys used as the weights (a factor) or the bias (added to) of a matrix product."""
         model = self.model
         roles: dict = {}
-        for node, scope in model.builder.scope_of_node.items():
+        for node, scope in model.nodes(cst.BinaryOperation, cst.Call):
             factors = matrix_product(node)
             if factors is None:
                 continue

@@ -2,8 +2,9 @@ from __future__ import annotations
 
 import libcst as cst
 
-from nncheck.diagnostics import Severity
+from nncheck.diagnostics import Applicability, Severity
 from nncheck.model import (
+    CREATION_FUNCTIONS,
     code,
     matmul_shape,
     matrix_product,
@@ -45,8 +46,9 @@ class DotThirdArgument(Rule):
     Finds `np.dot(a, b, c)` (and `a.dot(b, c)`) written as a product of three factors.
     The third argument of `np.dot` is not a factor: it is `out`, the array the result is
     written into. It is reported when `c` is a weight of the network (a trained parameter, or
-    a factor of another product) or when its shape shows it cannot be the output buffer but
-    does chain onto `a @ b`.
+    a factor of another product), when its shape shows it cannot be the output buffer but
+    does chain onto `a @ b`, and when `c` is a temporary such as a ReLU mask `(z1 > 0)` or a
+    derivative (then the fix multiplies by it elementwise, and is unsafe: check the intent).
 
     ## Why is this bad?
     `np.dot` multiplies only its first two arguments. When `c` does not have the exact shape
@@ -91,6 +93,24 @@ class DotThirdArgument(Rule):
         Valid(_SETUP + _TRAIN + "scores = X.dot(W1).dot(W2)\n"),
     ]
     INVALID = [
+        Invalid(
+            _SETUP + "for step in range(100):\n"
+            "    z1 = X @ W1\n"
+            "    h = np.maximum(0, z1)\n"
+            "    d_out = (h @ W2 - y) / len(X)\n"
+            "    d_h = np.dot(d_out, W2.T, (z1 > 0))\n"
+            "    W2 -= 0.1 * h.T @ d_out\n"
+            "    W1 -= 0.1 * X.T @ d_h\n",
+            at="d_h = np.dot(d_out, W2.T, (z1 > 0))",
+            says=("`(z1 > 0)`", "temporary", "`d_out @ W2.T * (z1 > 0)`"),
+            fixed=_SETUP + "for step in range(100):\n"
+            "    z1 = X @ W1\n"
+            "    h = np.maximum(0, z1)\n"
+            "    d_out = (h @ W2 - y) / len(X)\n"
+            "    d_h = d_out @ W2.T * (z1 > 0)\n"
+            "    W2 -= 0.1 * h.T @ d_out\n"
+            "    W1 -= 0.1 * X.T @ d_h\n",
+        ),
         Invalid(
             _SETUP + _TRAIN + "scores = np.dot(X, W1, W2)\n",
             at="scores = np.dot(X, W1, W2)",
@@ -140,7 +160,7 @@ class DotThirdArgument(Rule):
         model = self.model
         analysis = shapes(model)
         weights = self._product_factors()
-        for call, scope in model.builder.calls:
+        for call, scope in model.calls:
             parts = self._factors(call, scope)
             if parts is None:
                 continue
@@ -156,6 +176,21 @@ class DotThirdArgument(Rule):
                 and same(product[1], buffer[0]) and _certainly_not(product, buffer)
             ):
                 why = f"'{code(third)}' has shape {show(buffer)} but `{pair}` has shape {show(product)}"
+            elif _temporary(third):
+                # `np.dot(delta2, W2.T, (z1 > 0))`: a temporary cannot be meant as the buffer;
+                # a mask or a derivative beside a backward product multiplies elementwise.
+                factor = _operand(third, 2)
+                text = _in_context(f"{pair} * {factor}", model.parent(call), call)
+                yield self.report(
+                    call,
+                    f"`{code(call)}` multiplies only two factors: the third argument of `np.dot` "
+                    f"is `out`, the array the result is written into, and `{code(third)}` is a new "
+                    f"temporary array, so the product is lost (or raises ValueError); to multiply by "
+                    f"it elementwise write `{text}`",
+                    fix=self.replace(call, text, f"Multiply elementwise by `{code(third)}`",
+                                     Applicability.UNSAFE),
+                )
+                continue
             else:
                 continue
             chained = f"{pair} @ {_operand(third, 2)}"
@@ -187,7 +222,7 @@ class DotThirdArgument(Rule):
     def _product_factors(self) -> set:
         """Keys used as a factor of some other matrix product: weights, whatever their name."""
         keys = set()
-        for node, scope in self.model.builder.scope_of_node.items():
+        for node, scope in self.model.nodes(cst.BinaryOperation, cst.Call):
             factors = matrix_product(node)
             if factors is None or (isinstance(node, cst.Call) and len(node.args) > 2):
                 continue
@@ -198,6 +233,16 @@ class DotThirdArgument(Rule):
                 if key is not None:
                     keys.add(key)
         return keys
+
+
+def _temporary(arg: cst.BaseExpression) -> bool:
+    """A new array computed for this call (a mask, a derivative), never a buffer made to hold a
+    product (`np.empty((n, k))` is one, and `np.dot` returns it filled: fine)."""
+    if isinstance(arg, (cst.Comparison, cst.BinaryOperation, cst.UnaryOperation)):
+        return True
+    if isinstance(arg, cst.Call):
+        return (numpy_attribute(arg.func) or "").split(".")[-1] not in CREATION_FUNCTIONS
+    return False
 
 
 def _certainly_not(product, buffer) -> bool:

@@ -49,6 +49,25 @@ _NAMED = (
 )
 
 
+_HELPER = (
+    "import numpy as np\n"
+    "X = np.random.randn(60, 2)\n"
+    "T = np.zeros((60, 3))\n"
+    "T[np.arange(60), np.random.randint(0, 3, 60)] = 1\n"
+    "W = np.random.randn(2, 3) * 0.1\n"
+    "b = np.random.randn(3)\n"
+    "def forward(X, W, b):\n"
+    "    e = np.exp(X @ W + b)\n"
+    "    return e / e.sum(axis=1, keepdims=True)\n"
+    "def grad_b(T, Y):\n"
+    "    return {returned}\n"
+    "for i in range(100):\n"
+    "    Y = forward(X, W, b)\n"
+    "    W += 0.01 * X.T @ (T - Y)\n"
+    "    b += 0.01 * grad_b(T, Y)\n"
+)
+
+
 class UpdateShapeMismatch(Rule):
     """
     ## What it does
@@ -85,6 +104,8 @@ class UpdateShapeMismatch(Rule):
     fix_availability = "sometimes"
 
     VALID = [
+        # a helper returns the bias gradient summed over the samples
+        Valid(_HELPER.format(returned="(T - Y).sum(axis=0)")),
         # the bias gradient named, summed over the samples, stepped with a negative rate
         Valid(_NAMED.format(db1="np.sum(delta2, axis=0, keepdims=True)")),
         Valid(
@@ -144,6 +165,12 @@ class UpdateShapeMismatch(Rule):
         ),
     ]
     INVALID = [
+        # a helper returns the unreduced error as the bias gradient: read for this call's arrays
+        Invalid(
+            _HELPER.format(returned="T - Y"),
+            at="b += 0.01 * grad_b(T, Y)",
+            says=("`b` (3,)", "(60, 3)", "ValueError"),
+        ),
         # the unreduced delta reached through a name, stepped with `+= -lr * db1`
         Invalid(
             _NAMED.format(db1="delta2"),
@@ -198,8 +225,12 @@ class UpdateShapeMismatch(Rule):
 
     def check(self):
         model = self.model
-        yield from self._weights()
+        reported = set()
+        for finding in self._weights():
+            reported.add(finding.start.line)
+            yield finding
         for found in training_of(model).batch_biases:
+            reported.add(model.line(found.update.statement))
             layer = found.layer
             axis = 0 if layer.layout == "rows" else 1
             bias = code(found.update.target)
@@ -223,6 +254,21 @@ class UpdateShapeMismatch(Rule):
                 f"sum it over the samples, `{reduced}`",
                 fix=self.replace(found.delta, reduced, "Sum the delta over the samples", Applicability.UNSAFE)
                 if alias else None,
+            )
+
+        for found in training_of(model).grown_steps:
+            step = found.step
+            if model.line(step.statement) in reported:
+                continue
+            if isinstance(step.statement, cst.AugAssign):
+                effect = f"the in-place update raises ValueError (the result would be {show(found.result_shape)})"
+            else:
+                effect = f"`{step.text}` grows to {show(found.result_shape)} after the first step"
+            yield self.report(
+                step.statement,
+                f"`{step.text}` {show(found.parameter_shape)} is stepped with `{code(step.rhs)}` of shape "
+                f"{show(found.update_shape)}: {effect}; reduce the gradient to the parameter's shape "
+                f"(sum it over the samples)",
             )
 
     def _weights(self):

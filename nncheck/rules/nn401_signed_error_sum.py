@@ -88,8 +88,8 @@ class SignedErrorSum(Rule):
 
     def check(self):
         model = self.model
-        error_nodes = {error.node: error for error in model.errors if not error.indexed}
-        for node, scope in model.builder.scope_of_node.items():
+        error_nodes = {error.node: error for error in model.errors if error.is_difference}
+        for node, scope in model.nodes(cst.Call):
             summed = _reduced(node)
             if summed is None:
                 continue
@@ -192,7 +192,7 @@ class SignedErrorSum(Rule):
 
     def _name_reported(self, key, scope, depth: int) -> bool:
         model = self.model
-        for other, other_scope in model.builder.scope_of_node.items():
+        for other, other_scope in model.nodes(cst.Name, cst.Attribute):
             if isinstance(other, (cst.Name, cst.Attribute)) and other_scope is scope:
                 parent = model.parent(other)
                 if isinstance(parent, cst.AssignTarget):

@@ -119,10 +119,10 @@ class MethodWithoutSelf(Rule):
 
     def check(self):
         model = self.model
-        if model.builder.star_import:
+        if model.star_import:
             return
-        module_names = model.module_scope.assigned | model.builder.imported
-        for call, scope in model.builder.calls:
+        module_names = model.module_scope.assigned | model.imported_names
+        for call, scope in model.calls:
             if not isinstance(call.func, cst.Name):
                 continue
             name = call.func.value

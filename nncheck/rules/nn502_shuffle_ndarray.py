@@ -111,7 +111,7 @@ class ShuffleNdarray(Rule):
             return
         numpy_alias = self._numpy_alias()
         analysis = shapes(model)
-        for call, scope in model.builder.calls:
+        for call, scope in model.calls:
             func = call.func
             if isinstance(func, cst.Attribute) and func.attr.value == "shuffle" and isinstance(func.value, cst.Name):
                 if func.value.value not in modules or model.key(func.value, scope) != ("global", func.value.value):
@@ -142,7 +142,7 @@ class ShuffleNdarray(Rule):
             )
 
     def _imports(self):
-        for node in self.model.builder.scope_of_node:
+        for node, _ in self.model.nodes(cst.Import, cst.ImportFrom):
             if isinstance(node, (cst.Import, cst.ImportFrom)):
                 yield node
 

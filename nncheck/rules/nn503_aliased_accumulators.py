@@ -195,7 +195,7 @@ class AliasedAccumulators(Rule):
         """Key → the first statement that changes its array in place (`k += ...`, `k[i] = ...`)."""
         model = self.model
         found: dict = {}
-        for node, scope in model.builder.scope_of_node.items():
+        for node, scope in model.nodes(cst.AugAssign, cst.Assign):
             if isinstance(node, cst.AugAssign):
                 targets = [node.target]
             elif isinstance(node, cst.Assign):

@@ -170,7 +170,7 @@ class UnpairedShuffle(Rule):
         model = self.model
         name = next(
             (n for n in ("order", "perm", "shuffle_order") if not model.defs(("global", n))
-             and n not in model.module_scope.assigned and not any(n in s.assigned for s in model.builder.scopes.values())),
+             and n not in model.module_scope.assigned and not any(n in s.assigned for s in model.scopes)),
             None,
         )
         if name is None or first.scope is not second.scope:
