@@ -2076,6 +2076,17 @@ class NetworkModel:
         """The node and everything below it, in source order."""
         return _subexpressions(node, self.builder)
 
+    def feeds_itself(self, layer: Layer) -> bool:
+        """Whether the layer is applied to its own activation: one line of code that stands for
+        a stack of layers (`A = relu(params['W' + str(l)] @ A)` in `for l in range(1, L + 1)`)."""
+        for value, value_scope in self.values(layer.input, layer.scope):
+            if value is layer.whole or value is layer.product:
+                return True
+            for application in self.applications:
+                if application.node is value and self.layer_of(application.argument, application.scope) is layer:
+                    return True
+        return False
+
     def layer_of(self, expr: cst.BaseExpression, scope: Scope) -> Layer | None:
         """The layer whose pre-activation this expression is (directly or through names)."""
         for value, value_scope in self.values(expr, scope):
