@@ -1327,6 +1327,28 @@ class NetworkModel:
             return None
         return self.creation_shape(creation, scope, depth)
 
+    def shape_for(self, expr: cst.BaseExpression, scope: Scope, contexts) -> tuple[Dim, ...] | None:
+        """The created shape of `self.W` for the objects a call runs for (`contexts`: their
+        construction calls): a size that is a constructor parameter is the number those
+        constructions pass (`Layer(8, 1, Softmax())` makes ('n_in', 'n_out') (8, 1))."""
+        shape = self.shape(expr, scope)
+        init = self.objects.method(scope.cls, "__init__") if shape is not None and scope.cls is not None else None
+        if init is None or not contexts:
+            return shape
+        resolved = []
+        for dim in shape:
+            if isinstance(dim, str) and dim in init.scope.params:
+                bound = {
+                    self.dim(d.value, d.scope)
+                    for d in self.defs(("local", init.scope, dim))
+                    if d.from_call and d.statement in contexts and d.value is not None
+                }
+                if len(bound) == 1 and isinstance(next(iter(bound)), int) and \
+                        len([d for d in self.defs(("local", init.scope, dim)) if d.from_call and d.statement in contexts]) == len(contexts):
+                    dim = bound.pop()
+            resolved.append(dim)
+        return tuple(resolved)
+
     def creation_call(self, expr: cst.BaseExpression) -> cst.Call | None:
         """The np.random / np.zeros-like call that creates a parameter, through scaling:
         `np.random.randn(3, 4) * 0.01`, `2 * np.random.random((3, 1)) - 1`."""

@@ -14,6 +14,36 @@ _SOFTMAX = (
 )
 
 
+_OBJECTS = (
+    "import numpy as np\n"
+    "class Tanh:\n"
+    "    def __call__(self, x):\n"
+    "        return np.tanh(x)\n"
+    "class Softmax:\n"
+    "    def __call__(self, x):\n"
+    "        e = np.exp(x - x.max(axis=1, keepdims=True))\n"
+    "        return e / e.sum(axis=1, keepdims=True)\n"
+    "class Layer:\n"
+    "    def __init__(self, n_in, n_out, activation):\n"
+    "        self.W = np.random.randn(n_in, n_out) * 0.3\n"
+    "        self.b = np.zeros((1, n_out))\n"
+    "        self.activation = activation\n"
+    "    def forward(self, x):\n"
+    "        self.z = x @ self.W + self.b\n"
+    "        return self.activation(self.z)\n"
+    "hidden = Layer(2, 8, Tanh())\n"
+    "output = Layer(8, {units}, Softmax())\n"
+    "X = np.random.randn(50, 2)\n"
+    "y = (X[:, :1] > 0).astype(float)\n"
+    "for _ in range(100):\n"
+    "    h = hidden.forward(X)\n"
+    "    p = output.forward(h)\n"
+    "    d = (p - y) / 50\n"
+    "    output.W -= 0.1 * h.T @ d\n"
+    "    output.b -= 0.1 * d.sum(axis=0, keepdims=True)\n"
+)
+
+
 class SoftmaxSingleUnit(Rule):
     """
     ## What it does
@@ -45,6 +75,8 @@ class SoftmaxSingleUnit(Rule):
     summary = "softmax over a single output unit: always 1.0, gradient 0"
 
     VALID = [
+        # layer objects: this output layer has two units
+        Valid(_OBJECTS.format(units=2)),
         Valid(_SOFTMAX + "W = np.random.randn(2, 2)\nout = softmax(X @ W)\nW -= 0.1 * X.T @ (out - y)\n"),
         Valid(_SOFTMAX + "W = np.random.randn(2, 1)\nout = 1 / (1 + np.exp(-(X @ W)))\nW -= 0.1 * X.T @ (out - y)\n"),
         Valid(
@@ -59,6 +91,8 @@ class SoftmaxSingleUnit(Rule):
         ),
     ]
     INVALID = [
+        # layer objects: the output Layer built with one unit gets the softmax
+        Invalid(_OBJECTS.format(units=1), at="return self.activation(self.z)", says=("'self.W' has 1 output unit",)),
         Invalid(
             _SOFTMAX + "W = np.random.randn(2, 1)\nout = softmax(X @ W)\nW -= 0.1 * X.T @ (out - y)\n",
             at="out = softmax(X @ W)",
@@ -103,7 +137,7 @@ class SoftmaxSingleUnit(Rule):
             layer = self.model.layer_of(application.argument, application.scope)
             if layer is None:
                 continue
-            shape = self.model.shape(layer.weight, layer.scope)
+            shape = self.model.shape_for(layer.weight, layer.scope, application.contexts)
             if shape is None or len(shape) != 2:
                 continue
             units, unit_axis = (shape[1], 1) if layer.layout == "rows" else (shape[0], 0)
