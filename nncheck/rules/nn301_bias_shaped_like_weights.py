@@ -3,7 +3,7 @@ from __future__ import annotations
 import libcst as cst
 
 from nncheck.diagnostics import Severity
-from nncheck.model import backward_of, call_name, code, keyword_arg, positional_args
+from nncheck.model import backward_of, call_name, code, keyword_arg, positional_args, shapes
 from nncheck.rules.base import Invalid, Rule, Valid
 from nncheck.rules.fixes import edit, fix, numpy_name, source_of, summed_delta_edits
 
@@ -90,6 +90,20 @@ class BiasShapedLikeWeights(Rule):
         ),
     ]
     INVALID = [
+        # the samples counted through the data: two blobs stacked into 60 rows
+        Invalid(
+            "import numpy as np\n"
+            "X = np.vstack([np.random.normal(1, 1, (30, 2)), np.random.normal(-1, 1, (30, 2))])\n"
+            "y = np.vstack([np.ones((30, 1)), np.zeros((30, 1))])\n"
+            "W = np.random.randn(2, 1) * 0.1\n"
+            "b = np.zeros((60, 1))\n"
+            "for epoch in range(100):\n"
+            "    out = 1 / (1 + np.exp(-(X @ W + b)))\n"
+            "    W -= 0.1 * X.T @ (out - y)\n"
+            "    b -= 0.1 * (out - y)\n",
+            at="b = np.zeros((60, 1))",
+            says=("one row per sample", "(1, 1)"),
+        ),
         Invalid(
             _rows("b = np.random.randn(3, 2)"),
             at="b = np.random.randn(3, 2)",
@@ -229,7 +243,8 @@ class BiasShapedLikeWeights(Rule):
         return fix(f"Create '{code(layer.bias)}' with one value per output unit", edits)
 
     def _samples(self, layer, axis):
-        shape = self.model.shape(layer.input, layer.scope)
+        # the input's shape through the data (np.vstack of blobs, X[:, None], a batch slice)
+        shape = shapes(self.model).shape_of(layer.input, layer.scope)
         if shape is None or len(shape) != 2:
             return None
         return shape[axis]
