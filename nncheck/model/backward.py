@@ -210,6 +210,23 @@ class Backward:
         return None
 
     # -- the forward/backward pairing -------------------------------------------------------------
+    def object_backwards(self, application: Application) -> list[Scope]:
+        """An activation object's own backward methods (`ReLU.backward(self, dvalues)` beside the
+        `forward` that applies np.maximum): the other methods of its class that take a backward
+        signal as a parameter. Empty for an activation applied outside a class."""
+        cls = application.scope.cls
+        if cls is None:
+            return []
+        model = self.model
+        found = []
+        for function in model.functions.values():
+            scope = function.scope
+            if scope is application.scope or scope.cls is not cls:
+                continue
+            if any(("local", scope, param) in model.signal_keys for param in scope.params):
+                found.append(scope)
+        return found
+
     def activation_of(self, layer: Layer) -> Application | None:
         """The forward activation applied to the layer's pre-activation (one kind only)."""
         found = []

@@ -56,6 +56,38 @@ class ReluBackwardMask(Rule):
     fix_availability = "sometimes"
 
     VALID = [
+        # layer objects: the ReLU object's backward masks on its cached input
+        Valid(
+            "import numpy as np\n"
+            "class Dense:\n"
+            "    def __init__(self, n_in, n_out):\n"
+            "        self.weights = 0.1 * np.random.randn(n_in, n_out)\n"
+            "    def forward(self, inputs):\n"
+            "        self.inputs = inputs\n"
+            "        self.output = np.dot(inputs, self.weights)\n"
+            "    def backward(self, dvalues):\n"
+            "        self.dweights = np.dot(self.inputs.T, dvalues)\n"
+            "        self.dinputs = np.dot(dvalues, self.weights.T)\n"
+            "class ReLU:\n"
+            "    def forward(self, inputs):\n"
+            "        self.inputs = inputs\n"
+            "        self.output = np.maximum(0, inputs)\n"
+            "    def backward(self, dvalues):\n"
+            "        self.dinputs = dvalues.copy()\n"
+            "        self.dinputs[self.inputs <= 0] = 0\n"
+            "X = np.random.randn(40, 2)\n"
+            "y = np.random.randn(40, 1)\n"
+            "dense1, relu1, dense2 = Dense(2, 8), ReLU(), Dense(8, 1)\n"
+            "for epoch in range(100):\n"
+            "    dense1.forward(X)\n"
+            "    relu1.forward(dense1.output)\n"
+            "    dense2.forward(relu1.output)\n"
+            "    dense2.backward(dense2.output - y)\n"
+            "    relu1.backward(dense2.dinputs)\n"
+            "    dense1.backward(relu1.dinputs)\n"
+            "    for layer in (dense1, dense2):\n"
+            "        layer.weights -= 0.01 * layer.dweights\n"
+        ),
         Valid(_DATA + _RELU + "    d_h = d_out @ W2.T\n    d_h[z <= 0] = 0\n" + _UPDATES),
         Valid(_DATA + _RELU + "    d_h = (d_out @ W2.T) * (z > 0)\n" + _UPDATES),
         Valid(_DATA + _LEAKY + "    d_h = np.where(z > 0, d_out @ W2.T, 0.01 * (d_out @ W2.T))\n" + _UPDATES),
@@ -68,6 +100,40 @@ class ReluBackwardMask(Rule):
               "    d_h = d_out @ W2.T * (z > 0)\n" + _UPDATES),
     ]
     INVALID = [
+        # layer objects: the ReLU object's backward masks on the upstream gradient
+        Invalid(
+            "import numpy as np\n"
+            "class Dense:\n"
+            "    def __init__(self, n_in, n_out):\n"
+            "        self.weights = 0.1 * np.random.randn(n_in, n_out)\n"
+            "    def forward(self, inputs):\n"
+            "        self.inputs = inputs\n"
+            "        self.output = np.dot(inputs, self.weights)\n"
+            "    def backward(self, dvalues):\n"
+            "        self.dweights = np.dot(self.inputs.T, dvalues)\n"
+            "        self.dinputs = np.dot(dvalues, self.weights.T)\n"
+            "class ReLU:\n"
+            "    def forward(self, inputs):\n"
+            "        self.inputs = inputs\n"
+            "        self.output = np.maximum(0, inputs)\n"
+            "    def backward(self, dvalues):\n"
+            "        self.dinputs = dvalues.copy()\n"
+            "        self.dinputs[dvalues <= 0] = 0\n"
+            "X = np.random.randn(40, 2)\n"
+            "y = np.random.randn(40, 1)\n"
+            "dense1, relu1, dense2 = Dense(2, 8), ReLU(), Dense(8, 1)\n"
+            "for epoch in range(100):\n"
+            "    dense1.forward(X)\n"
+            "    relu1.forward(dense1.output)\n"
+            "    dense2.forward(relu1.output)\n"
+            "    dense2.backward(dense2.output - y)\n"
+            "    relu1.backward(dense2.dinputs)\n"
+            "    dense1.backward(relu1.dinputs)\n"
+            "    for layer in (dense1, dense2):\n"
+            "        layer.weights -= 0.01 * layer.dweights\n",
+            at="self.dinputs[dvalues <= 0] = 0",
+            says=("'dvalues'",),
+        ),
         Invalid(
             _DATA + _RELU + "    d_h = d_out @ W2.T\n    d_h[d_h < 0] = 0\n" + _UPDATES,
             at="d_h[d_h < 0] = 0",
@@ -146,6 +212,18 @@ class ReluBackwardMask(Rule):
                 continue
             for gradient in pair.gradients:
                 for node, scope in backward.local_nodes(gradient.delta, gradient.scope):
+                    if id(node) in reported:
+                        continue
+                    finding = self._inspect(node, scope, activation, backward)
+                    if finding is not None:
+                        reported.add(id(node))
+                        yield finding
+        # activation objects: the ReLU's own backward method, whichever layers it sits between
+        for activation in model.applications:
+            if not activation.is_forward or activation.behaviour.kind not in RELU_FAMILY:
+                continue
+            for scope in backward.object_backwards(activation):
+                for node in model.walk(scope.node):
                     if id(node) in reported:
                         continue
                     finding = self._inspect(node, scope, activation, backward)

@@ -3,7 +3,7 @@ from __future__ import annotations
 import libcst as cst
 
 from nncheck.diagnostics import Severity
-from nncheck.model import backward_of, call_name, code, keyword_arg, positional_args
+from nncheck.model import backward_of, call_name, code, keyword_arg, positional_args, shapes
 from nncheck.rules.base import Invalid, Rule, Valid
 from nncheck.rules.fixes import edit, fix, numpy_name, source_of, summed_delta_edits
 
@@ -25,6 +25,20 @@ def _rows(bias: str) -> str:
 
 def _dims(shape) -> str:
     return "(" + ", ".join(str(d) for d in shape) + ("," if len(shape) == 1 else "") + ")"
+
+
+_STACKED = (
+    "import numpy as np\n"
+    "X = np.vstack([np.random.randn(40, 2) + 1, np.random.randn(40, 2) - 1])\n"
+    "y = np.r_[np.ones(40), np.zeros(40)].reshape(-1, 1)\n"
+    "W = np.random.randn(2, 1) * 0.1\n"
+    "b = np.zeros({bias})\n"
+    "for _ in range(100):\n"
+    "    out = 1 / (1 + np.exp(-(X @ W + b)))\n"
+    "    d = (out - y) / 80\n"
+    "    W -= 0.5 * X.T @ d\n"
+    "    b -= 0.5 * d.sum(axis=0, keepdims=True)\n"
+)
 
 
 class BiasShapedLikeWeights(Rule):
@@ -67,6 +81,7 @@ class BiasShapedLikeWeights(Rule):
     fix_availability = "sometimes"
 
     VALID = [
+        Valid(_STACKED.format(bias="(1, 1)")),
         Valid(_rows("b = np.zeros((1, 2))")),
         Valid(_rows("b = np.zeros(2)")),
         Valid(
@@ -90,6 +105,8 @@ class BiasShapedLikeWeights(Rule):
         ),
     ]
     INVALID = [
+        # one bias per sample of data whose row count comes from stacking two blocks
+        Invalid(_STACKED.format(bias="(80, 1)"), at="b = np.zeros((80, 1))", says=("'b'", "one row per sample", "(80, 1)")),
         Invalid(
             _rows("b = np.random.randn(3, 2)"),
             at="b = np.random.randn(3, 2)",
@@ -229,7 +246,7 @@ class BiasShapedLikeWeights(Rule):
         return fix(f"Create '{code(layer.bias)}' with one value per output unit", edits)
 
     def _samples(self, layer, axis):
-        shape = self.model.shape(layer.input, layer.scope)
+        shape = self.model.shape(layer.input, layer.scope) or shapes(self.model).shape_of(layer.input, layer.scope)
         if shape is None or len(shape) != 2:
             return None
         return shape[axis]

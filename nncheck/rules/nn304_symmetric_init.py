@@ -65,6 +65,39 @@ class SymmetricInit(Rule):
     summary = "a hidden layer's incoming and outgoing weights both start constant: its units stay identical"
 
     VALID = [
+        # the same loop of layers, initialised at random: the biases alone may start at zero
+        Valid(
+            "import numpy as np\n"
+            "def init(dims):\n"
+            "    params = {}\n"
+            "    for l in range(1, len(dims)):\n"
+            "        params['W' + str(l)] = np.random.randn(dims[l], dims[l - 1]) * 0.01\n"
+            "        params['b' + str(l)] = np.zeros((dims[l], 1))\n"
+            "    return params\n"
+            "def forward(X, params, L):\n"
+            "    A = X\n"
+            "    cache = [X]\n"
+            "    for l in range(1, L + 1):\n"
+            "        Z = params['W' + str(l)] @ A + params['b' + str(l)]\n"
+            "        A = np.tanh(Z)\n"
+            "        cache.append(A)\n"
+            "    return cache\n"
+            "def backward(Y, params, cache, L):\n"
+            "    grads = {}\n"
+            "    dZ = cache[L] - Y\n"
+            "    for l in range(L, 0, -1):\n"
+            "        grads['W' + str(l)] = dZ @ cache[l - 1].T\n"
+            "        dZ = (params['W' + str(l)].T @ dZ) * (1 - cache[l - 1] ** 2)\n"
+            "    return grads\n"
+            "X = np.random.rand(2, 40)\n"
+            "Y = np.tanh(X[:1] - X[1:])\n"
+            "params = init([2, 8, 1])\n"
+            "for epoch in range(100):\n"
+            "    cache = forward(X, params, 2)\n"
+            "    grads = backward(Y, params, cache, 2)\n"
+            "    for l in range(1, 3):\n"
+            "        params['W' + str(l)] -= 0.1 * grads['W' + str(l)]\n"
+        ),
         Valid(_net("np.random.randn(2, 4) * 0.5", "np.random.randn(4, 1) * 0.5")),
         # one constant layer beside a random one
         Valid(_net("np.random.randn(2, 4) * 0.5", "np.zeros((4, 1))")),
@@ -100,6 +133,40 @@ class SymmetricInit(Rule):
         ),
     ]
     INVALID = [
+        Invalid(
+            "import numpy as np\n"
+            "def init(dims):\n"
+            "    params = {}\n"
+            "    for l in range(1, len(dims)):\n"
+            "        params['W' + str(l)] = np.zeros((dims[l], dims[l - 1]))\n"
+            "        params['b' + str(l)] = np.zeros((dims[l], 1))\n"
+            "    return params\n"
+            "def forward(X, params, L):\n"
+            "    A = X\n"
+            "    cache = [X]\n"
+            "    for l in range(1, L + 1):\n"
+            "        Z = params['W' + str(l)] @ A + params['b' + str(l)]\n"
+            "        A = np.tanh(Z)\n"
+            "        cache.append(A)\n"
+            "    return cache\n"
+            "def backward(Y, params, cache, L):\n"
+            "    grads = {}\n"
+            "    dZ = cache[L] - Y\n"
+            "    for l in range(L, 0, -1):\n"
+            "        grads['W' + str(l)] = dZ @ cache[l - 1].T\n"
+            "        dZ = (params['W' + str(l)].T @ dZ) * (1 - cache[l - 1] ** 2)\n"
+            "    return grads\n"
+            "X = np.random.rand(2, 40)\n"
+            "Y = np.tanh(X[:1] - X[1:])\n"
+            "params = init([2, 8, 1])\n"
+            "for epoch in range(100):\n"
+            "    cache = forward(X, params, 2)\n"
+            "    grads = backward(Y, params, cache, 2)\n"
+            "    for l in range(1, 3):\n"
+            "        params['W' + str(l)] -= 0.1 * grads['W' + str(l)]\n",
+            at="params['W' + str(l)] = np.zeros((dims[l], dims[l - 1]))",
+            says=("every layer's weights", "np.zeros((dims[l], dims[l - 1]))"),
+        ),
         Invalid(
             _net("np.zeros((2, 4))", "np.zeros((4, 1))"),
             at="W1 = np.zeros((2, 4))",
@@ -178,6 +245,25 @@ class SymmetricInit(Rule):
                 f"weights '{outgoing}' (`{code(second_init)}`) both start constant: its {size} compute "
                 f"the same value, get the same gradient and stay identical; initialise '{incoming}' "
                 f"with small random values, e.g. {random}",
+            )
+        yield from self._stacked_layers()
+
+    def _stacked_layers(self):
+        """One line of code for every layer (`params['W' + str(l)] = np.zeros(...)` in a loop):
+        its constant initialisation holds for the weights on both sides of each hidden layer."""
+        for layer in self.model.layers:
+            if layer.weight_key is None or not self.model.feeds_itself(layer):
+                continue
+            init = self._constant_init(layer)
+            if init is None:
+                continue
+            name = key_name(layer.weight_key)
+            yield self.report(
+                init,
+                f"every layer's weights '{name}' start constant (`{code(init)}`): the weights into "
+                f"and out of each hidden layer are equal, so its units compute the same value, get "
+                f"the same gradient and stay identical; initialise '{name}' with small random "
+                f"values, e.g. `np.random.randn(...) * 0.01`",
             )
 
     @functools.cached_property
