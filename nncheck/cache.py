@@ -4,8 +4,9 @@ As Ruff's: `.nncheck_cache/` in the project's root (the folder of the pyproject.
 configures nncheck, else the working folder), one entry per file result, keyed by a hash of
 everything the result depends on: the file's bytes, the name it is reported under, whether it is
 a notebook, the rules it is checked with (per-file-ignores included), the budget, nncheck's
-version and its own code (size and modification time of every module, so an edited checker
-never answers from an older one's results). Nothing else goes in: the model reads no other file.
+version and its own code (the content of every module, so an edited checker never answers from
+an older one's results, and a reinstall or a checkout that only touches the files' times keeps
+the cache). Nothing else goes in: the model reads no other file.
 
 A result that holds an internal error is never stored: a fixed bug changes the checker's code and
 so the key, but an error may also come from the machine (a file unreadable for a moment). A
@@ -42,21 +43,29 @@ def disabled_by_environment() -> bool:
 
 @lru_cache(maxsize=1)
 def checker_fingerprint() -> bytes:
-    """nncheck's version and the state of its own source files."""
+    """nncheck's version and the content of its own source files (about 1 MiB, hashed in a few
+    milliseconds, once per run)."""
     from nncheck import __version__
 
-    package = Path(__file__).resolve().parent
     digest = hashlib.sha256(FORMAT + b"\0" + __version__.encode())
+    digest.update(source_digest(Path(__file__).resolve().parent))
+    return digest.digest()
+
+
+def source_digest(package: Path) -> bytes:
+    """A digest of the content of every module under `package` and of where each is."""
+    digest = hashlib.sha256()
     entries = []
     for folder, _, files in os.walk(package):
         for name in files:
             if name.endswith(".py"):
                 path = os.path.join(folder, name)
                 try:
-                    status = os.stat(path)
+                    with open(path, "rb") as stream:
+                        content = hashlib.sha256(stream.read()).hexdigest()
                 except OSError:
                     continue
-                entries.append(f"{os.path.relpath(path, package)}:{status.st_size}:{status.st_mtime_ns}")
+                entries.append(f"{os.path.relpath(path, package)}:{content}")
     for entry in sorted(entries):
         digest.update(entry.encode() + b"\0")
     return digest.digest()

@@ -164,3 +164,20 @@ def test_concurrent_runs_agree(project: Path) -> None:
     assert (warm.stdout, warm.stderr, warm.returncode) == (*outputs[0], 1)
     fresh = subprocess.run(command + ["--no-cache"], cwd=project, env=env, capture_output=True, timeout=300)
     assert fresh.stdout == outputs[0][0]
+
+
+def test_the_checker_is_known_by_its_code_not_by_its_files_times(tmp_path: Path) -> None:
+    # A reinstall or a checkout that rewrites nncheck's files unchanged keeps the cache; an edit
+    # does not.
+    import os
+
+    from nncheck.cache import source_digest
+
+    module = tmp_path / "pkg" / "model.py"
+    module.parent.mkdir()
+    module.write_text("x = 1\n")
+    before = source_digest(tmp_path / "pkg")
+    os.utime(module, (1, 1))
+    assert source_digest(tmp_path / "pkg") == before
+    module.write_text("x = 2\n")
+    assert source_digest(tmp_path / "pkg") != before

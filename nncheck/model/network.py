@@ -345,6 +345,11 @@ class NetworkModel:
             numbers |= found
         return numbers.pop() if len(numbers) == 1 else None
 
+    def parameter_numbers(self, expr, scope: Scope) -> set | None:
+        """The numbers a parameter can hold over every call (`n_out` of `Dense(2, 32)` and
+        `Dense(32, 3)`: {32, 3}), or a literal's; None when any is not a known number."""
+        return self._parameter_numbers(expr, scope, 0)
+
     def _parameter_numbers(self, expr, scope: Scope, depth: int) -> set | None:
         """The numbers a literal, or a parameter bound at call sites (and its default), can
         hold; None when any of its values is not a known number."""
@@ -358,7 +363,9 @@ class NetworkModel:
             return {value}
         key = self.key(expr, scope)
         if key is None or key[0] != "local" or key[2] not in key[1].params:
-            return None
+            # a module constant (`K = 3`)
+            known = self._unique_number(key) if key is not None and key[0] == "global" else None
+            return {known} if isinstance(known, (int, float)) and not isinstance(known, bool) else None
         defs = self.defs(key)
         if not defs:
             return None

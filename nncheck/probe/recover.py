@@ -1639,7 +1639,8 @@ def _learning_rate(model, values: Values, chain: list[_Layer], out: Recovery,
     update = updates[0]
     divisors: list[float] = []
     scale = abs(_scale_of(model, values, update.rhs, update.scope, divisors=divisors))
-    if out.error_factor is not None:
+    if out.error_factor is not None and not divisors:
+        # (only when the update's own factors did not reach that division already)
         scale *= out.error_factor[0]
         divisors.extend(out.error_factor[1])
     # A count the demo could not evaluate is the samples of the step (all of them full-batch).

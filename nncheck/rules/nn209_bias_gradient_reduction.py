@@ -203,9 +203,10 @@ class BiasGradientReduction(Rule):
             if layer.bias is None or not pair.bias_updates:
                 continue
             units, bias_ndim = self._units(layer)
-            if units is None and self._is_hidden(pair, backward):
-                # a hidden layer's width is a name here (`np.zeros(hidden_size)`), never 1
-                units, bias_ndim = self._symbolic_units(layer)
+            if units is None:
+                # a width that is a name here: a hidden layer's (`np.zeros(hidden_size)`) is never
+                # 1; a parameter's is known from every call (`Dense(2, 32)`, `Dense(32, 3)`)
+                units, bias_ndim = self._symbolic_units(layer, self._is_hidden(pair, backward))
             if units is None or (isinstance(units, int) and units <= 1):
                 continue
             sample_axis = 0 if layer.layout == "rows" else 1
@@ -229,8 +230,9 @@ class BiasGradientReduction(Rule):
                 return True
         return False
 
-    def _symbolic_units(self, layer):
-        """(the name of the width, the bias's number of dimensions) of a 1-D or row bias."""
+    def _symbolic_units(self, layer, hidden: bool):
+        """(the name of the width, the bias's number of dimensions) of a 1-D or row bias of a
+        hidden layer, or of one whose width is more than 1 at every construction."""
         shape = _created_shape(self.model, layer.bias, layer.scope)
         if shape is None or len(shape) not in (1, 2):
             return None, None
@@ -240,7 +242,23 @@ class BiasGradientReduction(Rule):
                 return None, None
         else:
             unit = shape[0]
-        return (unit, len(shape)) if isinstance(unit, str) else (None, None)
+        if not isinstance(unit, str):
+            return None, None
+        if not hidden and not self._more_than_one(unit, layer):
+            return None, None
+        return unit, len(shape)
+
+    def _more_than_one(self, unit: str, layer) -> bool:
+        model = self.model
+        try:
+            expr = cst.parse_expression(unit)
+        except cst.ParserSyntaxError:
+            return False
+        for call in model.origins(layer.bias, layer.scope):
+            numbers = model.parameter_numbers(expr, model.scope_of(call))
+            if numbers and all(isinstance(n, int) and n > 1 for n in numbers):
+                return True
+        return False
 
     def _units(self, layer):
         """(units, the bias's number of dimensions) when known."""

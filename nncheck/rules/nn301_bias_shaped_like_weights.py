@@ -27,6 +27,20 @@ def _dims(shape) -> str:
     return "(" + ", ".join(str(d) for d in shape) + ("," if len(shape) == 1 else "") + ")"
 
 
+_STACKED = (
+    "import numpy as np\n"
+    "X = np.vstack([np.random.randn(40, 2) + 1, np.random.randn(40, 2) - 1])\n"
+    "y = np.r_[np.ones(40), np.zeros(40)].reshape(-1, 1)\n"
+    "W = np.random.randn(2, 1) * 0.1\n"
+    "b = np.zeros({bias})\n"
+    "for _ in range(100):\n"
+    "    out = 1 / (1 + np.exp(-(X @ W + b)))\n"
+    "    d = (out - y) / 80\n"
+    "    W -= 0.5 * X.T @ d\n"
+    "    b -= 0.5 * d.sum(axis=0, keepdims=True)\n"
+)
+
+
 class BiasShapedLikeWeights(Rule):
     """
     ## What it does
@@ -67,6 +81,7 @@ class BiasShapedLikeWeights(Rule):
     fix_availability = "sometimes"
 
     VALID = [
+        Valid(_STACKED.format(bias="(1, 1)")),
         Valid(_rows("b = np.zeros((1, 2))")),
         Valid(_rows("b = np.zeros(2)")),
         Valid(
@@ -90,20 +105,8 @@ class BiasShapedLikeWeights(Rule):
         ),
     ]
     INVALID = [
-        # the samples counted through the data: two blobs stacked into 60 rows
-        Invalid(
-            "import numpy as np\n"
-            "X = np.vstack([np.random.normal(1, 1, (30, 2)), np.random.normal(-1, 1, (30, 2))])\n"
-            "y = np.vstack([np.ones((30, 1)), np.zeros((30, 1))])\n"
-            "W = np.random.randn(2, 1) * 0.1\n"
-            "b = np.zeros((60, 1))\n"
-            "for epoch in range(100):\n"
-            "    out = 1 / (1 + np.exp(-(X @ W + b)))\n"
-            "    W -= 0.1 * X.T @ (out - y)\n"
-            "    b -= 0.1 * (out - y)\n",
-            at="b = np.zeros((60, 1))",
-            says=("one row per sample", "(1, 1)"),
-        ),
+        # one bias per sample of data whose row count comes from stacking two blocks
+        Invalid(_STACKED.format(bias="(80, 1)"), at="b = np.zeros((80, 1))", says=("'b'", "one row per sample", "(80, 1)")),
         Invalid(
             _rows("b = np.random.randn(3, 2)"),
             at="b = np.random.randn(3, 2)",
@@ -243,8 +246,7 @@ class BiasShapedLikeWeights(Rule):
         return fix(f"Create '{code(layer.bias)}' with one value per output unit", edits)
 
     def _samples(self, layer, axis):
-        # the input's shape through the data (np.vstack of blobs, X[:, None], a batch slice)
-        shape = shapes(self.model).shape_of(layer.input, layer.scope)
+        shape = self.model.shape(layer.input, layer.scope) or shapes(self.model).shape_of(layer.input, layer.scope)
         if shape is None or len(shape) != 2:
             return None
         return shape[axis]
