@@ -441,3 +441,14 @@ for i in range(500):
 out = 1 / (1 + np.exp(-(np.tanh(X @ W1 + b1) @ W2 + b2)))
 print(np.mean((out > 0.5) == y))
 """
+
+
+def test_a_softmax_written_over_several_statements_is_named_in_the_refusal():
+    source = INDEXED.replace(
+        "    p = np.exp(z) / np.exp(z).sum(axis=1, keepdims=True)\n",
+        "    p = np.exp(z)\n    p /= p.sum(axis=1, keepdims=True)\n")
+    result = _recovered(source)
+    assert not result.ok
+    assert result.missing[0].startswith(
+        "`d[np.arange(len(y)), y] -= 1` (line 17) is the gradient of softmax cross-entropy, but "
+        "nncheck does not trace `d` to a softmax it recognises")

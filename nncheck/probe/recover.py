@@ -1155,6 +1155,19 @@ def _class_indices(model, labels, y: np.ndarray, units: int) -> np.ndarray | Non
     return np.eye(units)[y[:, 0].astype(int)]
 
 
+def _labels_taken_away(model):
+    """`d[np.arange(n), y] -= 1` anywhere in the script (the first), or None."""
+    for node in model.builder.scope_of_node:
+        if isinstance(node, cst.AugAssign) and isinstance(node.operator, cst.SubtractAssign) \
+                and isinstance(node.value, cst.Integer) and node.value.value == "1" \
+                and isinstance(node.target, cst.Subscript) and len(node.target.slice) == 2:
+            rows = node.target.slice[0].slice
+            if isinstance(rows, cst.Index) and isinstance(rows.value, cst.Call) \
+                    and call_name(rows.value) in ("np.arange", "numpy.arange", "range", "arange"):
+                return node
+    return None
+
+
 def _no_error_reason(model) -> str:
     """Why the output and labels could not be told apart, from what the model does see."""
     if not model.updates:
@@ -1166,6 +1179,11 @@ def _no_error_reason(model) -> str:
         return (f"nncheck sees the updates (line{'s' if len(lines) > 1 else ''} {shown}) but "
                 "does not trace the updated arrays to a product `inputs @ W` in the forward "
                 "pass, so the demo cannot tell which arrays are the layers" + _LIMIT)
+    taken = _labels_taken_away(model)
+    if taken is not None:
+        return (f"`{code(taken)}` (line {model.line(taken)}) is the gradient of softmax "
+                f"cross-entropy, but nncheck does not trace `{code(taken.target.value)}` to a "
+                "softmax it recognises" + _LIMIT)
     last = max(model.layers, key=lambda layer: model.line(layer.whole))
     return (f"nncheck sees the layers (the last at line {model.line(last.whole)}) but does not "
             "trace their output to a subtraction from the labels (`y - output` or "
@@ -1639,7 +1657,8 @@ def _learning_rate(model, values: Values, chain: list[_Layer], out: Recovery,
     update = updates[0]
     divisors: list[float] = []
     scale = abs(_scale_of(model, values, update.rhs, update.scope, divisors=divisors))
-    if out.error_factor is not None:
+    if out.error_factor is not None and not divisors:
+        # (only when the update's own factors did not reach that division already)
         scale *= out.error_factor[0]
         divisors.extend(out.error_factor[1])
     # A count the demo could not evaluate is the samples of the step (all of them full-batch).

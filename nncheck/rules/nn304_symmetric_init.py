@@ -32,6 +32,40 @@ def _net(first: str, second: str) -> str:
     )
 
 
+# One line of code for every layer: the init loop, the forward loop, the backward loop.
+_LOOP_OF_LAYERS = (
+    "import numpy as np\n"
+    "def init(dims):\n"
+    "    params = {{}}\n"
+    "    for l in range(1, len(dims)):\n"
+    "        params['W' + str(l)] = {init}\n"
+    "        params['b' + str(l)] = np.zeros((dims[l], 1))\n"
+    "    return params\n"
+    "def forward(X, params, L):\n"
+    "    A = X\n"
+    "    cache = [X]\n"
+    "    for l in range(1, L + 1):\n"
+    "        Z = params['W' + str(l)] @ A + params['b' + str(l)]\n"
+    "        A = np.tanh(Z)\n"
+    "        cache.append(A)\n"
+    "    return cache\n"
+    "def backward(Y, params, cache, L):\n"
+    "    grads = {{}}\n"
+    "    dZ = cache[L] - Y\n"
+    "    for l in range(L, 0, -1):\n"
+    "        grads['W' + str(l)] = dZ @ cache[l - 1].T\n"
+    "        dZ = (params['W' + str(l)].T @ dZ) * (1 - cache[l - 1] ** 2)\n"
+    "    return grads\n"
+    "X = np.random.rand(2, 40)\n"
+    "Y = np.tanh(X[:1] - X[1:])\n"
+    "params = init([2, 8, 1])\n"
+    "for epoch in range(100):\n"
+    "    cache = forward(X, params, 2)\n"
+    "    grads = backward(Y, params, cache, 2)\n"
+    "    for l in range(1, 3):\n"
+    "        params['W' + str(l)] -= 0.1 * grads['W' + str(l)]\n"
+)
+
 class SymmetricInit(Rule):
     """
     ## What it does
@@ -66,38 +100,7 @@ class SymmetricInit(Rule):
 
     VALID = [
         # the same loop of layers, initialised at random: the biases alone may start at zero
-        Valid(
-            "import numpy as np\n"
-            "def init(dims):\n"
-            "    params = {}\n"
-            "    for l in range(1, len(dims)):\n"
-            "        params['W' + str(l)] = np.random.randn(dims[l], dims[l - 1]) * 0.01\n"
-            "        params['b' + str(l)] = np.zeros((dims[l], 1))\n"
-            "    return params\n"
-            "def forward(X, params, L):\n"
-            "    A = X\n"
-            "    cache = [X]\n"
-            "    for l in range(1, L + 1):\n"
-            "        Z = params['W' + str(l)] @ A + params['b' + str(l)]\n"
-            "        A = np.tanh(Z)\n"
-            "        cache.append(A)\n"
-            "    return cache\n"
-            "def backward(Y, params, cache, L):\n"
-            "    grads = {}\n"
-            "    dZ = cache[L] - Y\n"
-            "    for l in range(L, 0, -1):\n"
-            "        grads['W' + str(l)] = dZ @ cache[l - 1].T\n"
-            "        dZ = (params['W' + str(l)].T @ dZ) * (1 - cache[l - 1] ** 2)\n"
-            "    return grads\n"
-            "X = np.random.rand(2, 40)\n"
-            "Y = np.tanh(X[:1] - X[1:])\n"
-            "params = init([2, 8, 1])\n"
-            "for epoch in range(100):\n"
-            "    cache = forward(X, params, 2)\n"
-            "    grads = backward(Y, params, cache, 2)\n"
-            "    for l in range(1, 3):\n"
-            "        params['W' + str(l)] -= 0.1 * grads['W' + str(l)]\n"
-        ),
+        Valid(_LOOP_OF_LAYERS.format(init="np.random.randn(dims[l], dims[l - 1]) * 0.01")),
         Valid(_net("np.random.randn(2, 4) * 0.5", "np.random.randn(4, 1) * 0.5")),
         # one constant layer beside a random one
         Valid(_net("np.random.randn(2, 4) * 0.5", "np.zeros((4, 1))")),
@@ -134,36 +137,7 @@ class SymmetricInit(Rule):
     ]
     INVALID = [
         Invalid(
-            "import numpy as np\n"
-            "def init(dims):\n"
-            "    params = {}\n"
-            "    for l in range(1, len(dims)):\n"
-            "        params['W' + str(l)] = np.zeros((dims[l], dims[l - 1]))\n"
-            "        params['b' + str(l)] = np.zeros((dims[l], 1))\n"
-            "    return params\n"
-            "def forward(X, params, L):\n"
-            "    A = X\n"
-            "    cache = [X]\n"
-            "    for l in range(1, L + 1):\n"
-            "        Z = params['W' + str(l)] @ A + params['b' + str(l)]\n"
-            "        A = np.tanh(Z)\n"
-            "        cache.append(A)\n"
-            "    return cache\n"
-            "def backward(Y, params, cache, L):\n"
-            "    grads = {}\n"
-            "    dZ = cache[L] - Y\n"
-            "    for l in range(L, 0, -1):\n"
-            "        grads['W' + str(l)] = dZ @ cache[l - 1].T\n"
-            "        dZ = (params['W' + str(l)].T @ dZ) * (1 - cache[l - 1] ** 2)\n"
-            "    return grads\n"
-            "X = np.random.rand(2, 40)\n"
-            "Y = np.tanh(X[:1] - X[1:])\n"
-            "params = init([2, 8, 1])\n"
-            "for epoch in range(100):\n"
-            "    cache = forward(X, params, 2)\n"
-            "    grads = backward(Y, params, cache, 2)\n"
-            "    for l in range(1, 3):\n"
-            "        params['W' + str(l)] -= 0.1 * grads['W' + str(l)]\n",
+            _LOOP_OF_LAYERS.format(init="np.zeros((dims[l], dims[l - 1]))"),
             at="params['W' + str(l)] = np.zeros((dims[l], dims[l - 1]))",
             says=("every layer's weights", "np.zeros((dims[l], dims[l - 1]))"),
         ),
