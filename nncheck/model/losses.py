@@ -269,6 +269,7 @@ def _log_term(model: NetworkModel, call: cst.Call, argument, scope: Scope) -> Lo
     complement = False
     if isinstance(expr, cst.BinaryOperation) and isinstance(expr.operator, cst.Subtract) and _is_one(expr.left):
         expr, complement = expr.right, True
+    expr, scope = _guarded_copy(model, expr, scope)
     if isinstance(expr, cst.Call) and numpy_attribute(expr.func) in _GUARDS:
         inner = positional_args(expr)
         if not inner:
@@ -284,6 +285,23 @@ def _log_term(model: NetworkModel, call: cst.Call, argument, scope: Scope) -> Lo
     if source is None:
         return None
     return LogTerm(call, output, complement, guard, source, scope, _statement_of(model, call))
+
+
+def _guarded_copy(model: NetworkModel, expr, scope: Scope):
+    """`pc = np.clip(p, eps, 1 - eps)` then `np.log(pc)`: the log reads the clipped output
+    through a name assigned once; (the clip call, its scope), else (expr, scope) unchanged."""
+    if not isinstance(expr, (cst.Name, cst.Attribute)):
+        return expr, scope
+    key = model.key(expr, scope)
+    if key is None:
+        return expr, scope
+    defs = model.defs(key)
+    if len(defs) != 1 or defs[0].augmented is not None:
+        return expr, scope
+    value = defs[0].value
+    if isinstance(value, cst.Call) and numpy_attribute(value.func) in _GUARDS:
+        return value, defs[0].scope
+    return expr, scope
 
 
 def _is_one(expr) -> bool:
