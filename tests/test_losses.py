@@ -57,8 +57,10 @@ def test_source_batch_and_units_follow_the_layers() -> None:
 
 def test_log_terms_see_guards() -> None:
     terms = {code(term.node): term for term in log_terms(build(NET))}
-    assert set(terms) == {"np.log(p)", "np.log(p + 1e-9)"}
+    # `q = np.clip(p, ...)` then `np.log(q)`: the log of the output p, guarded by the clip
+    assert set(terms) == {"np.log(p)", "np.log(q)", "np.log(p + 1e-9)"}
     assert terms["np.log(p)"].guard is None and terms["np.log(p + 1e-9)"].guard == "epsilon"
+    assert terms["np.log(q)"].guard == "clip" and code(terms["np.log(q)"].output) == "p"
 
 
 def test_comparisons_and_arg_reductions() -> None:

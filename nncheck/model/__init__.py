@@ -21,8 +21,10 @@ from nncheck.model.data import data
 from nncheck.model.functions import FunctionInfo
 from nncheck.model.losses import (
     Batch,
+    ClassScores,
     arg_reductions,
     batch_of,
+    class_scores_of,
     comparisons,
     layer_under,
     log_terms,
@@ -60,6 +62,7 @@ __all__ = [
     "RELU_FAMILY",
     "Application",
     "Batch",
+    "ClassScores",
     "DerivativeUse",
     "FunctionInfo",
     "Layer",
@@ -72,6 +75,7 @@ __all__ = [
     "broadcast",
     "broadcast_fails",
     "call_name",
+    "class_scores_of",
     "classify",
     "code",
     "comparisons",

@@ -5,6 +5,8 @@
   batch_of        whether an output is computed for a 2-D batch, with its layout and its
                   number of samples (from the data's creation shape, through the layers)
   units_of        the number of output units of the layer an activation is applied to
+  class_scores_of whether an output is a batch of class scores, with its sample axis: from the
+                  layers' batch and units, or from the axis a softmax normalises (the class axis)
   log_terms       `np.log(p)` / `np.log(1 - p)` of a network output, and whether it is guarded
                   by a clip or an epsilon
   comparisons     `out == y` (or np.equal) of a network output against labels
@@ -138,6 +140,70 @@ def units_of(model: NetworkModel, source) -> Any:
     return units if isinstance(units, int) else None
 
 
+@dataclass(frozen=True)
+class ClassScores:
+    """An output that holds, for a batch, one score per class: which axis runs over the samples,
+    and how many samples and classes there are (None when not known)."""
+
+    layout: str  # "rows" (samples as rows, classes as columns) or "columns"
+    samples: int | None
+    classes: int | None
+
+    @property
+    def sample_axis(self) -> int:
+        return 0 if self.layout == "rows" else 1
+
+    @property
+    def class_axis(self) -> int:
+        return 1 - self.sample_axis
+
+
+def class_scores_of(model: NetworkModel, source, expr: cst.BaseExpression | None = None,
+                    scope: Scope | None = None) -> ClassScores | None:
+    """Whether an output (Application or Layer), held by `expr` in `scope` when given, is a 2-D
+    batch of scores over more than one class, and along which axis its samples run.
+
+    The layers say it when they know the batch (the data's shape followed through the layers)
+    and the units. Otherwise the layout comes from the layer under the output (`X @ W` or
+    `W @ X`) or, with no layer known, from a softmax over each row; a softmax must agree with
+    the layout (the axis it normalises is the class axis); and the sizes come from the shape
+    engine, which follows the file's own functions per call site. A softmax over axis 0 of an
+    unknown batch is not taken at its word: it may be the bug itself (samples normalised
+    together)."""
+    batch = batch_of(model, source)
+    units = units_of(model, source)
+    if isinstance(units, int) and units < 2:
+        return None
+    if batch is not None and isinstance(units, int):
+        return ClassScores(batch.layout, batch.samples, units)
+    behaviour = source.behaviour if isinstance(source, Application) else None
+    softmax = behaviour.normalised_axis if behaviour is not None and behaviour.kind == "softmax" else None
+    if softmax is not None and softmax not in (0, 1):
+        return None
+    layer = layer_under(model, source)
+    if batch is not None:
+        layout = batch.layout
+    elif layer is not None:
+        layout = layer.layout
+    elif softmax == 1:
+        layout = "rows"
+    else:
+        return None
+    scores = ClassScores(layout, batch.samples if batch is not None else None, units if isinstance(units, int) else None)
+    if softmax is not None and softmax != scores.class_axis:
+        return None  # the softmax normalises over the samples: another rule's finding
+    shape = shapes(model).shape_of(expr, scope) if expr is not None and scope is not None else None
+    if shape is not None:
+        if len(shape) != 2:
+            return None
+        samples, classes = shape[scores.sample_axis], shape[scores.class_axis]
+        if isinstance(samples, int) and isinstance(classes, int):
+            if samples < 2 or classes < 2:
+                return None
+            return ClassScores(layout, samples, classes)
+    return scores if softmax is not None else None
+
+
 # -- labels ------------------------------------------------------------------------------------------
 
 def is_labels(model: NetworkModel, expr: cst.BaseExpression, scope: Scope) -> bool:
@@ -203,6 +269,7 @@ def _log_term(model: NetworkModel, call: cst.Call, argument, scope: Scope) -> Lo
     complement = False
     if isinstance(expr, cst.BinaryOperation) and isinstance(expr.operator, cst.Subtract) and _is_one(expr.left):
         expr, complement = expr.right, True
+    expr, scope = _guarded_copy(model, expr, scope)
     if isinstance(expr, cst.Call) and numpy_attribute(expr.func) in _GUARDS:
         inner = positional_args(expr)
         if not inner:
@@ -218,6 +285,23 @@ def _log_term(model: NetworkModel, call: cst.Call, argument, scope: Scope) -> Lo
     if source is None:
         return None
     return LogTerm(call, output, complement, guard, source, scope, _statement_of(model, call))
+
+
+def _guarded_copy(model: NetworkModel, expr, scope: Scope):
+    """`pc = np.clip(p, eps, 1 - eps)` then `np.log(pc)`: the log reads the clipped output
+    through a name assigned once; (the clip call, its scope), else (expr, scope) unchanged."""
+    if not isinstance(expr, (cst.Name, cst.Attribute)):
+        return expr, scope
+    key = model.key(expr, scope)
+    if key is None:
+        return expr, scope
+    defs = model.defs(key)
+    if len(defs) != 1 or defs[0].augmented is not None:
+        return expr, scope
+    value = defs[0].value
+    if isinstance(value, cst.Call) and numpy_attribute(value.func) in _GUARDS:
+        return value, defs[0].scope
+    return expr, scope
 
 
 def _is_one(expr) -> bool:

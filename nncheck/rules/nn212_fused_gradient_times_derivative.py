@@ -26,6 +26,21 @@ _TAIL = (
     "    syn1 -= 0.5 * l1.T.dot(l2_delta)\n"
     "    syn0 -= 0.5 * X.T.dot(l1_delta)\n"
 )
+# the log loss read through a clipped copy of the output
+_CLIPPED = (
+    "import numpy as np\n"
+    "def sigmoid(z):\n"
+    "    return 1 / (1 + np.exp(-z))\n"
+    "X = np.random.rand(30, 2)\n"
+    "y = (X[:, :1] > 0.5).astype(float)\n"
+    "W = np.random.randn(2, 1)\n"
+    "for i in range(1000):\n"
+    "    p = sigmoid(X @ W)\n"
+    "    pc = np.clip(p, 1e-7, 1 - 1e-7)\n"
+    "    loss = -np.mean(y * np.log(pc) + (1 - y) * np.log(1 - pc))\n"
+    "    delta = {delta}\n"
+    "    W -= 0.5 * X.T @ delta\n"
+)
 _SOFTMAX = (
     "import numpy as np\n"
     "X = np.random.rand(60, 4)\n"
@@ -98,6 +113,7 @@ class FusedGradientTimesDerivative(Rule):
             "    l2_delta = dl2 * nonlin(l2, deriv=True)\n" + _TAIL
         ),
         Valid(_SOFTMAX + "    dscores = (probs - Y) / 60\n    W -= 0.5 * X.T @ dscores\n"),
+        Valid(_CLIPPED.format(delta="(p - y) / 30")),
     ]
     INVALID = [
         Invalid(
@@ -112,6 +128,11 @@ class FusedGradientTimesDerivative(Rule):
             at="l2_delta = l2_error * l2 * (1 - l2)",
             says=("`l2_error`", "sigmoid"),
             fixed=_TRASK + "    l2_error = l2 - y\n    l2_delta = l2_error\n" + _TAIL,
+        ),
+        Invalid(
+            _CLIPPED.format(delta="(p - y) * p * (1 - p) / 30"),
+            at="delta = (p - y) * p * (1 - p) / 30",
+            says=("`p - y`", "line 10", "`p * (1 - p)`"),
         ),
         # softmax with categorical cross-entropy
         Invalid(

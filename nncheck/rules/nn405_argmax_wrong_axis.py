@@ -3,7 +3,7 @@ from __future__ import annotations
 import libcst as cst
 
 from nncheck.diagnostics import Severity
-from nncheck.model import arg_reductions, batch_of, code, units_of
+from nncheck.model import arg_reductions, class_scores_of, code
 from nncheck.rules.base import Invalid, Rule, Valid
 
 _ROWS = (
@@ -21,13 +21,48 @@ _ROWS = (
 )
 
 
+_HELPER = (
+    "import numpy as np\n"
+    "def forward(params, X):\n"
+    "    W, b = params\n"
+    "    s = X @ W + b\n"
+    "    e = np.exp(s - s.max(axis=1, keepdims=True))\n"
+    "    return e / e.sum(axis=1, keepdims=True)\n"
+    "def step(params, X, Y):\n"
+    "    W, b = params\n"
+    "    d = (forward(params, X) - Y) / len(X)\n"
+    "    return W - 0.1 * X.T @ d, b - 0.1 * d.sum(axis=0)\n"
+    "X = np.random.randn(50, 2)\n"
+    "y = np.random.randint(0, 3, size=50)\n"
+    "params = (np.random.randn(2, 3), np.zeros(3))\n"
+    "for _ in range(100):\n"
+    "    params = step(params, X, np.eye(3)[y])\n"
+)
+
+_COLUMNS_SOFTMAX = (
+    "import numpy as np\n"
+    "def softmax(Z):\n"
+    "    E = np.exp(Z - Z.max(axis=0, keepdims=True))\n"
+    "    return E / E.sum(axis=0, keepdims=True)\n"
+    "def forward(W, X):\n"
+    "    return softmax(W @ X)\n"
+    "X = np.random.randn(2, 50)\n"
+    "Y = np.eye(3)[:, np.random.randint(0, 3, size=50)]\n"
+    "W = np.random.randn(3, 2)\n"
+    "for _ in range(100):\n"
+    "    W -= 0.1 * (forward(W, X) - Y) @ X.T / 50\n"
+)
+
+
 class ArgmaxWrongAxis(Rule):
     """
     ## What it does
     Finds `argmax` (or a `max` compared with `==`) over a network's class scores taken along
     the sample axis: `axis=0` when samples are rows (`X @ W`), `axis=1` when they are columns
     (`W @ X`). The layout comes from the layers, and the output must be a batch of more than
-    one sample with more than one class.
+    one sample with more than one class. Where the layers cannot tell (the output comes back
+    from the file's own functions or methods, through layer objects), a softmax can: the axis it
+    normalises is the class axis, and the samples run along the other one.
 
     ## Why is this bad?
     Along the sample axis, `argmax` answers "which sample scores highest for each class", not
@@ -79,6 +114,20 @@ class ArgmaxWrongAxis(Rule):
         ),
         # the highest score of each class over the batch, printed: a max not used as a prediction
         Valid(_ROWS + "print('best per class', np.max(probs, axis=0))\n"),
+        # a helper's softmax over axis 1, read back through a call: the classes are axis 1
+        Valid(_HELPER + "print(np.mean(np.argmax(forward(params, X), axis=1) == y))\n"),
+        # a softmax over axis 0 (samples as columns), read back through a call: axis 0 is right
+        Valid(_COLUMNS_SOFTMAX + "def predict(W, X):\n    return np.argmax(forward(W, X), axis=0)\n"),
+        # a softmax over a single sample: a vector has one axis, and it is the class axis
+        Valid(
+            "import numpy as np\n"
+            "def softmax(z):\n"
+            "    e = np.exp(z - z.max())\n"
+            "    return e / e.sum(axis=0)\n"
+            "W = np.random.randn(4, 3)\n"
+            "for x in np.random.randn(20, 4):\n"
+            "    print(np.argmax(softmax(x @ W), axis=0))\n"
+        ),
     ]
     INVALID = [
         Invalid(
@@ -113,6 +162,20 @@ class ArgmaxWrongAxis(Rule):
             at="hits = probs == np.max(probs, axis=0, keepdims=True)",
             says=("max", "'probs'"),
         ),
+        # the output comes back from the file's own function: its softmax says axis 1 is classes
+        Invalid(
+            _HELPER + "print(np.mean(np.argmax(forward(params, X), axis=0) == y))\n",
+            at="np.argmax(forward(params, X), axis=0)",
+            says=("axis 0", "the sample axis", "axis=1"),
+            fixed=_HELPER + "print(np.mean(np.argmax(forward(params, X), axis=1) == y))\n",
+        ),
+        # samples as columns: a helper's softmax normalises axis 0, so axis 1 runs over the samples
+        Invalid(
+            _COLUMNS_SOFTMAX + "def predict(W, X):\n    return np.argmax(forward(W, X), axis=1)\n",
+            at="np.argmax(forward(W, X), axis=1)",
+            says=("axis 1", "columns", "axis=0"),
+            fixed=_COLUMNS_SOFTMAX + "def predict(W, X):\n    return np.argmax(forward(W, X), axis=0)\n",
+        ),
     ]
 
     def check(self):
@@ -120,30 +183,33 @@ class ArgmaxWrongAxis(Rule):
         for reduction in arg_reductions(model):
             if reduction.axis is None:
                 continue
-            batch = batch_of(model, reduction.source)
-            if batch is None:
-                continue
-            units = units_of(model, reduction.source)
-            if not isinstance(units, int) or units < 2:
+            scores = class_scores_of(model, reduction.source, reduction.array, reduction.scope)
+            if scores is None:
                 continue
             axis = reduction.axis + 2 if reduction.axis < 0 else reduction.axis
-            if axis != batch.sample_axis:
+            if axis != scores.sample_axis:
                 continue
             if reduction.function == "max" and not _compared(model, reduction.node):
                 continue
-            array = code(reduction.array)
-            where = "rows" if batch.layout == "rows" else "columns"
             fix = None
-            if reduction.axis_node is not None and isinstance(reduction.axis_node, cst.Integer):
-                fix = self.replace(reduction.axis_node, str(batch.feature_axis), f"Take the {reduction.function} over axis {batch.feature_axis}")
+            if isinstance(reduction.axis_node, cst.Integer):
+                fix = self.replace(reduction.axis_node, str(scores.class_axis), f"Take the {reduction.function} over axis {scores.class_axis}")
             yield self.report(
                 reduction.node,
-                f"`{code(reduction.node)}` takes the {reduction.function} of '{array}' along axis "
-                f"{reduction.axis}, the sample axis (samples are its {where}, {batch.samples} of them; "
-                f"{units} classes): it picks a sample per class, not a class per sample; use "
-                f"axis={batch.feature_axis}",
+                f"`{code(reduction.node)}` takes the {reduction.function} of '{code(reduction.array)}' along axis "
+                f"{reduction.axis}, the sample axis ({_counts(scores)}): it picks a sample per class, not a class "
+                f"per sample; use axis={scores.class_axis}",
                 fix=fix,
             )
+
+
+def _counts(scores) -> str:
+    where = f"samples are its {scores.layout}"
+    if scores.samples is not None:
+        where += f", {scores.samples} of them"
+    if scores.classes is not None:
+        return f"{where}; {scores.classes} classes"
+    return f"{where}; the softmax normalises its classes along axis {scores.class_axis}"
 
 
 def _compared(model, node) -> bool:
