@@ -359,17 +359,35 @@ class Backward:
                         if value is not node:
                             yield from self.expression_nodes(value, value_scope, depth + 1, seen)
                     continue
-                if key is None or key in seen or (self.model.is_updated(key) and not self.model.steps_a_parameter(key)):
+                accumulator = key in self.model.gradient_accumulators
+                if key is None or key in seen or (
+                    self.model.is_updated(key) and not self.model.steps_a_parameter(key) and not accumulator
+                ):
                     continue
                 seen.add(key)
+                # a gradient accumulator's sums are the gradients themselves: no step further away
+                inner = depth if accumulator else depth + 1
                 built = [d for d in self.model.defs(key) if d.value is not None and d.augmented is None]
                 for definition in built:
-                    yield from self.expression_nodes(definition.value, definition.scope, depth + 1, seen)
+                    yield from self.expression_nodes(definition.value, definition.scope, inner, seen)
                 if not built and key[0] == "item":
                     # `grads["W1"]` of a dict a function returned: the values its items hold
                     for value, value_scope in self.model.values(node, scope):
                         if value is not node:
                             yield from self.expression_nodes(value, value_scope, depth + 1, seen)
+                    if key[2] == ELEMENT:
+                        # `dnw` of the list `delta_nabla_w` that `self.backprop(x, y)` returned
+                        for value, value_scope in self._held_lists(key):
+                            yield from self.expression_nodes(element_of(value), value_scope, depth, seen)
+
+    def _held_lists(self, key: Key) -> list:
+        """For the ELEMENT key of a list with no element of its own, the other named lists it
+        holds (`delta_nabla_w` unpacked from a return of `nabla_w`), with their scopes."""
+        model = self.model
+        return [
+            (d.value, d.scope) for d in model.defs(key[1])
+            if d.value is not None and d.augmented is None and model.key(d.value, d.scope) is not None
+        ]
 
     # -- how a delta is built ---------------------------------------------------------------------
     def definitions(self, key: Key) -> list:
@@ -556,10 +574,7 @@ class Backward:
             if key[2] == ELEMENT:
                 # an element of a list another name holds: `delta_nabla_w, ... = self.backprop(x, y)`
                 # returning the list `nabla_w` whose elements backprop wrote
-                values += [
-                    (element_of(d.value), d.scope) for d in model.defs(key[1])
-                    if d.value is not None and d.augmented is None and model.key(d.value, d.scope) is not None
-                ]
+                values += [(element_of(value), value_scope) for value, value_scope in self._held_lists(key)]
             return _union([self._polarity(v, s, depth, seen) for v, s in values])
         found = []
         for definition in defs:

@@ -3,7 +3,7 @@ from __future__ import annotations
 import libcst as cst
 
 from nncheck.diagnostics import Severity
-from nncheck.model import backward_of, code, key_name, NONLINEAR, numpy_attribute
+from nncheck.model import backward_of, code, key_name, NONLINEAR, numpy_attribute, transposed_base
 from nncheck.rules.base import Invalid, Rule, Valid
 
 # The output layer's delta may be the bare error: that is the fused gradient of these pairs
@@ -22,6 +22,33 @@ _TWO_LAYERS = (
     "    h = sigmoid(X @ W1)\n"
     "    out = sigmoid(h @ W2)\n"
     "    d_out = out - y\n"
+)
+
+
+_STACK = (
+    "import numpy as np\n"
+    "def sigmoid(z):\n"
+    "    return 1 / (1 + np.exp(-z))\n"
+    "class Net:\n"
+    "    def __init__(self, sizes):\n"
+    "        self.weights = [np.random.randn(n, m) for m, n in zip(sizes[:-1], sizes[1:])]\n"
+    "    def backprop(self, x, t):\n"
+    "        grads = [np.zeros(w.shape) for w in self.weights]\n"
+    "        outs = [x]\n"
+    "        for w in self.weights:\n"
+    "            outs.append(sigmoid(w @ outs[-1]))\n"
+    "        delta = (outs[-1] - t) * outs[-1] * (1 - outs[-1])\n"
+    "        grads[-1] = delta @ outs[-2].T\n"
+    "        for l in range(2, len(self.weights) + 1):\n"
+    "            delta = self.weights[-l + 1].T @ delta{factor}\n"
+    "            grads[-l] = delta @ outs[-l - 1].T\n"
+    "        return grads\n"
+    "    def train(self, data, lr):\n"
+    "        for x, t in data:\n"
+    "            g = self.backprop(x, t)\n"
+    "            self.weights = [w - lr * d for w, d in zip(self.weights, g)]\n"
+    "net = Net([3, 4, 1])\n"
+    "net.train([(np.random.rand(3, 1), np.ones((1, 1))) for _ in range(40)], 0.5)\n"
 )
 
 
@@ -149,8 +176,20 @@ class MissingActivationDerivative(Rule):
             "    loss = -np.mean((1 + y) / 2 * np.log((1 + o) / 2) + (1 - y) / 2 * np.log((1 - o) / 2))\n"
             "    w -= 0.1 * X.T @ (o - y) / len(X)\n"
         ),
+        # one loop over a list of weights stands for every layer; the hidden layers' delta, in
+        # the loop over l, is multiplied by their own output's slope
+        Valid(_STACK.format(factor=" * outs[-l] * (1 - outs[-l])")),
+        # the slope applied by a second assignment of the same name (`delta = delta * ...`)
+        Valid(_STACK.format(factor="\n            delta = delta * outs[-l] * (1 - outs[-l])")),
     ]
     INVALID = [
+        # the same stack, the hidden delta only propagated: the output's factor is there, the
+        # hidden layers' is not
+        Invalid(
+            _STACK.format(factor=""),
+            at="delta = self.weights[-l + 1].T @ delta",
+            says=("hidden delta 'delta'", "derivative of 'sigmoid'"),
+        ),
         # the same in-place ReLU, its mask forgotten
         Invalid(
             "import numpy as np\n"
@@ -225,6 +264,7 @@ class MissingActivationDerivative(Rule):
             for gradient in pair.gradients:
                 pure = backward.pure(gradient.delta, gradient.scope)
                 if pure is None:
+                    yield from self._stacked_hidden(pair, activation, gradient, backward, reported)
                     continue
                 if pure.weights:
                     if not self._propagated_from_next_layer(pure.weights, activation, gradient.scope, backward):
@@ -245,6 +285,41 @@ class MissingActivationDerivative(Rule):
                 if finding is not None and (finding.start, finding.message) not in reported:
                     reported.add((finding.start, finding.message))
                     yield finding
+
+    def _stacked_hidden(self, pair, activation, gradient, backward, reported):
+        """One layer standing for a stack (`for b, w in zip(self.biases, self.weights)`), its
+        delta one name for every layer: the output's value (`(a - y) * sigmoid_prime(z)`) and
+        the hidden layers' (`W[-l + 1].T @ delta`), each read on its own."""
+        model = self.model
+        key = model.key(gradient.delta, gradient.scope)
+        if key is None or not model.feeds_itself(pair.layer):
+            return
+        defs = backward.definitions(key)
+        if len(defs) < 2 or any(d.augmented is not None for d in defs):
+            return
+        for definition in defs:
+            if any(other is not definition and self._reads(other, key) for other in defs):
+                continue  # rewritten from itself elsewhere (`grad = grad * (z > 0)`): a factor may be there
+            pure = backward.pure(definition.value, definition.scope, seen=frozenset({key}))
+            if pure is None or not pure.weights or pure.errors:
+                continue
+            # the stack's next layer is a layer of the same stack: its weights are this layer's
+            if not all(
+                backward.same_storage(pair.layer.weight_key, transposed_base(weight), definition.scope)
+                for weight in pure.weights
+            ):
+                continue
+            finding = self._report(pair, activation, gradient, backward, True, definition)
+            if finding is not None and (finding.start, finding.message) not in reported:
+                reported.add((finding.start, finding.message))
+                yield finding
+
+    def _reads(self, definition, key) -> bool:
+        return any(
+            isinstance(node, (cst.Name, cst.Attribute, cst.Subscript))
+            and self.model.key(node, definition.scope) == key
+            for node in self.model.walk(definition.value)
+        )
 
     def _shifted_log_loss(self, activation) -> bool:
         """A log of `1 + out` (as in the cross-entropy of (1 + out) / 2) for this tanh output."""
@@ -271,18 +346,21 @@ class MissingActivationDerivative(Rule):
                 return False
         return True
 
-    def _report(self, pair, activation, gradient, backward, hidden):
+    def _report(self, pair, activation, gradient, backward, hidden, definition=None):
         model = self.model
         delta = gradient.delta
         # The delta's own definition is the code to change when it is a name with one value.
         node, scope, name = delta, gradient.scope, None
         key = model.key(delta, gradient.scope)
-        if key is not None:
+        if definition is not None:
+            node, scope, name = definition.value, definition.scope, key_name(key)
+        elif key is not None:
             defs = backward.definitions(key)
             if len(defs) != 1 or defs[0].augmented is not None:
                 return None
             node, scope, name = defs[0].value, defs[0].scope, key_name(key)
-        factor = _derivative_text(activation, scope, backward)
+        # one name for every layer of a stack: no single stored output is this layer's, so no fix
+        factor = _derivative_text(activation, scope, backward) if definition is None else None
         statement = backward.statement_of(node) or gradient.update.statement
         where = f"'{name}'" if name else f"`{code(delta)}`"
         role = "hidden" if hidden else "output"
