@@ -19,10 +19,12 @@ from nncheck.model.behaviour import derivative_forms
 from nncheck.model.functions import FunctionInfo
 from nncheck.model.network import Application, ErrorTerm, Layer, NetworkModel
 from nncheck.model.values import (
+    ELEMENT,
     Key,
     Scope,
     Update,
     code,
+    element_of,
     keyword_arg,
     matrix_product,
     numpy_attribute,
@@ -374,7 +376,7 @@ class Backward:
         """A key's definitions that build its value (not the parameter updates)."""
         return [
             d for d in self.model.defs(key)
-            if d.value is not None and not self.model.is_update(d)
+            if d.value is not None and (not self.model.is_update(d) or self.model.accumulates_gradients(d))
         ]
 
     def pure(self, expr, scope, depth: int = 0, seen: frozenset = frozenset()) -> Pure | None:
@@ -551,6 +553,13 @@ class Backward:
         defs = self.definitions(key)
         if not defs and key[0] == "item":
             values = [(v, s) for v, s in model.values(expr, scope) if v is not expr]
+            if key[2] == ELEMENT:
+                # an element of a list another name holds: `delta_nabla_w, ... = self.backprop(x, y)`
+                # returning the list `nabla_w` whose elements backprop wrote
+                values += [
+                    (element_of(d.value), d.scope) for d in model.defs(key[1])
+                    if d.value is not None and d.augmented is None and model.key(d.value, d.scope) is not None
+                ]
             return _union([self._polarity(v, s, depth, seen) for v, s in values])
         found = []
         for definition in defs:

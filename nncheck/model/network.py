@@ -2345,6 +2345,61 @@ class NetworkModel:
         """The definition is a training update of what it assigns (`W = W - lr * dW`)."""
         return definition.statement in self._update_statements
 
+    def accumulates_gradients(self, definition: Definition) -> bool:
+        """The definition adds to a gradient accumulator (`nabla_w = [nw + dnw for nw, dnw in
+        zip(nabla_w, delta_nabla_w)]`, `self.nabla_w[i] += gw[i]`): it builds the step a
+        parameter update takes, it updates no parameter."""
+        return definition.key in self.gradient_accumulators
+
+    @functools.cached_property
+    def gradient_accumulators(self) -> frozenset:
+        """Keys that sum gradients and are then read by the step of another key's update: an
+        array (or a list's elements) that starts at zero, is only added to, and that no layer
+        applies (`nabla_w` stepped into `self.weights = [w - eta * nw for w, nw in
+        zip(self.weights, nabla_w)]`). Its own "updates" are accumulations."""
+        updated = {update.key for update in self.updates}
+        if len(updated) < 2:
+            return frozenset()
+        applied = set()
+        for layer in self.layers:
+            for expr in (layer.weight, layer.bias):
+                if expr is None:
+                    continue
+                applied.add(self.key(expr, layer.scope))
+                applied.update(self.key(value, scope) for value, scope in self.values(expr, layer.scope))
+        found = set()
+        for update in self.updates:
+            for node in self.walk(update.rhs):
+                if not isinstance(node, (cst.Name, cst.Attribute, cst.Subscript)):
+                    continue
+                key = self.key(node, update.scope)
+                read = {key}
+                if key not in updated:
+                    # `nw` of `for w, nw in zip(self.weights, nabla_w)`: the element it walks
+                    read = {self.key(d.value, d.scope) for d in self.defs(key) if d.value is not None}
+                for candidate in read:
+                    if candidate in updated and candidate != update.key and candidate not in applied \
+                            and self._starts_at_zero(candidate):
+                        found.add(candidate)
+        return frozenset(found)
+
+    def _starts_at_zero(self, key: Key) -> bool:
+        """Every value of `key` that is not an update or an addition is a zero array."""
+        starts = [
+            d for d in self.defs(key)
+            if not (d.statement in self._update_statements or isinstance(d.augmented, cst.AddAssign))
+        ]
+        if not starts:
+            return False
+        for definition in starts:
+            if definition.value is None or definition.augmented is not None:
+                return False
+            created = self.creation_call(definition.value)
+            name = call_name(created) if created is not None else None
+            if created is not definition.value or name is None or name.split(".")[-1] not in ("zeros", "zeros_like"):
+                return False
+        return True
+
     def forward_at(self, node: cst.CSTNode) -> "Application | None":
         """The forward activation applied at `node`, when it is one kind whatever the object."""
         return self._forward_by_node.get(node)

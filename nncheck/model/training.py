@@ -416,7 +416,12 @@ class Training:
         """The step runs more than once: in a loop, or in a function called in a loop."""
         if self.loops_of(step.statement):
             return True
-        node = step.scope.node
+        return self.called_repeatedly(step.scope)
+
+    def called_repeatedly(self, scope: Scope) -> bool:
+        """The function of `scope` is called in a loop (`self.update_mini_batch(batch, eta)` for
+        each mini-batch): what it leaves in arrays that outlive the call carries over to the next."""
+        node = scope.node
         if not isinstance(node, cst.FunctionDef):
             return False
         name = node.name.value

@@ -16,6 +16,30 @@ _DATA = (
 )
 
 
+_LISTS = (
+    "import numpy as np\n"
+    "class Net:\n"
+    "    def __init__(self, sizes):\n"
+    "        self.weights = [np.random.randn(n, m) for m, n in zip(sizes[:-1], sizes[1:])]\n"
+    "    def backprop(self, x, t):\n"
+    "        grads = [np.zeros(w.shape) for w in self.weights]\n"
+    "        a = 1 / (1 + np.exp(-(self.weights[0] @ x)))\n"
+    "        delta = (a - t) * a * (1 - a)\n"
+    "        grads[-1] = delta @ x.T\n"
+    "        return grads\n"
+    "    def train_batch(self, batch, lr):\n"
+    "        total = [np.zeros(w.shape) for w in self.weights]\n"
+    "        for x, t in batch:\n"
+    "            g = self.backprop(x, t)\n"
+    "            total = [s + d for s, d in zip(total, g)]\n"
+    "        self.weights = [w {sign} lr / len(batch) * s for w, s in zip(self.weights, total)]\n"
+    "net = Net([3, 1])\n"
+    "data = [(np.random.rand(3, 1), np.ones((1, 1))) for _ in range(40)]\n"
+    "for epoch in range(20):\n"
+    "    net.train_batch(data, 0.5)\n"
+)
+
+
 class GradientSign(Rule):
     """
     ## What it does
@@ -92,8 +116,18 @@ class GradientSign(Rule):
             "            miss = targets - guess\n"
             "            self.kernel = self.kernel + rate * inputs.T @ (miss * (1 - guess ** 2))\n"
         ),
+        # lists of weights, the per-sample gradient lists summed into a list of sums that the
+        # step subtracts: the sums are gradients, not parameters
+        Valid(_LISTS.format(sign="-")),
     ]
     INVALID = [
+        # the same sums added: prediction − target reaches the step through the summed lists
+        Invalid(
+            _LISTS.format(sign="+"),
+            at="self.weights = [w + lr / len(batch) * s",
+            says=("'w'", "prediction − target"),
+            fixed=_LISTS.format(sign="-"),
+        ),
         Invalid(
             _DATA + "for epoch in range(200):\n"
             "    out = sigmoid(X @ W)\n"
@@ -191,6 +225,8 @@ class GradientSign(Rule):
             hint = f"use `{wanted}`"
         else:
             value = statement.value if isinstance(statement, cst.Assign) else None
+            if isinstance(value, cst.ListComp):
+                value = value.elt  # `[w + lr * s for w, s in zip(weights, sums)]`: each element's step
             if value is None or not isinstance(value, cst.BinaryOperation):
                 return self.report(statement, f"update of '{target}' climbs the loss: {origin}")
             flipped_operator = cst.Add if update.sign == "-" else cst.Subtract

@@ -12,6 +12,31 @@ _HEAD = (
 )
 
 
+
+_BUFFERED = (
+    "import numpy as np\n"
+    "class Net:\n"
+    "    def __init__(self, n_in, n_out):\n"
+    "        self.weights = [np.random.randn(n_out, n_in) * 0.1]\n"
+    "        self.grads = [np.zeros(w.shape) for w in self.weights]\n"
+    "    def gradients(self, x, t):\n"
+    "        p = 1 / (1 + np.exp(-(self.weights[0] @ x)))\n"
+    "        return [(p - t) @ x.T]\n"
+    "    def train_batch(self, batch, lr):\n"
+    "{reset}"
+    "        for x, t in batch:\n"
+    "            g = self.gradients(x, t)\n"
+    "            for i in range(len(self.weights)):\n"
+    "                self.grads[i] += g[i]\n"
+    "        for i in range(len(self.weights)):\n"
+    "            self.weights[i] -= lr / len(batch) * self.grads[i]\n"
+    "net = Net(3, 1)\n"
+    "data = [(np.random.rand(3, 1), np.ones((1, 1))) for _ in range(40)]\n"
+    "for epoch in range(20):\n"
+    "    for k in range(0, 40, 10):\n"
+    "        net.train_batch(data[k:k + 10], 0.5)\n"
+)
+
 class GradientAccumulatorNotReset(Rule):
     """
     ## What it does
@@ -121,8 +146,17 @@ class GradientAccumulatorNotReset(Rule):
             "    dW += 0.01 * W\n"
             "    W += -0.5 * dW\n"
         ),
+        # a buffer made once in __init__, summed and applied by a method called per mini-batch,
+        # zeroed at the start of each call
+        Valid(
+            _BUFFERED.format(
+                reset="        for i in range(len(self.weights)):\n            self.grads[i].fill(0.0)\n"
+            )
+        ),
     ]
     INVALID = [
+        # the same buffer never zeroed: each call applies every earlier mini-batch's gradients
+        Invalid(_BUFFERED.format(reset=""), at="self.grads[i] += g[i]", says=("`self.grads`", "never reset")),
         Invalid(
             _HEAD
             + "dW = np.zeros_like(W)\n"
@@ -218,7 +252,9 @@ class GradientAccumulatorNotReset(Rule):
             for add in accumulator.adds:
                 scope = self.model.scope_of(add)
                 if scope is step.scope:
-                    if training.common_loops(step.statement, [add]):
+                    # in one loop with the step, or both in a function called again and again
+                    # (the sum outlives the call: it was not reset in it)
+                    if training.common_loops(step.statement, [add]) or training.called_repeatedly(scope):
                         return True
                 elif not scope.is_module:
                     return True
