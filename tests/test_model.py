@@ -700,3 +700,42 @@ def test_initial_values_follow_a_dict_through_init_and_the_update_cycle():
     assert [code(v) for v, _ in held] == ["np.zeros((n_h, n_x))"]
     second = next(layer for layer in model.layers if code(layer.weight) == 'p["W2"]')
     assert code(model.creation(second.weight, second.scope)[0]) == "np.random.randn(1, n_h)"
+
+
+# -- class scores: which axis of an output runs over the samples -------------------------------------
+
+_SOFTMAX_HELPER = """
+import numpy as np
+def softmax(z):
+    e = np.exp(z - z.max(axis={axis}, keepdims=True))
+    return e / e.sum(axis={axis}, keepdims=True)
+def forward(W, X):
+    return softmax({product})
+X = np.random.randn({data})
+W = np.random.randn({weight})
+for _ in range(10):
+    W -= 0.1 * {step}
+print(np.argmax(forward(W, X), axis=0))
+"""
+
+
+@pytest.mark.parametrize(
+    "fill, expected",
+    [
+        # samples as rows, the softmax over each row: samples along axis 0, sizes per call site
+        (dict(product="X @ W", axis=1, data="30, 2", weight="2, 4", step="X.T @ forward(W, X)"), ("rows", 30, 4)),
+        # samples as columns (W @ X), the softmax over axis 0: samples along axis 1
+        (dict(product="W @ X", axis=0, data="2, 30", weight="4, 2", step="forward(W, X) @ X.T"), ("columns", 30, 4)),
+        # a softmax over the samples: the layers know the batch and decide (the softmax's axis is
+        # another rule's finding)
+        (dict(product="X @ W", axis=0, data="30, 2", weight="2, 4", step="X.T @ forward(W, X)"), ("rows", 30, 4)),
+    ],
+)
+def test_class_scores_of_an_output_returned_by_a_call(fill, expected):
+    from nncheck.model import arg_reductions, class_scores_of
+
+    model = build(_SOFTMAX_HELPER.format(**fill))
+    (reduction,) = [r for r in arg_reductions(model) if code(r.array) == "forward(W, X)"]
+    scores = class_scores_of(model, reduction.source, reduction.array, reduction.scope)
+    found = None if scores is None else (scores.layout, scores.samples, scores.classes)
+    assert found == expected
