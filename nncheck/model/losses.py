@@ -242,8 +242,8 @@ class LogTerm:
 
 def log_terms(model: NetworkModel) -> list[LogTerm]:
     found = []
-    for node, scope in model.builder.scope_of_node.items():
-        if not isinstance(node, cst.Call) or numpy_attribute(node.func) not in LOG_FUNCTIONS:
+    for node, scope in model.nodes(cst.Call):
+        if numpy_attribute(node.func) not in LOG_FUNCTIONS:
             continue
         args = positional_args(node)
         if len(args) != 1 or len(node.args) != 1:
@@ -373,7 +373,7 @@ class OutputComparison:
 
 def comparisons(model: NetworkModel) -> list[OutputComparison]:
     found = []
-    for node, scope in model.builder.scope_of_node.items():
+    for node, scope in model.nodes(cst.Comparison, cst.Call):
         pair = None
         if isinstance(node, cst.Comparison) and len(node.comparisons) == 1 and isinstance(
             node.comparisons[0].operator, cst.Equal
@@ -416,9 +416,7 @@ _ARG_FUNCTIONS = {"argmax": "argmax", "max": "max", "amax": "max", "nanargmax": 
 
 def arg_reductions(model: NetworkModel) -> list[ArgReduction]:
     found = []
-    for node, scope in model.builder.scope_of_node.items():
-        if not isinstance(node, cst.Call):
-            continue
+    for node, scope in model.nodes(cst.Call):
         name = numpy_attribute(node.func)
         args = positional_args(node)
         if name in _ARG_FUNCTIONS and args:

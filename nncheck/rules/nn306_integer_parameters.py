@@ -8,7 +8,6 @@ from nncheck.model import (
     code,
     key_name,
     keyword_arg,
-    matrix_product,
     numpy_attribute,
     positional_args,
     shapes,
@@ -163,10 +162,7 @@ class IntegerParameters(Rule):
         """Keys used as the weights (a factor) or the bias (added to) of a matrix product."""
         model = self.model
         roles: dict = {}
-        for node, scope in model.nodes(cst.BinaryOperation, cst.Call):
-            factors = matrix_product(node)
-            if factors is None:
-                continue
+        for node, scope, factors in model.matrix_products:
             for factor in factors:
                 key = model.key(transposed_base(factor), scope)
                 if key is not None:

@@ -7,7 +7,6 @@ from nncheck.model import (
     CREATION_FUNCTIONS,
     code,
     matmul_shape,
-    matrix_product,
     numpy_attribute,
     positional_args,
     same,
@@ -222,9 +221,8 @@ class DotThirdArgument(Rule):
     def _product_factors(self) -> set:
         """Keys used as a factor of some other matrix product: weights, whatever their name."""
         keys = set()
-        for node, scope in self.model.nodes(cst.BinaryOperation, cst.Call):
-            factors = matrix_product(node)
-            if factors is None or (isinstance(node, cst.Call) and len(node.args) > 2):
+        for node, scope, factors in self.model.matrix_products:
+            if isinstance(node, cst.Call) and len(node.args) > 2:
                 continue
             if isinstance(node, cst.Call) and numpy_attribute(node.func) is None and len(node.args) > 1:
                 continue
